@@ -1,0 +1,84 @@
+// Bundles the extension, the language server and the CLI into dist/, and transpiles the tests into out/.
+// Type checking is a separate step (`npm run typecheck`): esbuild does not type-check.
+//   node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the format of the `$esbuild-watch` problem matcher, so VS Code's watch task understands them. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
+  plugins: [problemMatcher],
+};
+
+const files = (dir, suffix) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => path.join(dir, f))
+    : [];
+
+const builds = [
+  // The extension: `vscode` comes from the host.
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The `apigw` command line.
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  // Unit tests: each file bundled with the sources it tests, npm packages left to node_modules.
+  {
+    ...common,
+    entryPoints: files('test/unit', '.test.ts'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    packages: 'external',
+    sourcemap: 'inline',
+    minify: false,
+    plugins: [],
+  },
+  // Integration tests run inside VS Code: transpiled file by file, `vscode` and mocha resolved at run time.
+  {
+    ...common,
+    bundle: false,
+    entryPoints: files('test/integration', '.ts'),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    sourcemap: 'inline',
+    minify: false,
+    plugins: [],
+  },
+].filter((b) => (b.entryPoints ?? []).length > 0);
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
