@@ -32,6 +32,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
+  // Prefer packages' ESM builds: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   plugins: [problemMatcher],
 };
 
@@ -49,7 +51,7 @@ const builds = [
   // The `apigw` command line.
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -15,3 +15,4 @@ export {
 } from './nodes';
 export type { SourceSet } from './sourceSet';
 export { loadSourceSet } from './sourceSet';
+export { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES } from './readGuards';

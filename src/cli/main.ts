@@ -1,0 +1,46 @@
+import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { routesUsage, runRoutes } from './commands/routes';
+
+interface Command {
+  usage: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  routes: { usage: routesUsage, run: runRoutes },
+};
+
+const usage = `usage: apigw COMMAND [options]
+
+Commands:
+  routes DEFINITION...   list the routes of every API in API Gateway definitions
+
+Run 'apigw COMMAND --help' for a command's options.`;
+
+/** Runs the CLI and resolves to its exit code; never throws for bad input. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(`${usage}\n`);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`apigw: unknown command '${name}'\n${usage}\n`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      // UsageError, or node:util parseArgs' ERR_PARSE_ARGS_* (unknown option, missing value).
+      io.err(`apigw ${name}: ${error.message}\n${command.usage}\n`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+}

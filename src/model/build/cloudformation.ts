@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { SourceNode } from '../sourceNode';
+import type { GatewayApi } from '../gatewayApi';
+import type { TypeEvidence } from '../apiType';
+import { getProperty, keyLocOf, locOf } from '../parse';
+import type { BuildContext } from './context';
+import { addProblem, asObject, checkBodyRefs, entriesOf } from './context';
+import { buildOpenApi } from './openapi';
+import { applyResourceProperties, applyStages } from './resourceProperties';
+import { addSamEventRoutes } from './samEvents';
+import { addV2Resources } from './websocket';
+import { plainString } from './values';
+
+/** An API found in a template, with what the type decision needs to know about it. */
+export interface BuiltApi {
+  api: GatewayApi;
+  evidence: TypeEvidence;
+  /** The body it was built from; SAM events and V2 routes are only added to APIs without one. */
+  hasBody: boolean;
+}
+
+/** A resource of the template: its logical id, type, `Properties`, and where it is written. */
+export interface Resource {
+  logicalId: string;
+  type: string;
+  node: SourceNode;
+  properties: SourceNode | undefined;
+  loc: GatewayApi['loc'];
+}
+
+export const apiResourceTypes = [
+  'AWS::Serverless::Api',
+  'AWS::Serverless::HttpApi',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGatewayV2::Api',
+];
+
+/** True when a root mapping is a CloudFormation / SAM template. */
+export function isTemplate(root: SourceNode): boolean {
+  return ['Resources', 'AWSTemplateFormatVersion', 'Transform'].some((k) => getProperty(root, k) !== undefined);
+}
+
+export function resourcesOf(ctx: BuildContext, root: SourceNode): Resource[] {
+  const resources = asObject(getProperty(root, 'Resources'));
+  if (resources === undefined) return [];
+  return entriesOf(ctx, resources).map(([logicalId, node]) => ({
+    logicalId,
+    type: plainString(getProperty(node, 'Type')) ?? '',
+    node,
+    properties: getProperty(node, 'Properties'),
+    loc: keyLocOf(resources, logicalId) ?? locOf(node),
+  }));
+}
+
+/** Every API the template declares, built from its body (embedded, included or a local file) and its resources. */
+export async function buildTemplateApis(ctx: BuildContext, root: SourceNode): Promise<BuiltApi[]> {
+  const resources = resourcesOf(ctx, root);
+  const built = new Map<string, BuiltApi>();
+  for (const resource of resources) {
+    if (!apiResourceTypes.includes(resource.type)) continue;
+    built.set(resource.logicalId, await buildResourceApi(ctx, resource));
+  }
+  addV2Resources(ctx, resources, built);
+  applyStages(ctx, resources, built);
+  addSamEventRoutes(ctx, resources, built);
+  return [...built.values()];
+}
+
+async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<BuiltApi> {
+  const props = resource.properties;
+  const source: GatewayApi['source'] = {
+    kind: 'cloudformation',
+    logicalId: resource.logicalId,
+    resourceType: resource.type,
+  };
+  const evidence: TypeEvidence = { resourceType: resource.type, logicalId: resource.logicalId };
+  const protocol = plainString(getProperty(props, 'ProtocolType'));
+  if (protocol !== undefined) evidence.protocolType = protocol;
+  const name = plainString(getProperty(props, 'Name')) ?? resource.logicalId;
+  const body = await findBody(ctx, resource);
+  let api: GatewayApi;
+  if (body !== undefined) {
+    const bodyCtx: BuildContext = { ...ctx, bodyRoot: body.embedded ? body.root : undefined };
+    if (body.embedded) {
+      (ctx.embeddedBodies ??= []).push(body.root);
+      checkBodyRefs(bodyCtx, body.root);
+    }
+    api = buildOpenApi(bodyCtx, body.root, { fallbackName: name, source, loc: resource.loc });
+    evidence.root = body.root;
+  } else {
+    api = emptyApi(name, source, resource.loc);
+  }
+  applyResourceProperties(ctx, resource, api);
+  return { api, evidence, hasBody: body !== undefined };
+}
+
+export function emptyApi(name: string, source: GatewayApi['source'], loc: GatewayApi['loc']): GatewayApi {
+  return {
+    name,
+    type: 'REST',
+    typeReason: '',
+    source,
+    loc,
+    routes: [],
+    authorizers: [],
+    security: [],
+    validators: [],
+    gatewayResponses: [],
+    binaryMediaTypes: [],
+    servers: [],
+    extensions: {},
+  };
+}
+
+interface Body {
+  root: SourceNode;
+  /** Written inside the template (local `#/` refs then resolve against the body). */
+  embedded: boolean;
+}
+
+async function findBody(ctx: BuildContext, resource: Resource): Promise<Body | undefined> {
+  const props = resource.properties;
+  const isSam = resource.type.startsWith('AWS::Serverless::');
+  const inline = getProperty(props, isSam ? 'DefinitionBody' : 'Body');
+  if (inline !== undefined) {
+    const include = includeLocation(inline);
+    if (include === undefined) return inline.kind === 'object' ? { root: inline, embedded: true } : undefined;
+    return loadLocal(ctx, include, `AWS::Include Location of '${resource.logicalId}'`);
+  }
+  const uriKey = isSam ? 'DefinitionUri' : 'BodyS3Location';
+  const uri = getProperty(props, uriKey);
+  if (uri === undefined) return undefined;
+  if (!isSam || uri.kind !== 'scalar') {
+    notLocal(ctx, uri, `${uriKey} of '${resource.logicalId}'`);
+    return undefined;
+  }
+  return loadLocal(ctx, uri, `DefinitionUri of '${resource.logicalId}'`);
+}
+
+/** The `Location` of `Fn::Transform: { Name: AWS::Include, Parameters: { Location } }`. */
+function includeLocation(node: SourceNode): SourceNode | undefined {
+  const transform = getProperty(node, 'Fn::Transform');
+  if (plainString(getProperty(transform, 'Name')) !== 'AWS::Include') return undefined;
+  return getProperty(getProperty(transform, 'Parameters'), 'Location') ?? transform;
+}
+
+async function loadLocal(ctx: BuildContext, location: SourceNode, what: string): Promise<Body | undefined> {
+  const value = plainString(location);
+  if (value === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    notLocal(ctx, location, what);
+    return undefined;
+  }
+  const file = path.resolve(path.dirname(location.file), value);
+  const doc = await ctx.set.load(file);
+  if (doc?.root === undefined) {
+    if (!ctx.problems.some((p) => p.file === file) && !ctx.set.problems.some((p) => p.file === file)) {
+      addProblem(
+        ctx,
+        location,
+        'error',
+        'apigw.cfn.bodyUnreadable',
+        `The ${what} names ${value}, which could not be read: check the path (relative to ${path.basename(location.file)}).`,
+      );
+    }
+    return undefined;
+  }
+  return { root: doc.root, embedded: false };
+}
+
+function notLocal(ctx: BuildContext, node: SourceNode, what: string): void {
+  addProblem(
+    ctx,
+    node,
+    'information',
+    'apigw.cfn.remoteBody',
+    `The ${what} is not a local file (S3 or computed), so its routes are not shown. Use a relative path or an inline body to see them.`,
+  );
+}

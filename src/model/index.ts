@@ -1,0 +1,107 @@
+// The model's public surface: read a file (or unsaved text) into a DefinitionFile with every API it declares.
+import path from 'node:path';
+import type { Diagnostic } from '../shared/diagnostic';
+import type { FileSystem } from '../shared/fileSystem';
+import type { Range } from '../shared/range';
+import type { ReadOptions, ReadResult } from './gatewayApi';
+import { loadSourceSet, parseSource } from './parse';
+import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES } from './parse/readGuards';
+import { buildDefinition } from './build/definition';
+
+export type * from './gatewayApi';
+export type { SourceDocument, SourceNode } from './sourceNode';
+export { parseSource } from './parse';
+export { describeValue } from './build/values';
+export { looksLikeApiDefinition } from './detect';
+export { decideApiType } from './apiType';
+
+const fileStart: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Reads an API definition: an OpenAPI 3.x / Swagger 2.0 document, or a SAM / CloudFormation template with
+ * API Gateway APIs. `text` is the editor's unsaved content; without it the file is read through `fs`. Never
+ * throws: a file that cannot be read at all gives `ok: false` with one error, anything else `ok: true` with
+ * the APIs and the problems found on the way.
+ */
+export async function readDefinition(
+  file: string,
+  options: ReadOptions & { fs: FileSystem; text?: string },
+): Promise<ReadResult> {
+  try {
+    return await read(file, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(
+      file,
+      'apigw.read.internal',
+      `${path.basename(file)} could not be read because of an internal error (${reason}). Please report it with the file.`,
+    );
+  }
+}
+
+async function read(file: string, options: ReadOptions & { fs: FileSystem; text?: string }): Promise<ReadResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const text = options.text ?? (await readText(file, options.fs, maxFileBytes));
+  if (typeof text !== 'string') return text;
+  const doc = parseSource(file, text);
+  const root = doc.root;
+  const syntaxError = doc.problems.find((p) => p.severity === 'error');
+  if (root === undefined || root.kind !== 'object') {
+    const base = path.basename(file);
+    if (syntaxError !== undefined) {
+      const line = syntaxError.range.start.line + 1;
+      const message = `${base} is not valid ${doc.format === 'json' ? 'JSON' : 'YAML'} (line ${line}): ${syntaxError.message}`;
+      return failure(file, 'apigw.read.syntax', message, syntaxError.range);
+    }
+    const found = root === undefined ? 'nothing' : root.kind === 'array' ? 'a list' : 'a single value';
+    return failure(
+      file,
+      'apigw.read.syntax',
+      `${base} is not a YAML or JSON mapping (it holds ${found}): an API definition starts with keys such as 'openapi:' or 'Resources:'.`,
+      root?.range ?? fileStart,
+    );
+  }
+  const set = await loadSourceSet(doc, options.fs, { maxFileBytes });
+  const outcome = await buildDefinition(doc, root, set, options);
+  if (!outcome.ok) return failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range);
+  return { ok: true, definition: outcome.definition };
+}
+
+/** The file's text, or the failure that says why it cannot be read. */
+async function readText(file: string, fs: FileSystem, maxFileBytes: number): Promise<string | ReadResult> {
+  const base = path.basename(file);
+  let size: number | undefined;
+  try {
+    size = await fs.size(file);
+  } catch (error) {
+    return failure(file, 'apigw.read.unreadable', `Cannot read ${base}: ${reasonOf(error)}.`);
+  }
+  if (size === undefined) {
+    return failure(file, 'apigw.read.unreadable', `Cannot read ${base}: the file does not exist. Check the path.`);
+  }
+  const tooLarge = checkSize(size, maxFileBytes, file);
+  if (tooLarge !== undefined) return failure(file, 'apigw.read.tooLarge', tooLarge);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return failure(file, 'apigw.read.unreadable', `Cannot read ${base}: ${reasonOf(error)}.`);
+  }
+  const decoded = decodeText(bytes, file);
+  if ('error' in decoded) return failure(file, 'apigw.read.binary', decoded.error);
+  return decoded.text;
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOENT') return 'the file does not exist';
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
+
+function failure(file: string, code: string, message: string, range: Range = fileStart): ReadResult {
+  const error: Diagnostic = { range, severity: 'error', code, message };
+  return { ok: false, failure: { file, error } };
+}

@@ -1,0 +1,50 @@
+import type { Position, Range } from '../../shared/range';
+
+/**
+ * Offset → line/character conversion for one text, with a table of line starts built once (O(n)) and a
+ * binary search per lookup (O(log n)). Lines end at '\n', '\r\n' or a lone '\r', as in LSP; characters are
+ * UTF-16 code units, which is what JavaScript string offsets already are.
+ */
+export class LineTable {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - (this.starts[low] ?? 0) };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** The end of `text[start, end)` without trailing white space and line breaks (YAML ranges include them). */
+export function trimEnd(text: string, start: number, end: number): number {
+  let e = Math.min(end, text.length);
+  while (e > start) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 32 || c === 9 || c === 10 || c === 13) e--;
+    else break;
+  }
+  return e;
+}

@@ -1,0 +1,38 @@
+import type { SourceNode } from '../sourceNode';
+import { getProperty } from './nodes';
+import { escapeSegment, parseFragment } from './pointer';
+import type { ParsedRef } from './refs';
+
+/**
+ * The node a ref's fragment points at inside `root`, or the reason it does not exist. An intermediate
+ * node that is itself a `{ $ref }` is followed through `resolve` (so '#/a/b' works when `a` is a ref).
+ */
+export function lookupPointer(
+  root: SourceNode,
+  ref: ParsedRef,
+  resolve: (node: SourceNode) => SourceNode | undefined,
+): SourceNode | string {
+  const segments = parseFragment(ref.fragment);
+  if (!segments) return `'#${ref.fragment}' is not a JSON pointer (write '#/' followed by the path, e.g. '#/components/schemas/Pet').`;
+  let node: SourceNode = root;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] ?? '';
+    let next = child(node, segment);
+    if (next === undefined && node.kind === 'object' && getProperty(node, '$ref')) {
+      const target = resolve(node);
+      next = target ? child(target, segment) : undefined;
+    }
+    if (next === undefined) {
+      const under = `${ref.filePart}#${segments.slice(0, i).map((s) => `/${escapeSegment(s)}`).join('')}`;
+      return `'${segment}' does not exist under '${under}'.`;
+    }
+    node = next;
+  }
+  return node;
+}
+
+function child(node: SourceNode, segment: string): SourceNode | undefined {
+  if (node.kind === 'object') return getProperty(node, segment);
+  if (node.kind === 'array' && /^(0|[1-9]\d*)$/.test(segment)) return node.items[Number(segment)];
+  return undefined;
+}

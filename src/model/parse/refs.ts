@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { ObjectNode, ScalarNode, SourceNode } from '../sourceNode';
+import { getProperty } from './nodes';
+
+/** An object node with a string `$ref`, and that string's node. */
+export interface RefSite {
+  holder: ObjectNode;
+  ref: ScalarNode & { value: string };
+}
+
+/** The `$ref` of a node, when it is an object with a string `$ref` property. */
+export function refOf(node: SourceNode | undefined): RefSite | undefined {
+  if (node?.kind !== 'object') return undefined;
+  const ref = getProperty(node, '$ref');
+  if (ref?.kind !== 'scalar' || typeof ref.value !== 'string') return undefined;
+  return { holder: node, ref: ref as ScalarNode & { value: string } };
+}
+
+/** Every `$ref` in a tree, in document order (iterative: deep documents do not exhaust the stack). */
+export function collectRefs(root: SourceNode | undefined): RefSite[] {
+  const sites: RefSite[] = [];
+  const stack: SourceNode[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop() as SourceNode;
+    if (node.kind === 'array') {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i] as SourceNode);
+    } else if (node.kind === 'object') {
+      const site = refOf(node);
+      if (site) sites.push(site);
+      for (let i = node.properties.length - 1; i >= 0; i--) stack.push((node.properties[i] as { value: SourceNode }).value);
+    }
+  }
+  return sites;
+}
+
+export interface ParsedRef {
+  /** The file part as written ('' for a local ref). */
+  filePart: string;
+  /** The fragment after '#' ('' when there is none). */
+  fragment: string;
+  /** Set for http(s) and other URLs, which are never fetched. */
+  remote: boolean;
+}
+
+export function parseRef(ref: string): ParsedRef {
+  const hash = ref.indexOf('#');
+  const filePart = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  return { filePart, fragment, remote: /^[a-z][a-z0-9+.-]+:/i.test(filePart) };
+}
+
+/** The absolute path a ref's file part names, relative to the file the ref is written in. */
+export function refTargetFile(fromFile: string, filePart: string): string {
+  if (filePart === '') return path.resolve(fromFile);
+  let decoded = filePart;
+  try {
+    decoded = decodeURIComponent(filePart);
+  } catch {
+    // keep it as written
+  }
+  return path.resolve(path.dirname(fromFile), decoded);
+}

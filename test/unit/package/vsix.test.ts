@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import yauzl from 'yauzl';
+import { repoRoot } from '../helpers/paths';
+
+// Checks the .vsix that `npm run package` built (npm test packages before it runs the unit tests).
+const vsix = path.join(repoRoot, 'dist', 'api-gateway-studio.vsix');
+
+function listEntries(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        names.push(entry.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names.sort()));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** What may ship: the manifest, docs, the two bundles and static assets. Nothing else (no sources, maps, tests). */
+const allowed = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls\.json$/,
+  /^extension\/readme\.md$/,
+  /^extension\/changelog\.md$/,
+  /^extension\/LICENSE\.txt$/,
+  /^extension\/dist\/(extension|cli)\.js$/,
+  /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
+  /^extension\/syntaxes\/[\w.-]+\.json$/,
+];
+
+describe('the packaged .vsix', () => {
+  it('exists (built by `npm run package`)', () => {
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` before the unit tests`);
+  });
+
+  it('holds exactly the allowlisted files', async () => {
+    const entries = await listEntries(vsix);
+    const unexpected = entries.filter((name) => !allowed.some((pattern) => pattern.test(name)));
+    assert.deepEqual(unexpected, [], 'files that .vscodeignore should have kept out');
+    for (const required of [
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/dist/extension.js',
+      'extension/dist/cli.js',
+      'extension/media/apigw.svg',
+    ]) {
+      assert.ok(entries.includes(required), `${required} is missing from the .vsix`);
+    }
+  });
+
+  it('ships bundles without source maps or test code', async () => {
+    const entries = await listEntries(vsix);
+    assert.deepEqual(
+      entries.filter((name) => /\.map$|\/src\/|\/test\/|node_modules/.test(name)),
+      [],
+    );
+  });
+});
