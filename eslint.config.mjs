@@ -2,10 +2,31 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const cores = ['src/shared/**', 'src/model/**', 'src/language/**', 'src/vtl/**', 'src/runtime/**', 'src/aws/**', 'src/cli/**', 'src/server/**'];
+const cores = [
+  'src/shared/**',
+  'src/model/**',
+  'src/language/**',
+  'src/vtl/**',
+  'src/runtime/**',
+  'src/aws/**',
+  'src/cli/**',
+  'src/server/**',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'examples/', 'test/fixtures/', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'examples/',
+      'test/fixtures/',
+      '**/*.mjs',
+      '**/*.cjs',
+      '**/*.js',
+      'types/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,14 +43,24 @@ export default tseslint.config(
     // The pure cores never import VS Code (ARCHITECTURE.md, invariant 1).
     files: cores,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension/ may import vscode.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'Only src/extension/ may import vscode.' }] },
+      ],
     },
   },
   {
     files: ['test/**/*.ts'],
     rules: {
       // node:test's describe/it return promises that the runner awaits itself.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -21,7 +21,8 @@ Run 'apigw COMMAND --help' for a command's options.`;
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.err : io.out)(`${usage}\n`);
+    if (name === undefined) io.err(`${usage}\n`);
+    else io.out(`${usage}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   const command = commands[name];

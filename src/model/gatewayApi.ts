@@ -154,8 +154,8 @@ export type IntegrationType = 'AWS' | 'AWS_PROXY' | 'HTTP' | 'HTTP_PROXY' | 'MOC
 
 /** `x-amazon-apigateway-integration`, or an `AWS::ApiGatewayV2::Integration` resource. All fields as in AWS docs. */
 export interface Integration {
-  /** Upper-cased; the raw value is in `raw.type` (undefined when the definition omits it). */
-  type?: IntegrationType | string;
+  /** Upper-cased, normally an IntegrationType (an unknown value is kept as written, upper-cased); undefined when omitted. */
+  type?: string;
   uri?: MaybeIntrinsic<string>;
   httpMethod?: string;
   connectionType?: string;

@@ -31,9 +31,7 @@ export function toRouteEntry(api: GatewayApi, route: Route): RouteEntry {
     type: api.type,
     method: route.method,
     path: route.path,
-    integration: integration
-      ? { type: integration.type ?? null, uri: describeValue(integration.uri) ?? null }
-      : null,
+    integration: integration ? { type: integration.type ?? null, uri: describeValue(integration.uri) ?? null } : null,
     range: route.loc.range,
   };
 }
@@ -56,7 +54,9 @@ export async function runRoutes(argv: string[], io: CliIo): Promise<number> {
     const file = path.resolve(io.cwd, given);
     const result = await readDefinition(file, { fs: nodeFileSystem, ...(apiType ? { apiType } : {}) });
     if (!result.ok) {
-      io.err(`apigw: ${formatDiagnostic(given, { ...result.failure.error, file: relative(io, result.failure.error.file ?? file, given, file) })}\n`);
+      io.err(
+        `apigw: ${formatDiagnostic(given, { ...result.failure.error, file: relative(io, result.failure.error.file ?? file, given, file) })}\n`,
+      );
       status = ExitCode.usage;
       continue;
     }
@@ -86,7 +86,9 @@ function formatApi(api: GatewayApi, given: string, entries: RouteEntry[]): strin
   const methodWidth = Math.max(6, ...entries.map((e) => e.method.length));
   const pathWidth = Math.max(4, ...entries.map((e) => e.path.length));
   for (const e of entries) {
-    const target = e.integration ? [e.integration.type ?? '?', e.integration.uri ?? ''].join(' ').trim() : '(no integration)';
+    const target = e.integration
+      ? [e.integration.type ?? '?', e.integration.uri ?? ''].join(' ').trim()
+      : '(no integration)';
     lines.push(
       `  ${e.method.padEnd(methodWidth)} ${e.path.padEnd(pathWidth)}  ${target}  (line ${e.range.start.line + 1})`,
     );

@@ -36,7 +36,11 @@ export function parseJson(file: string, text: string, lines: LineTable): ParsedT
   const errors: ParseError[] = [];
   // A UTF-8 byte order mark is not JSON; a space keeps every offset where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  const tree = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const tree = parseTree(source, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: true,
+  });
   // jsonc-parser may report two errors at one place (a trailing comma: name expected, value expected).
   const distinct = errors.filter((e, i) => i === 0 || errors[i - 1]?.offset !== e.offset);
   const problems: Diagnostic[] = distinct.map((e) => ({
@@ -65,7 +69,11 @@ function convert(node: JsonNode, pointer: string, ctx: Context): SourceNode {
   };
   if (node.type === 'object') return { ...base, kind: 'object', properties: properties(node, pointer, ctx) };
   if (node.type === 'array') {
-    return { ...base, kind: 'array', items: (node.children ?? []).map((item, i) => convert(item, childPointer(pointer, i), ctx)) };
+    return {
+      ...base,
+      kind: 'array',
+      items: (node.children ?? []).map((item, i) => convert(item, childPointer(pointer, i), ctx)),
+    };
   }
   const value: unknown = node.value;
   const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
@@ -97,7 +105,8 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {

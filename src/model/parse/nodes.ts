@@ -27,7 +27,12 @@ export function toValue(node: SourceNode | undefined): unknown {
   const result: Record<string, unknown> = {};
   for (const { key, value } of node.properties) {
     if (key === '__proto__') {
-      Object.defineProperty(result, key, { value: toValue(value), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, key, {
+        value: toValue(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else {
       result[key] = toValue(value);
     }

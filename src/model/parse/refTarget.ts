@@ -1,6 +1,6 @@
 import type { SourceNode } from '../sourceNode';
 import { getProperty } from './nodes';
-import { escapeSegment, parseFragment } from './pointer';
+import { escapeSegment, parseFragment, unescapeSegment } from './pointer';
 import type { ParsedRef } from './refs';
 
 /**
@@ -13,7 +13,8 @@ export function lookupPointer(
   resolve: (node: SourceNode) => SourceNode | undefined,
 ): SourceNode | string {
   const segments = parseFragment(ref.fragment);
-  if (!segments) return `'#${ref.fragment}' is not a JSON pointer (write '#/' followed by the path, e.g. '#/components/schemas/Pet').`;
+  if (!segments)
+    return `'#${ref.fragment}' is not a JSON pointer (write '#/' followed by the path, e.g. '#/components/schemas/Pet').`;
   let node: SourceNode = root;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] ?? '';
@@ -23,7 +24,10 @@ export function lookupPointer(
       next = target ? child(target, segment) : undefined;
     }
     if (next === undefined) {
-      const under = `${ref.filePart}#${segments.slice(0, i).map((s) => `/${escapeSegment(s)}`).join('')}`;
+      const under = `${ref.filePart}#${segments
+        .slice(0, i)
+        .map((s) => `/${escapeSegment(s)}`)
+        .join('')}`;
       return `'${segment}' does not exist under '${under}'.`;
     }
     node = next;
@@ -35,4 +39,20 @@ function child(node: SourceNode, segment: string): SourceNode | undefined {
   if (node.kind === 'object') return getProperty(node, segment);
   if (node.kind === 'array' && /^(0|[1-9]\d*)$/.test(segment)) return node.items[Number(segment)];
   return undefined;
+}
+
+/** The pointer of a SAM / CloudFormation API's inline definition (`Body` / `DefinitionBody`). */
+const EMBEDDED_BODY = /^\/Resources\/[^/]+\/Properties\/(?:DefinitionBody|Body)(?=\/|$)/;
+
+/**
+ * The node local refs written at `pointer` are relative to: the inline OpenAPI definition of a SAM /
+ * CloudFormation API when the ref is inside one (API Gateway imports that body as its own document, so
+ * '#/components/schemas/Empty' means the body's components), else the file's root.
+ */
+export function localRefBase(root: SourceNode, pointer: string): SourceNode {
+  const match = EMBEDDED_BODY.exec(pointer);
+  if (!match) return root;
+  let node: SourceNode | undefined = root;
+  for (const segment of match[0].slice(1).split('/')) node = getProperty(node, unescapeSegment(segment));
+  return node ?? root;
 }

@@ -27,7 +27,8 @@ export function collectRefs(root: SourceNode | undefined): RefSite[] {
     } else if (node.kind === 'object') {
       const site = refOf(node);
       if (site) sites.push(site);
-      for (let i = node.properties.length - 1; i >= 0; i--) stack.push((node.properties[i] as { value: SourceNode }).value);
+      for (let i = node.properties.length - 1; i >= 0; i--)
+        stack.push((node.properties[i] as { value: SourceNode }).value);
     }
   }
   return sites;

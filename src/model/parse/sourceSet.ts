@@ -5,7 +5,7 @@ import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { parseSource } from './parseSource';
 import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES, sizeReason } from './readGuards';
 import { collectRefs, parseRef, type RefSite, refOf, refTargetFile } from './refs';
-import { lookupPointer } from './refTarget';
+import { localRefBase, lookupPointer } from './refTarget';
 
 export interface SourceSet {
   entry: SourceDocument;
@@ -114,7 +114,8 @@ class LoadedSourceSet implements SourceSet {
     const document = this.documents.get(file);
     if (!document) return `file '${parsed.filePart}' cannot be read (${this.failures.get(file) ?? 'not loaded'}).`;
     if (!document.root) return `file '${parsed.filePart || path.basename(file)}' has no content that could be parsed.`;
-    return lookupPointer(document.root, parsed, (n) => this.resolve(n));
+    const base = parsed.filePart === '' ? localRefBase(document.root, ref.pointer) : document.root;
+    return lookupPointer(base, parsed, (n) => this.resolve(n));
   }
 
   /** Records a problem at a `$ref` value, once per place. */

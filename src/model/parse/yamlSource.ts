@@ -29,7 +29,7 @@ export function parseYaml(file: string, text: string, lines: LineTable): ParsedT
     if (problem) problems.push(problem);
   }
   const converter = new YamlConverter(file, text, lines, doc, problems);
-  const contents = doc.contents as YamlNode | null;
+  const contents = doc.contents;
   const root = contents ? converter.convert(contents, '', 0) : undefined;
   return root ? { root, problems } : { problems };
 }
@@ -101,7 +101,8 @@ function yamlProblem(error: YAMLError, severity: 'error' | 'warning', lines: Lin
 
 function warningProblem(warning: YAMLError, lines: LineTable): Diagnostic | undefined {
   const unresolved = /^Unresolved tag: (\S+)/.exec(warning.message);
-  if (!unresolved) return { ...yamlProblem(warning, 'warning', lines), message: `YAML: ${warning.message.split('\n')[0]}` };
+  if (!unresolved)
+    return { ...yamlProblem(warning, 'warning', lines), message: `YAML: ${warning.message.split('\n')[0]}` };
   const tag = unresolved[1] ?? '';
   if (CFN_TAGS.has(tag)) return undefined;
   return {
@@ -162,10 +163,20 @@ class YamlConverter {
     const range = node.range ?? [0, 0, 0];
     const start = range[0];
     const end = trimEnd(this.text, start, range[1]);
-    const base = { file: this.file, pointer, range: this.lines.rangeOf(start, end), offset: start, length: end - start };
+    const base = {
+      file: this.file,
+      pointer,
+      range: this.lines.rangeOf(start, end),
+      offset: start,
+      length: end - start,
+    };
     if (isMap(node)) return { ...base, kind: 'object', properties: this.properties(node.items, pointer) };
     if (isSeq(node)) {
-      return { ...base, kind: 'array', items: node.items.map((item, i) => this.convert(item, childPointer(pointer, i), end)) };
+      return {
+        ...base,
+        kind: 'array',
+        items: node.items.map((item, i) => this.convert(item, childPointer(pointer, i), end)),
+      };
     }
     if (isScalar(node)) return { ...base, kind: 'scalar', value: scalarValue(node.value, node.source) };
     return { ...base, kind: 'scalar', value: null };
@@ -244,14 +255,24 @@ class YamlConverter {
   }
 
   private scalar(pointer: string, start: number, end: number, value: ScalarNode['value']): ScalarNode {
-    return { kind: 'scalar', file: this.file, pointer, range: this.lines.rangeOf(start, end), offset: start, length: end - start, value };
+    return {
+      kind: 'scalar',
+      file: this.file,
+      pointer,
+      range: this.lines.rangeOf(start, end),
+      offset: start,
+      length: end - start,
+      value,
+    };
   }
 }
 
 function scalarValue(value: unknown, source: string | undefined): ScalarNode['value'] {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (typeof value === 'bigint') return Number(value);
-  return source ?? String(value);
+  if (value instanceof Date) return value.toISOString();
+  return source ?? null; // e.g. !!binary: the text as written
 }
 
 /**

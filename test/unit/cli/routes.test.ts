@@ -28,7 +28,8 @@ describe('apigw routes', () => {
         ['ANY', '/orders/{id}', 17],
       ],
     );
-    assert.deepEqual(JSON.parse(out)[0], {
+    const parsed = JSON.parse(out) as Record<string, unknown>[];
+    assert.deepEqual(parsed[0], {
       api: 'Shop API',
       type: 'REST',
       method: 'GET',
@@ -39,14 +40,14 @@ describe('apigw routes', () => {
       },
       range: entries[0]!.range,
     });
-    assert.deepEqual(JSON.parse(out)[1].integration, { type: 'MOCK', uri: null });
+    assert.deepEqual(parsed[1]!['integration'], { type: 'MOCK', uri: null });
   });
 
   it('prints a table by default', async () => {
     const { code, out } = await run('routes', 'cli/shop.yaml');
     assert.equal(code, 0);
-    assert.match(out, /^Shop API \(REST\)  cli\/shop\.yaml$/m);
-    assert.match(out, /^ {2}ANY {4}\/orders\/\{id\} {2}HTTP_PROXY https:\/\/orders\.internal\.example\/\{id\} {2}\(line 18\)$/m);
+    assert.ok(out.startsWith('Shop API (REST)  cli/shop.yaml\n'), out);
+    assert.ok(out.includes('  ANY    /orders/{id}  HTTP_PROXY https://orders.internal.example/{id}  (line 18)\n'), out);
   });
 
   it('--type overrides the type', async () => {
@@ -83,13 +84,21 @@ describe('apigw routes', () => {
   });
 
   it('exits 2 on usage errors with the usage text', async () => {
-    for (const argv of [['routes'], ['routes', '--format', 'xml', 'x.yaml'], ['routes', '--type', 'soap', 'x.yaml'], ['routes', '--bogus', 'x']]) {
+    for (const argv of [
+      ['routes'],
+      ['routes', '--format', 'xml', 'x.yaml'],
+      ['routes', '--type', 'soap', 'x.yaml'],
+      ['routes', '--bogus', 'x'],
+    ]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /usage: apigw routes DEFINITION/, argv.join(' '));
     }
     assert.match((await run('routes', '--format', 'xml', 'x.yaml')).err, /--format must be text or json, not 'xml'/);
-    assert.match((await run('routes', '--type', 'soap', 'x.yaml')).err, /--type must be rest, http or websocket, not 'soap'/);
+    assert.match(
+      (await run('routes', '--type', 'soap', 'x.yaml')).err,
+      /--type must be rest, http or websocket, not 'soap'/,
+    );
     const unknown = await run('frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown command 'frobnicate'/);
@@ -97,10 +106,16 @@ describe('apigw routes', () => {
 
   it('runs as the bundled dist/cli.js with the same exit codes', () => {
     const cli = path.join(repoRoot, 'dist', 'cli.js');
-    const ok = spawnSync(process.execPath, [cli, 'routes', '--format', 'json', path.join(fixturesDir, 'cli', 'shop.yaml')], { encoding: 'utf8' });
+    const ok = spawnSync(
+      process.execPath,
+      [cli, 'routes', '--format', 'json', path.join(fixturesDir, 'cli', 'shop.yaml')],
+      { encoding: 'utf8' },
+    );
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal((JSON.parse(ok.stdout) as unknown[]).length, 3);
-    const bad = spawnSync(process.execPath, [cli, 'routes', path.join(fixturesDir, 'cli', 'not-yaml.yaml')], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [cli, 'routes', path.join(fixturesDir, 'cli', 'not-yaml.yaml')], {
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /apigw\.parse\.yamlSyntax/);
   });

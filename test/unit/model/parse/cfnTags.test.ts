@@ -43,7 +43,11 @@ test('every CloudFormation short-form tag parses in scalar, sequence and mapping
       assert.equal(node.kind, 'object', where);
       if (node.kind !== 'object') continue;
       assert.equal(node.tag, `!${name}`, where);
-      assert.deepEqual(node.properties.map((p) => p.key), [longForm], where);
+      assert.deepEqual(
+        node.properties.map((p) => p.key),
+        [longForm],
+        where,
+      );
       const expectedKind = form === 'Scalar' && name === 'GetAtt' ? 'array' : kind;
       assert.equal(node.properties[0]?.value.kind, expectedKind, where);
       assert.equal(node.properties[0]?.value.pointer, `/${form}/${name}/${longForm}`, where);

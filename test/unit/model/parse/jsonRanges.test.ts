@@ -17,7 +17,10 @@ test('JSON: values, keys and pointers keep exact ranges', () => {
   assert.deepEqual(get.range, makeRange(5, 13, 8, 7));
   const pathItem = at(doc.root, 'paths', '/pets/{id}');
   assert.deepEqual(pathItem.kind === 'object' && pathItem.properties[0]?.keyRange, makeRange(5, 6, 5, 11));
-  assert.equal(at(doc.root, 'paths', '/pets/{id}', 'get', 'responses', '200').pointer, '/paths/~1pets~1{id}/get/responses/200');
+  assert.equal(
+    at(doc.root, 'paths', '/pets/{id}', 'get', 'responses', '200').pointer,
+    '/paths/~1pets~1{id}/get/responses/200',
+  );
   assert.deepEqual(toValue(at(doc.root, 'x-numbers')), [1, -2.5, true, null]);
 });
 

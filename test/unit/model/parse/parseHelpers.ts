@@ -14,7 +14,12 @@ export function parseFixture(...parts: string[]): SourceDocument {
 export function at(node: SourceNode | undefined, ...path: (string | number)[]): SourceNode {
   let current = node;
   for (const step of path) {
-    current = typeof step === 'number' ? (current?.kind === 'array' ? current.items[step] : undefined) : getProperty(current, step);
+    current =
+      typeof step === 'number'
+        ? current?.kind === 'array'
+          ? current.items[step]
+          : undefined
+        : getProperty(current, step);
   }
   if (!current) throw new Error(`no node at ${path.join('/')}`);
   return current;

@@ -30,7 +30,9 @@ test('JSON duplicate keys: the same warning', () => {
 
 test('YAML syntax errors: first line of the message, a range, and what could be parsed', () => {
   const unclosed = parseFixture('yamlSyntaxError.yaml');
-  assert.deepEqual(codesAndMessages(unclosed.problems), [['apigw.parse.yamlSyntax', 'YAML syntax error: Missing closing "quote']]);
+  assert.deepEqual(codesAndMessages(unclosed.problems), [
+    ['apigw.parse.yamlSyntax', 'YAML syntax error: Missing closing "quote'],
+  ]);
   assert.equal(unclosed.problems[0]?.severity, 'error');
   assert.equal(toValue(at(unclosed.root, 'openapi')), '3.0.1');
   const indent = parseFixture('yamlBadIndent.yaml');
@@ -44,18 +46,26 @@ test('YAML syntax errors: first line of the message, a range, and what could be 
 test('JSON syntax errors: one clear message per place, with a range', () => {
   const trailing = parseFixture('jsonSyntaxError.json');
   assert.deepEqual(codesAndMessages(trailing.problems), [
-    ['apigw.parse.jsonSyntax', 'JSON syntax error: A property name in double quotes is expected (is there a trailing comma?).'],
+    [
+      'apigw.parse.jsonSyntax',
+      'JSON syntax error: A property name in double quotes is expected (is there a trailing comma?).',
+    ],
   ]);
   assert.deepEqual(trailing.problems[0]?.range, makeRange(2, 24, 2, 25));
   assert.equal(toValue(at(trailing.root, 'info', 'title')), 'x');
   const comment = parseFixture('jsonComment.json');
-  assert.deepEqual(codesAndMessages(comment.problems), [['apigw.parse.jsonSyntax', 'JSON syntax error: Comments are not allowed in JSON.']]);
+  assert.deepEqual(codesAndMessages(comment.problems), [
+    ['apigw.parse.jsonSyntax', 'JSON syntax error: Comments are not allowed in JSON.'],
+  ]);
   assert.deepEqual(comment.problems[0]?.range, makeRange(1, 2, 1, 14));
 });
 
 test('a YAML alias bomb is cut off at a bounded number of values, with an error', () => {
   const doc = parseFixture('aliasBomb.yaml');
-  assert.deepEqual(doc.problems.map((p) => p.code), ['apigw.parse.aliasLimit']);
+  assert.deepEqual(
+    doc.problems.map((p) => p.code),
+    ['apigw.parse.aliasLimit'],
+  );
   assert.equal(
     doc.problems[0]?.message,
     `YAML aliases here expand to more than ${MAX_ALIAS_VALUES} values, so the rest are left out (this looks like an "alias bomb"). Write the repeated parts out, or use fewer nested aliases.`,
@@ -87,14 +97,23 @@ test('garbage and absurd nesting never throw', () => {
     }
   }
   assert.deepEqual(codesAndMessages(parseSource('/t/deep.json', '['.repeat(50000)).problems), [
-    ['apigw.parse.jsonSyntax', `JSON syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`],
+    [
+      'apigw.parse.jsonSyntax',
+      `JSON syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`,
+    ],
   ]);
   assert.deepEqual(codesAndMessages(parseSource('/t/deep.yaml', '['.repeat(50000)).problems), [
-    ['apigw.parse.yamlSyntax', `YAML syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`],
+    [
+      'apigw.parse.yamlSyntax',
+      `YAML syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`,
+    ],
   ]);
   const multi = parseSource('/t/multi.yaml', 'a: 1\n---\nb: 2\n');
   assert.deepEqual(codesAndMessages(multi.problems), [
-    ['apigw.parse.yamlSyntax', 'YAML syntax error: The file holds more than one YAML document (---); only the first is read.'],
+    [
+      'apigw.parse.yamlSyntax',
+      'YAML syntax error: The file holds more than one YAML document (---); only the first is read.',
+    ],
   ]);
   assert.deepEqual(toValue(multi.root), { a: 1 });
 });

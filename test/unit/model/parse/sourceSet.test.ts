@@ -19,15 +19,17 @@ function memoryFs(files: Record<string, string | Uint8Array>): FileSystem & { re
   const reads: string[] = [];
   return {
     reads,
-    async readFile(file) {
+    readFile(file) {
       reads.push(file);
       const content = files[file];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: 'ENOENT' });
-      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      if (content === undefined) {
+        return Promise.reject(Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: 'ENOENT' }));
+      }
+      return Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
     },
-    async size(file) {
+    size(file) {
       const content = files[file];
-      return content === undefined ? undefined : typeof content === 'string' ? content.length : content.length;
+      return Promise.resolve(content?.length);
     },
   };
 }
@@ -36,7 +38,10 @@ test('local refs resolve, through chains; a broken one is reported once at the $
   const set = await loadRefs('local.yaml');
   const responses = at(set.entry.root, 'paths', '/pets', 'get', 'responses');
   assert.deepEqual(toValue(set.resolve(at(responses, '200'))), { description: 'plain' });
-  assert.deepEqual(toValue(set.resolve(at(set.entry.root, 'paths', '/pets', 'get', 'parameters', 0))), { name: 'limit', in: 'query' });
+  assert.deepEqual(toValue(set.resolve(at(set.entry.root, 'paths', '/pets', 'get', 'parameters', 0))), {
+    name: 'limit',
+    in: 'query',
+  });
   assert.equal(set.resolve(at(responses, '404')), undefined);
   assert.equal(set.resolve(at(responses, '404')), undefined);
   const plain = at(set.entry.root, 'components', 'responses', 'Plain');
@@ -56,7 +61,10 @@ test('cross-file refs: YAML → JSON → YAML, relative to the referring file, e
   const set = await loadRefs('crossFile.yaml');
   const common = fixture('parse', 'refs', 'common.json');
   const error = fixture('parse', 'refs', 'shared', 'error.yaml');
-  assert.deepEqual([...set.documents.keys()].sort(), [fixture('parse', 'refs', 'crossFile.yaml'), common, error].sort());
+  assert.deepEqual(
+    [...set.documents.keys()].sort(),
+    [fixture('parse', 'refs', 'crossFile.yaml'), common, error].sort(),
+  );
   const pet = set.resolve(at(set.entry.root, 'components', 'schemas', 'Pet'));
   assert.equal(pet?.file, common);
   assert.equal(pet?.pointer, '/components/schemas/Pet');
@@ -66,8 +74,14 @@ test('cross-file refs: YAML → JSON → YAML, relative to the referring file, e
   assert.equal(errorSchema?.file, error);
   assert.equal(errorSchema?.pointer, '');
   assert.deepEqual(codesAndMessages(set.problems), [
-    ['apigw.ref.unresolved', "Cannot resolve $ref './missing.yaml#/Gone': file './missing.yaml' cannot be read (ENOENT)."],
-    ['apigw.ref.unresolved', "Cannot resolve $ref '#/components/schemas/Nope': 'Nope' does not exist under '#/components/schemas'."],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref './missing.yaml#/Gone': file './missing.yaml' cannot be read (ENOENT).",
+    ],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref '#/components/schemas/Nope': 'Nope' does not exist under '#/components/schemas'.",
+    ],
   ]);
   assert.equal(set.problems[0]?.file, undefined);
   assert.deepEqual(set.problems[0]?.range, makeRange(8, 12, 8, 34));
@@ -136,7 +150,10 @@ test('syntax errors of a referenced file are problems with its file set', async 
   const set = await loadRefs('brokenTarget.yaml');
   const broken = fixture('parse', 'refs', 'broken.yaml');
   assert.deepEqual(codesAndMessages(set.problems), [
-    ['apigw.parse.yamlSyntax', 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    [
+      'apigw.parse.yamlSyntax',
+      'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
   ]);
   assert.equal(set.problems[0]?.file, broken);
 });
@@ -158,9 +175,18 @@ test('refs read through the injected FileSystem: binary, too big and failing fil
       'apigw.ref.unresolved',
       "Cannot resolve $ref 'bin.yaml#/a': file 'bin.yaml' cannot be read (bin.yaml is not a text file (binary content at byte 1); API definitions are YAML or JSON text.).",
     ],
-    ['apigw.ref.unresolved', "Cannot resolve $ref 'big.yaml': file 'big.yaml' cannot be read (it is 500 bytes, more than the 100 bytes this tool reads)."],
-    ['apigw.ref.unresolved', "Cannot resolve $ref 'big.yaml#/a': file 'big.yaml' cannot be read (it is 500 bytes, more than the 100 bytes this tool reads)."],
-    ['apigw.ref.unresolved', "Cannot resolve $ref 'sub%20dir/x.yaml': file 'sub%20dir/x.yaml' cannot be read (ENOENT)."],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref 'big.yaml': file 'big.yaml' cannot be read (it is 500 bytes, more than the 100 bytes this tool reads).",
+    ],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref 'big.yaml#/a': file 'big.yaml' cannot be read (it is 500 bytes, more than the 100 bytes this tool reads).",
+    ],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref 'sub%20dir/x.yaml': file 'sub%20dir/x.yaml' cannot be read (ENOENT).",
+    ],
   ]);
   assert.deepEqual(memory.reads.sort(), [path.join(dir, 'bin.yaml'), path.join(dir, 'sub dir', 'x.yaml')]);
   assert.equal(set.readError(path.join(dir, 'sub dir', 'x.yaml')), 'ENOENT');
@@ -187,7 +213,33 @@ test('the same refs resolve in a JSON entry', async () => {
   assert.deepEqual(toValue(set.resolve(at(pet, 'properties', 'tag'))), { type: 'string' });
   assert.deepEqual(toValue(set.resolve(at(pet, 'properties', 'error'))), { type: 'string' });
   assert.deepEqual(codesAndMessages(set.problems), [
-    ['apigw.ref.unresolved', "Cannot resolve $ref '#/components/schemas/Nope': 'Nope' does not exist under '#/components/schemas'."],
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref '#/components/schemas/Nope': 'Nope' does not exist under '#/components/schemas'.",
+    ],
   ]);
   assert.equal(set.problems[0]?.file, undefined);
+});
+
+test('local refs inside a SAM DefinitionBody are relative to that body', async () => {
+  const set = await loadRefs('samTemplate.yaml');
+  const responses = at(
+    set.entry.root,
+    'Resources',
+    'MyApi',
+    'Properties',
+    'DefinitionBody',
+    'paths',
+    '/items',
+    'get',
+    'responses',
+  );
+  const empty = set.resolve(at(responses, '200', 'content', 'application/json', 'schema'));
+  assert.equal(empty?.pointer, '/Resources/MyApi/Properties/DefinitionBody/components/schemas/Empty');
+  assert.deepEqual(codesAndMessages(set.problems), [
+    [
+      'apigw.ref.unresolved',
+      "Cannot resolve $ref '#/components/schemas/Missing': 'Missing' does not exist under '#/components/schemas'.",
+    ],
+  ]);
 });

@@ -28,10 +28,21 @@ test('YAML: a block scalar spans from its indicator to its last character', () =
   const description = at(doc.root, 'info', 'description');
   assert.deepEqual(description.range, makeRange(3, 15, 5, 16));
   assert.equal(description.kind === 'scalar' && description.value, 'First line.\nSecond line.\n');
-  const template = at(doc.root, 'paths', '/pets/{id}', 'get', 'x-amazon-apigateway-integration', 'requestTemplates', 'application/json');
+  const template = at(
+    doc.root,
+    'paths',
+    '/pets/{id}',
+    'get',
+    'x-amazon-apigateway-integration',
+    'requestTemplates',
+    'application/json',
+  );
   assert.deepEqual(template.range, makeRange(15, 28, 16, 31));
   assert.equal(template.kind === 'scalar' && template.value, '{"statusCode": 200}');
-  assert.equal(doc.text.slice(template.offset, template.offset + template.length), '>-\n            {"statusCode": 200}');
+  assert.equal(
+    doc.text.slice(template.offset, template.offset + template.length),
+    '>-\n            {"statusCode": 200}',
+  );
 });
 
 test('YAML: keys keep their ranges, and keyLocOf spans from the key to the end of its value', () => {

@@ -1,0 +1,54 @@
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from './api';
+import { CommandRegistry } from './commands/commandRegistry';
+import { CopyRoutePathCommand } from './commands/copyRoutePath';
+import { NewDefinitionCommand } from './commands/newDefinition';
+import { OpenDefinitionCommand } from './commands/openDefinition';
+import { RefreshWorkspaceApisCommand } from './commands/refreshWorkspaceApis';
+import { WorkspaceApisProvider, workspaceApisViewId } from './explorer/workspaceApisProvider';
+import { createOutputLogger } from './logging/outputLogger';
+import { createEditorFileSystem } from './workspace/editorFileSystem';
+import { WorkspaceIndex } from './workspace/workspaceIndex';
+
+/**
+ * The composition root: builds the platform services (logger, file access), the workspace index, the
+ * "Workspace APIs" tree and the commands, and puts every disposable into `context.subscriptions`.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const logger = createOutputLogger(context);
+  try {
+    const index = new WorkspaceIndex({
+      fs: createEditorFileSystem(),
+      logger,
+      onScanning: (scanning) =>
+        void vscode.commands.executeCommand('setContext', 'apigw.workspaceApis.scanning', scanning),
+    });
+    const tree = new WorkspaceApisProvider(index, logger);
+    const view = vscode.window.createTreeView(workspaceApisViewId, { treeDataProvider: tree, showCollapseAll: true });
+    const commands = new CommandRegistry(logger, () => logger.show());
+    context.subscriptions.push(index, tree, view, commands);
+    commands.register(
+      new RefreshWorkspaceApisCommand(index),
+      new OpenDefinitionCommand(index),
+      new CopyRoutePathCommand(),
+      new NewDefinitionCommand(),
+    );
+    index.start();
+    const activationTimeMs = performance.now() - started;
+    logger.info(`API Gateway Studio activated in ${activationTimeMs.toFixed(1)} ms`);
+    return { workspaceApis: { whenIdle: () => index.whenIdle(), tree, view }, activationTimeMs };
+  } catch (err) {
+    logger.error('API Gateway Studio could not start', err);
+    const message = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(
+      `API Gateway Studio could not start: ${message}. See the "API Gateway Studio" output for details.`,
+    );
+    throw err;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

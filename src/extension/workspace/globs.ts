@@ -1,0 +1,69 @@
+/**
+ * Glob matching for the explorer's exclude setting, applied to workspace-relative paths with `/` separators.
+ * Supports `**`, `*`, `?`, `{a,b}` and `[...]`, as VS Code's `files.exclude` does. A pattern without a `/`
+ * also matches a file name anywhere (`*.generated.yaml`).
+ */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slashAfter = glob[i + 2] === '/';
+        out += slashAfter ? '(?:.*/)?' : '.*';
+        i += slashAfter ? 2 : 1;
+      } else {
+        out += '[^/]*';
+      }
+    } else if (c === '?') out += '[^/]';
+    else if (c === '{') {
+      braces++;
+      out += '(?:';
+    } else if (c === '}' && braces > 0) {
+      braces--;
+      out += ')';
+    } else if (c === ',' && braces > 0) out += '|';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) out += '\\[';
+      else {
+        out += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else out += c.replace(/[.+^$()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+/** Whether a relative path (or any of its parent folders) matches one of the globs. */
+export function isExcluded(relativePath: string, globs: readonly string[]): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  const segments = path.split('/');
+  const prefixes = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+  return globs.some((glob) => {
+    const pattern = glob.includes('/') ? globToRegExp(glob) : globToRegExp(`**/${glob}`);
+    return prefixes.some((p) => pattern.test(p));
+  });
+}
+
+/** Folders never searched for definitions. */
+export const alwaysExcluded: readonly string[] = [
+  '**/node_modules',
+  '**/.git',
+  '**/dist',
+  '**/out',
+  '**/.aws-sam',
+  '**/cdk.out',
+];
+
+/** The files the explorer looks at. */
+export const candidateGlob = '**/*.{yaml,yml,json,template}';
+
+/** Whether a file name has one of the candidate extensions. */
+export function isCandidateName(path: string): boolean {
+  return /\.(ya?ml|json|template)$/i.test(path);
+}

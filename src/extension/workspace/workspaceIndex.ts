@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { looksLikeApiDefinition, readDefinition } from '../../model';
+import type { ApiType } from '../../model';
+import type { FileSystem } from '../../shared/fileSystem';
+import type { Logger } from '../../shared/logger';
+import type { IndexedFile } from '../explorer/nodes';
+import { alwaysExcluded, candidateGlob, isCandidateName, isExcluded } from './globs';
+import { IdleTracker } from './idleTracker';
+import { readSettings } from './settings';
+
+export interface WorkspaceIndexDeps {
+  fs: FileSystem;
+  logger: Logger;
+  /** How many files are read at once during a full scan. */
+  concurrency?: number;
+  /** Told when a full scan starts and ends (the view shows a "searching" message meanwhile). */
+  onScanning?: (scanning: boolean) => void;
+}
+
+/** Files above this size are not sniffed (the model refuses them too). */
+const maxFileBytes = 32 * 1024 * 1024;
+
+/**
+ * Every API definition in the workspace, kept up to date: a full scan at start and on refresh, then
+ * per-file updates on creation, edits (debounced) and deletion. `whenIdle()` resolves once nothing is pending.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, IndexedFile>();
+  /** Latest request per file, so a slow, stale read never overwrites a newer one. */
+  private readonly generations = new Map<string, number>();
+  private readonly debounces = new Map<string, { timer: ReturnType<typeof setTimeout>; release: () => void }>();
+  private readonly idle = new IdleTracker();
+  private scans = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly deps: WorkspaceIndexDeps) {}
+
+  /** Starts watching and runs the first scan (not awaited: use whenIdle()). */
+  start(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(candidateGlob);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri, 0)),
+      watcher.onDidChange((uri) => this.schedule(uri, 0)),
+      watcher.onDidDelete((uri) => this.remove(uri.fsPath)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.schedule(e.document.uri, readSettings().refreshDelay);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.schedule(doc.uri, 0)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('apigw.explorer.exclude') || e.affectsConfiguration('apigw.apiType')) this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  /** The indexed files, sorted by path. */
+  files(): IndexedFile[] {
+    return [...this.entries.values()].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  whenIdle(): Promise<void> {
+    return this.idle.whenIdle();
+  }
+
+  /** Rescans the whole workspace. */
+  refresh(): void {
+    this.idle.track(this.scan());
+  }
+
+  dispose(): void {
+    for (const { timer } of this.debounces.values()) clearTimeout(timer);
+    this.debounces.clear();
+    this.idle.cancelAll();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async scan(): Promise<void> {
+    this.scans++;
+    if (this.scans === 1) this.deps.onScanning?.(true);
+    try {
+      await this.scanFiles();
+    } catch (err) {
+      this.deps.logger.error('Could not search the workspace for API definitions', err);
+    } finally {
+      this.scans--;
+      if (this.scans === 0) this.deps.onScanning?.(false);
+    }
+  }
+
+  private async scanFiles(): Promise<void> {
+    const exclude = `{${alwaysExcluded.map((g) => `${g}/**`).join(',')}}`;
+    const uris = (await vscode.workspace.findFiles(candidateGlob, exclude)).filter((uri) => this.isCandidate(uri));
+    this.deps.logger.info(`Scanning ${uris.length} candidate files for API definitions`);
+    const seen = new Set(uris.map((u) => u.fsPath));
+    for (const file of [...this.entries.keys()]) if (!seen.has(file)) this.entries.delete(file);
+    const queue = [...uris];
+    const worker = async (): Promise<void> => {
+      for (let uri = queue.shift(); uri; uri = queue.shift()) await this.index(uri, false);
+    };
+    await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, worker));
+    this.deps.logger.info(`Found ${this.entries.size} API definition files`);
+    this.changed.fire();
+  }
+
+  private isCandidate(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' || !isCandidateName(uri.fsPath)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    return !isExcluded(relative, [...alwaysExcluded, ...readSettings(uri).exclude]);
+  }
+
+  private schedule(uri: vscode.Uri, delayMs: number): void {
+    if (!this.isCandidate(uri)) return;
+    const file = uri.fsPath;
+    const previous = this.debounces.get(file);
+    if (previous) {
+      clearTimeout(previous.timer);
+      previous.release();
+    }
+    const release = this.idle.hold();
+    const timer = setTimeout(() => {
+      this.debounces.delete(file);
+      this.idle.track(this.index(uri, true));
+      release();
+    }, delayMs);
+    this.debounces.set(file, { timer, release });
+  }
+
+  private remove(file: string): void {
+    this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
+    if (this.entries.delete(file)) this.changed.fire();
+  }
+
+  /** Reads one file and stores (or drops) its entry; never throws. */
+  private async index(uri: vscode.Uri, notify: boolean): Promise<void> {
+    const file = uri.fsPath;
+    const generation = (this.generations.get(file) ?? 0) + 1;
+    this.generations.set(file, generation);
+    const entry = await this.read(file, readSettings(uri).apiType);
+    if (this.generations.get(file) !== generation) return;
+    const had = this.entries.has(file);
+    if (entry) this.entries.set(file, entry);
+    else this.entries.delete(file);
+    if (notify && (entry || had)) this.changed.fire();
+  }
+
+  private async read(file: string, apiType: ApiType | undefined): Promise<IndexedFile | undefined> {
+    try {
+      const size = await this.deps.fs.size(file);
+      if (size === undefined || size > maxFileBytes) return undefined;
+      const text = new TextDecoder().decode(await this.deps.fs.readFile(file));
+      if (!looksLikeApiDefinition(text)) return undefined;
+      const result = await readDefinition(file, { fs: this.deps.fs, text, apiType, maxFileBytes });
+      if (!result.ok) this.deps.logger.warn(`${file}: ${result.failure.error.message}`);
+      return { file, result };
+    } catch (err) {
+      this.deps.logger.error(`Could not index ${file}`, err);
+      return undefined;
+    }
+  }
+}
