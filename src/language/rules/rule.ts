@@ -1,0 +1,28 @@
+import type { Diagnostic } from '../../shared/diagnostic';
+import type { DefinitionFile } from '../../model';
+import type { SourceDocument, SourceNode } from '../../model/sourceNode';
+import type { SourceSet } from '../../model/parse';
+
+/**
+ * What a rule sees: the parsed document (ranges), the set in which its $refs resolve, and the model built from
+ * it (undefined when the file is not an API definition at all). Rules report through `report` and never throw
+ * for bad input (the runner turns an exception into one `apigw.internal` diagnostic naming the rule).
+ */
+export interface RuleContext {
+  document: SourceDocument;
+  sources: SourceSet;
+  definition: DefinitionFile | undefined;
+  /** `--target rest|http` / the setting: check as this API type instead of the decided one. */
+  target?: 'REST' | 'HTTP';
+  /** Follows a $ref chain (undefined when broken; the ref rule reports that, not you). */
+  resolve(node: SourceNode | undefined): SourceNode | undefined;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** A check with a stable id; every diagnostic it reports uses one of its documented `codes`. */
+export interface Rule {
+  id: string;
+  /** Every code this rule may report (documented in docs/diagnostics.md). */
+  codes: readonly string[];
+  check(context: RuleContext): void;
+}
