@@ -14,12 +14,23 @@ function testFiles(dir: string): string[] {
     .map((f) => path.resolve(dir, f));
 }
 
+/** APIGW_E2E_GREP as a regular expression (mocha would escape a plain string). */
+function grepPattern(grep: string): RegExp {
+  try {
+    return new RegExp(grep);
+  } catch (err) {
+    throw new Error(
+      `APIGW_E2E_GREP="${grep}" is not a valid regular expression (${(err as Error).message}); fix or unset it.`,
+    );
+  }
+}
+
 export async function run(): Promise<void> {
-  // mocha >= 12 is an ES module: import() loads it in every Node the extension host may run on.
+  // import() loads mocha whether it is CommonJS (11, the pinned major) or an ES module (>= 12).
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000 });
   const grep = process.env.APIGW_E2E_GREP;
-  if (grep) mocha.grep(grep);
+  if (grep) mocha.grep(grepPattern(grep));
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed.`)) : resolve()));
