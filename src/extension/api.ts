@@ -14,6 +14,8 @@ export interface ExtensionApi {
     };
     view: vscode.TreeView<ExplorerNode>;
   };
-  /** How long `activate()` itself took, in milliseconds. */
+  /** Milliseconds from the bundle starting to load to the end of `activate()`. */
   activationTimeMs: number;
+  /** Milliseconds from the bundle starting to load to the end of the first workspace scan (set once it ends). */
+  timings: { firstScanMs?: number };
 }

@@ -75,7 +75,11 @@ function apiChildren(api: GatewayApi): ExplorerNode[] {
 function routeChildren(api: GatewayApi, route: Route): ExplorerNode[] {
   const out: ExplorerNode[] = [];
   if (route.integration) out.push({ kind: 'integration', route, integration: route.integration });
-  for (const name of route.authorizerNames) {
+  // Authorizers, and API-key schemes (which API Gateway treats as "API key required", not as an authorizer).
+  const names = new Set(route.authorizerNames);
+  for (const requirement of route.security ?? api.security)
+    for (const name of Object.keys(requirement)) names.add(name);
+  for (const name of names) {
     const authorizer = api.authorizers.find((a) => a.name === name);
     if (authorizer) out.push({ kind: 'authorizer', authorizer, usedBy: route, file: api.loc.file });
   }

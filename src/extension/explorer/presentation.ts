@@ -50,8 +50,9 @@ export function presentNode(node: ExplorerNode, relativePath: (file: string) => 
       return presentIntegration(node.integration);
     case 'authorizer': {
       const type = node.authorizer.type ?? node.authorizer.authType ?? node.authorizer.schemeType;
+      const isApiKey = node.authorizer.schemeType === 'apiKey' && node.authorizer.type === undefined;
       return {
-        label: `Authorizer: ${node.authorizer.name}${type ? ` (${type})` : ''}`,
+        label: `${isApiKey ? 'API key' : 'Authorizer'}: ${node.authorizer.name}${type && !isApiKey ? ` (${type})` : ''}`,
         description: describeValue(node.authorizer.identitySource ?? node.authorizer.headerName),
         icon: 'shield',
         contextValue: 'apigw.authorizer',

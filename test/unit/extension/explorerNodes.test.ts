@@ -176,3 +176,27 @@ test('errors of a readable file come before its APIs; warnings are not shown as 
   ];
   assert.deepEqual(labels(childrenOf(definition([api({})], problems))), ['Broken $ref', 'Pets']);
 });
+
+test('an API-key scheme in the effective security shows as "API key" under the route', () => {
+  const apiKey = {
+    name: 'api_key',
+    schemeType: 'apiKey',
+    in: 'header',
+    headerName: 'x-api-key',
+    providerARNs: [],
+    loc: at(50),
+    raw: {},
+  };
+  const guarded = route({ method: 'POST', security: [{ api_key: [] }], apiKeyRequired: true });
+  const open = route({ method: 'GET' });
+  const withDefault = route({ method: 'PUT' });
+  const rest = api({ routes: [guarded, open, withDefault], authorizers: [apiKey], security: [] });
+  const [apiNode] = childrenOf(definition([rest]));
+  const [, guardedNode, openNode] = childrenOf(apiNode as ExplorerNode);
+  assert.deepEqual(labels(childrenOf(guardedNode as ExplorerNode)), ['API key: api_key']);
+  assert.deepEqual(labels(childrenOf(openNode as ExplorerNode)), []);
+  const secured = api({ routes: [withDefault], authorizers: [apiKey], security: [{ api_key: [] }] });
+  const [securedApi] = childrenOf(definition([secured]));
+  const [, putNode] = childrenOf(securedApi as ExplorerNode);
+  assert.deepEqual(labels(childrenOf(putNode as ExplorerNode)), ['API key: api_key'], 'API-wide security applies');
+});
