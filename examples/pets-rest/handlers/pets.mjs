@@ -1,5 +1,5 @@
 // Local stand-ins for the ListPets, GetPet and CreatePet Lambda functions of openapi.yaml.
-// The mock runtime runs them in place of the functions named in the integration URIs (see ../apigw-studio.json).
+// The mock runtime runs them in place of the functions named in the integration URIs (see ../apigw.config.json).
 const pets = [
   { id: '1', name: 'Rex', type: 'dog' },
   { id: '2', name: 'Tom', type: 'cat' },
