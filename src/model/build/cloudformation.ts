@@ -4,11 +4,13 @@ import type { GatewayApi } from '../gatewayApi';
 import type { TypeEvidence } from '../apiType';
 import { getProperty, keyLocOf, locOf } from '../parse';
 import type { BuildContext } from './context';
-import { addProblem, asObject, checkBodyRefs, entriesOf } from './context';
+import { addProblem, asObject, entriesOf } from './context';
 import { buildOpenApi } from './openapi';
 import { applyResourceProperties, applyStages } from './resourceProperties';
 import { addSamEventRoutes } from './samEvents';
 import { addV2Resources } from './websocket';
+import { addRestResources } from './restResources';
+import { globalsFor, withGlobals } from './samGlobals';
 import { plainString } from './values';
 
 /** An API found in a template, with what the type decision needs to know about it. */
@@ -17,9 +19,14 @@ export interface BuiltApi {
   evidence: TypeEvidence;
   /** The body it was built from; SAM events and V2 routes are only added to APIs without one. */
   hasBody: boolean;
+  /** SAM `Auth.ApiKeyRequired` of the API: the default of its function events' routes. */
+  apiKeyRequired?: boolean;
 }
 
-/** A resource of the template: its logical id, type, `Properties`, and where it is written. */
+/**
+ * A resource of the template: its logical id, type, `Properties` (for SAM APIs, with the template's `Globals`
+ * merged in), and where it is written.
+ */
 export interface Resource {
   logicalId: string;
   type: string;
@@ -43,13 +50,16 @@ export function isTemplate(root: SourceNode): boolean {
 export function resourcesOf(ctx: BuildContext, root: SourceNode): Resource[] {
   const resources = asObject(getProperty(root, 'Resources'));
   if (resources === undefined) return [];
-  return entriesOf(ctx, resources).map(([logicalId, node]) => ({
-    logicalId,
-    type: plainString(getProperty(node, 'Type')) ?? '',
-    node,
-    properties: getProperty(node, 'Properties'),
-    loc: keyLocOf(resources, logicalId) ?? locOf(node),
-  }));
+  return entriesOf(ctx, resources).map(([logicalId, node]) => {
+    const type = plainString(getProperty(node, 'Type')) ?? '';
+    return {
+      logicalId,
+      type,
+      node,
+      properties: withGlobals(getProperty(node, 'Properties'), globalsFor(root, type)),
+      loc: keyLocOf(resources, logicalId) ?? locOf(node),
+    };
+  });
 }
 
 /** Every API the template declares, built from its body (embedded, included or a local file) and its resources. */
@@ -61,8 +71,9 @@ export async function buildTemplateApis(ctx: BuildContext, root: SourceNode): Pr
     built.set(resource.logicalId, await buildResourceApi(ctx, resource));
   }
   addV2Resources(ctx, resources, built);
+  addRestResources(ctx, resources, built);
   applyStages(ctx, resources, built);
-  addSamEventRoutes(ctx, resources, built);
+  addSamEventRoutes(ctx, resources, built, root);
   return [...built.values()];
 }
 
@@ -80,18 +91,15 @@ async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<
   const body = await findBody(ctx, resource);
   let api: GatewayApi;
   if (body !== undefined) {
-    const bodyCtx: BuildContext = { ...ctx, bodyRoot: body.embedded ? body.root : undefined };
-    if (body.embedded) {
-      (ctx.embeddedBodies ??= []).push(body.root);
-      checkBodyRefs(bodyCtx, body.root);
-    }
-    api = buildOpenApi(bodyCtx, body.root, { fallbackName: name, source, loc: resource.loc });
-    evidence.root = body.root;
+    api = buildOpenApi(ctx, body, { fallbackName: name, source, loc: resource.loc });
+    evidence.root = body;
   } else {
     api = emptyApi(name, source, resource.loc);
   }
-  applyResourceProperties(ctx, resource, api);
-  return { api, evidence, hasBody: body !== undefined };
+  const { apiKeyRequired } = applyResourceProperties(ctx, resource, api);
+  const builtApi: BuiltApi = { api, evidence, hasBody: body !== undefined };
+  if (apiKeyRequired !== undefined) builtApi.apiKeyRequired = apiKeyRequired;
+  return builtApi;
 }
 
 export function emptyApi(name: string, source: GatewayApi['source'], loc: GatewayApi['loc']): GatewayApi {
@@ -112,19 +120,14 @@ export function emptyApi(name: string, source: GatewayApi['source'], loc: Gatewa
   };
 }
 
-interface Body {
-  root: SourceNode;
-  /** Written inside the template (local `#/` refs then resolve against the body). */
-  embedded: boolean;
-}
-
-async function findBody(ctx: BuildContext, resource: Resource): Promise<Body | undefined> {
+/** The OpenAPI body of an API resource: inline (`Body` / `DefinitionBody`), included, or a local file. */
+async function findBody(ctx: BuildContext, resource: Resource): Promise<SourceNode | undefined> {
   const props = resource.properties;
   const isSam = resource.type.startsWith('AWS::Serverless::');
   const inline = getProperty(props, isSam ? 'DefinitionBody' : 'Body');
   if (inline !== undefined) {
     const include = includeLocation(inline);
-    if (include === undefined) return inline.kind === 'object' ? { root: inline, embedded: true } : undefined;
+    if (include === undefined) return inline.kind === 'object' ? inline : undefined;
     return loadLocal(ctx, include, `AWS::Include Location of '${resource.logicalId}'`);
   }
   const uriKey = isSam ? 'DefinitionUri' : 'BodyS3Location';
@@ -144,7 +147,7 @@ function includeLocation(node: SourceNode): SourceNode | undefined {
   return getProperty(getProperty(transform, 'Parameters'), 'Location') ?? transform;
 }
 
-async function loadLocal(ctx: BuildContext, location: SourceNode, what: string): Promise<Body | undefined> {
+async function loadLocal(ctx: BuildContext, location: SourceNode, what: string): Promise<SourceNode | undefined> {
   const value = plainString(location);
   if (value === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     notLocal(ctx, location, what);
@@ -164,7 +167,7 @@ async function loadLocal(ctx: BuildContext, location: SourceNode, what: string):
     }
     return undefined;
   }
-  return { root: doc.root, embedded: false };
+  return doc.root;
 }
 
 function notLocal(ctx: BuildContext, node: SourceNode, what: string): void {

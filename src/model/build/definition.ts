@@ -6,7 +6,6 @@ import { decideApiType } from '../apiType';
 import { getProperty, keyLocOf } from '../parse';
 import type { SourceSet } from '../parse';
 import type { BuildContext } from './context';
-import { isEmbeddedRefProblem } from './context';
 import { buildTemplateApis, isTemplate } from './cloudformation';
 import { buildOpenApi, openApiVersionOf } from './openapi';
 
@@ -21,7 +20,7 @@ export async function buildDefinition(
   set: SourceSet,
   options: ReadOptions,
 ): Promise<BuildOutcome> {
-  const ctx: BuildContext = { set, problems: [], embeddedBodies: [] };
+  const ctx: BuildContext = { set, problems: [] };
   const base = path.basename(doc.file);
   const version = openApiVersionOf(root);
   let apis: GatewayApi[];
@@ -43,11 +42,7 @@ export async function buildDefinition(
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
   }
-  const problems = dedupe([
-    ...doc.problems,
-    ...set.problems.filter((d) => !isEmbeddedRefProblem(ctx, d)),
-    ...ctx.problems,
-  ]);
+  const problems = dedupe([...doc.problems, ...set.problems, ...ctx.problems]);
   return { ok: true, definition: { file: doc.file, format: doc.format, kind, apis, problems } };
 }
 

@@ -10,14 +10,23 @@ import { refTarget } from './refs';
 
 /**
  * Settings written as properties of the API resource rather than in its body. Where both say something,
- * the body's value is kept unless noted (SAM merges its properties into the body the same way).
+ * the body's value is kept unless noted (SAM merges its properties into the body the same way). Returns
+ * SAM's `Auth.ApiKeyRequired`, which function events of the API inherit.
  */
-export function applyResourceProperties(ctx: BuildContext, resource: Resource, api: GatewayApi): void {
+export function applyResourceProperties(
+  ctx: BuildContext,
+  resource: Resource,
+  api: GatewayApi,
+): { apiKeyRequired?: boolean } {
   const props = resource.properties;
   const get = (key: string): SourceNode | undefined => getProperty(props, key);
   const stageName = get('StageName');
-  if (stageName !== undefined) {
-    api.stage = { name: maybeIntrinsic(stageName), variables: stringMap(get('Variables')), loc: locOf(stageName) };
+  const variables = get('Variables') ?? get('StageVariables');
+  if (stageName !== undefined || variables !== undefined) {
+    const at = stageName ?? variables;
+    api.stage = { variables: stringMap(variables), loc: at === undefined ? resource.loc : locOf(at) };
+    if (stageName !== undefined) api.stage.name = maybeIntrinsic(stageName);
+    if (api.stage.name === undefined) delete api.stage.name;
   }
   const cors = resource.type === 'AWS::Serverless::Api' ? get('Cors') : get('CorsConfiguration');
   if (cors !== undefined && api.cors === undefined && booleanOf(cors) !== false) {
@@ -49,7 +58,7 @@ export function applyResourceProperties(ctx: BuildContext, resource: Resource, a
   const policy = get('Policy');
   if (policy !== undefined && api.policy === undefined) api.policy = toValue(policy);
   const auth = get('Auth');
-  if (auth !== undefined) applySamAuth(ctx, auth, api);
+  return auth === undefined ? {} : applySamAuth(ctx, auth, api);
 }
 
 /** SAM's `CorsConfiguration: true`: every origin allowed. */
@@ -61,17 +70,27 @@ function setIfDefined<K extends keyof GatewayApi>(api: GatewayApi, key: K, value
 
 const stageTypes = ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'];
 
-/** Stage resources (`AWS::ApiGateway::Stage`, `AWS::ApiGatewayV2::Stage`) give the stage of the API they name. */
+/**
+ * Stage resources (`AWS::ApiGateway::Stage`, `AWS::ApiGatewayV2::Stage`) give the stage of the API they name;
+ * without one, an `AWS::ApiGateway::Deployment` with a `StageName` (and `StageDescription.Variables`) does.
+ */
 export function applyStages(_ctx: BuildContext, resources: Resource[], built: Map<string, BuiltApi>): void {
-  for (const resource of resources) {
-    if (!stageTypes.includes(resource.type)) continue;
+  const stages = resources.filter((r) => stageTypes.includes(r.type));
+  const deployments = resources.filter(
+    (r) => r.type === 'AWS::ApiGateway::Deployment' && getProperty(r.properties, 'StageName') !== undefined,
+  );
+  for (const resource of [...stages, ...deployments]) {
     const props = resource.properties;
     const apiId = refTarget(getProperty(props, 'RestApiId') ?? getProperty(props, 'ApiId'));
     const target = apiId === undefined ? undefined : built.get(apiId);
     if (target === undefined || target.api.stage !== undefined) continue;
+    const variables =
+      resource.type === 'AWS::ApiGateway::Deployment'
+        ? getProperty(getProperty(props, 'StageDescription'), 'Variables')
+        : (getProperty(props, 'Variables') ?? getProperty(props, 'StageVariables'));
     target.api.stage = {
       name: maybeIntrinsic(getProperty(props, 'StageName')),
-      variables: stringMap(getProperty(props, 'Variables') ?? getProperty(props, 'StageVariables')),
+      variables: stringMap(variables),
       loc: resource.loc,
     };
     if (target.api.stage.name === undefined) delete target.api.stage.name;

@@ -17,20 +17,26 @@ import {
 
 /**
  * SAM's `Auth` property of AWS::Serverless::Api / HttpApi: `Authorizers` become authorizers (unless the
- * body already declares one of that name) and `DefaultAuthorizer` the API-wide security.
+ * body already declares one of that name), `DefaultAuthorizer` the API-wide security, and `ApiKeyRequired`
+ * (REST) requires an API key on every method of the body. Returns `ApiKeyRequired`, which the API's function
+ * events inherit unless their own `Auth.ApiKeyRequired` says otherwise.
  */
-export function applySamAuth(ctx: BuildContext, auth: SourceNode, api: GatewayApi): void {
+export function applySamAuth(ctx: BuildContext, auth: SourceNode, api: GatewayApi): { apiKeyRequired?: boolean } {
   const http = api.source.resourceType === 'AWS::Serverless::HttpApi';
   for (const [name, node] of entriesOf(ctx, getProperty(auth, 'Authorizers'))) {
     if (api.authorizers.some((a) => a.name === name)) continue;
     api.authorizers.push(samAuthorizer(name, node, http));
   }
   const defaultName = plainString(getProperty(auth, 'DefaultAuthorizer'));
-  if (defaultName === undefined || defaultName === 'NONE' || api.security.length > 0) return;
-  api.security = [{ [defaultName]: [] }];
-  for (const route of api.routes) {
-    if (route.security === undefined) Object.assign(route, securityEffect(api.security, api.authorizers));
+  if (defaultName !== undefined && defaultName !== 'NONE' && api.security.length === 0) {
+    api.security = [{ [defaultName]: [] }];
+    for (const route of api.routes) {
+      if (route.security === undefined) Object.assign(route, securityEffect(api.security, api.authorizers));
+    }
   }
+  const apiKeyRequired = http ? undefined : booleanOf(getProperty(auth, 'ApiKeyRequired'));
+  if (apiKeyRequired === true) for (const route of api.routes) route.apiKeyRequired = true;
+  return apiKeyRequired === undefined ? {} : { apiKeyRequired };
 }
 
 function samAuthorizer(name: string, node: SourceNode, http: boolean): Authorizer {

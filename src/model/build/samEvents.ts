@@ -1,5 +1,5 @@
 import type { SourceNode } from '../sourceNode';
-import type { GatewayApi, Integration, Route } from '../gatewayApi';
+import type { Integration, Route } from '../gatewayApi';
 import { getProperty, keyLocOf, locOf } from '../parse';
 import type { BuildContext } from './context';
 import { addProblem, asObject, entriesOf } from './context';
@@ -7,6 +7,8 @@ import type { BuiltApi, Resource } from './cloudformation';
 import { emptyApi } from './cloudformation';
 import { securityEffect } from './authorizers';
 import { refTarget } from './refs';
+import { applyResourceProperties } from './resourceProperties';
+import { globalsFor } from './samGlobals';
 import { booleanOf, plainString, versionString } from './values';
 
 const implicit = {
@@ -19,7 +21,12 @@ const implicit = {
  * `RestApiId` / `ApiId` names, or to the implicit `ServerlessRestApi` / `ServerlessHttpApi` SAM creates.
  * A route the API's body already has is not added twice.
  */
-export function addSamEventRoutes(ctx: BuildContext, resources: Resource[], built: Map<string, BuiltApi>): void {
+export function addSamEventRoutes(
+  ctx: BuildContext,
+  resources: Resource[],
+  built: Map<string, BuiltApi>,
+  root: SourceNode,
+): void {
   for (const fn of resources) {
     if (fn.type !== 'AWS::Serverless::Function') continue;
     const events = asObject(getProperty(fn.properties, 'Events'));
@@ -28,22 +35,38 @@ export function addSamEventRoutes(ctx: BuildContext, resources: Resource[], buil
       if (kind !== 'Api' && kind !== 'HttpApi') continue;
       const props = getProperty(event, 'Properties');
       const idNode = getProperty(props, implicit[kind].idKey);
-      const target = idNode === undefined ? implicitApi(built, kind, fn) : apiNamed(ctx, built, idNode);
+      const target = idNode === undefined ? implicitApi(ctx, built, kind, fn, root) : apiNamed(ctx, built, idNode);
       if (target === undefined) continue;
       const loc = (events && keyLocOf(events, eventName)) ?? locOf(event);
-      const route = eventRoute(kind, fn.logicalId, props, loc, target.api);
+      const route = eventRoute(kind, fn.logicalId, props, loc, target);
       const duplicate = target.api.routes.some((r) => r.method === route.method && r.path === route.path);
       if (!duplicate) target.api.routes.push(route);
     }
   }
 }
 
-function implicitApi(built: Map<string, BuiltApi>, kind: 'Api' | 'HttpApi', fn: Resource): BuiltApi {
+/** The API SAM creates for events without an API id; it has the template's `Globals.Api` / `Globals.HttpApi`. */
+function implicitApi(
+  ctx: BuildContext,
+  built: Map<string, BuiltApi>,
+  kind: 'Api' | 'HttpApi',
+  fn: Resource,
+  root: SourceNode,
+): BuiltApi {
   const { logicalId, resourceType } = implicit[kind];
   let target = built.get(logicalId);
   if (target === undefined) {
     const api = emptyApi(logicalId, { kind: 'cloudformation', logicalId, resourceType }, fn.loc);
     target = { api, evidence: { resourceType, logicalId, implicit: true }, hasBody: false };
+    const properties = globalsFor(root, resourceType);
+    if (properties !== undefined) {
+      const resource: Resource = { logicalId, type: resourceType, node: properties, properties, loc: fn.loc };
+      const { apiKeyRequired } = applyResourceProperties(ctx, resource, api);
+      if (apiKeyRequired !== undefined) target.apiKeyRequired = apiKeyRequired;
+    }
+    // SAM deploys its implicit REST API to the stage 'Prod', its implicit HTTP API to '$default'.
+    api.stage ??= { variables: {}, loc: fn.loc };
+    api.stage.name ??= kind === 'Api' ? 'Prod' : '$default';
     built.set(logicalId, target);
   }
   return target;
@@ -69,8 +92,9 @@ function eventRoute(
   functionId: string,
   props: SourceNode | undefined,
   loc: Route['loc'],
-  api: GatewayApi,
+  target: BuiltApi,
 ): Route {
+  const api = target.api;
   const path = plainString(getProperty(props, 'Path'));
   const method = plainString(getProperty(props, 'Method'));
   const auth = getProperty(props, 'Auth');
@@ -87,7 +111,7 @@ function eventRoute(
     responses: [],
     integration: lambdaProxy(kind, functionId, props, loc),
     authorizerNames: effect.authorizerNames,
-    apiKeyRequired: apiKey ?? effect.apiKeyRequired,
+    apiKeyRequired: apiKey ?? (target.apiKeyRequired === true || effect.apiKeyRequired),
     extensions: {},
   };
   if (security !== undefined) route.security = security;

@@ -56,3 +56,12 @@ export function localRefBase(root: SourceNode, pointer: string): SourceNode {
   for (const segment of match[0].slice(1).split('/')) node = getProperty(node, unescapeSegment(segment));
   return node ?? root;
 }
+
+/**
+ * Every REST API has the models 'Empty' and 'Error' without declaring them, and API Gateway imports local
+ * refs to them (`#/definitions/Empty`, `#/components/schemas/Error`) even when the document does not define
+ * them: such a ref resolves to nothing, but it is not broken.
+ */
+export function isBuiltInModelRef(ref: string): boolean {
+  return /^#\/(components\/schemas|definitions)\/(Empty|Error)$/.test(ref);
+}

@@ -5,7 +5,7 @@ import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { parseSource } from './parseSource';
 import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES, sizeReason } from './readGuards';
 import { collectRefs, parseRef, type RefSite, refOf, refTargetFile } from './refs';
-import { localRefBase, lookupPointer } from './refTarget';
+import { isBuiltInModelRef, localRefBase, lookupPointer } from './refTarget';
 
 export interface SourceSet {
   entry: SourceDocument;
@@ -16,6 +16,8 @@ export interface SourceSet {
   /**
    * Follows a `{ $ref }` chain (local '#/a/b' and cross-file './x.yaml#/a', 'x.json') to its target node;
    * returns the node itself when it has no $ref, undefined (and records a problem once) when broken or circular.
+   * Local refs inside a template's inline API body are relative to that body; a ref to API Gateway's built-in
+   * 'Empty' / 'Error' model that the document does not define gives undefined without a problem.
    */
   resolve(node: SourceNode | undefined): SourceNode | undefined;
   /** Loads another file into the set (SAM DefinitionUri, AWS::Include Location), with its refs; never rejects. */
@@ -89,6 +91,8 @@ class LoadedSourceSet implements SourceSet {
     let current: SourceNode | undefined = node;
     for (let site: RefSite | undefined = first; site; site = refOf(current)) {
       const id = `${site.holder.file}#${site.holder.offset}`;
+      // A chain that runs into a loop it is not part of: the loop is reported at its own refs.
+      if (seen.has(id) && id !== `${first.holder.file}#${first.holder.offset}`) return undefined;
       if (seen.has(id) || chain.length >= MAX_CHAIN) {
         this.report(first.ref, 'apigw.ref.circular', `Circular $ref: ${[...chain, site.ref.value].join(' → ')}`);
         return undefined;
@@ -97,6 +101,7 @@ class LoadedSourceSet implements SourceSet {
       chain.push(site.ref.value);
       const step = this.follow(site.ref);
       if (typeof step === 'string') {
+        if (isBuiltInModelRef(site.ref.value)) return undefined; // API Gateway's own 'Empty' / 'Error' model
         this.report(site.ref, 'apigw.ref.unresolved', `Cannot resolve $ref '${site.ref.value}': ${step}`);
         return undefined;
       }
