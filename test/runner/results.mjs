@@ -47,9 +47,10 @@ export function judge(outcome, counts, { vscodeVersion, timeoutSeconds, stage })
   for (const f of counts?.failures ?? []) messages.push(`FAILED: ${f.title}: ${f.error.split('\n')[0]}`);
   if (counts?.error && !counts.failed) messages.push(`the test module's run() failed: ${counts.error}`);
   const skipped = counts?.pending ? `, ${counts.pending} skipped` : '';
+  // Two lines: which VS Code, then the count alone in the plain 'N passed, N failed' form CI logs are read for.
   const summary = counts
-    ? `vscode-tests (VS Code ${vscodeVersion}): ${counts.passed} passed, ${counts.failed} failed${skipped}`
-    : `vscode-tests (VS Code ${vscodeVersion}): no result`;
+    ? `VS Code ${vscodeVersion}\nvscode-tests: ${counts.passed} passed, ${counts.failed} failed${skipped}`
+    : `VS Code ${vscodeVersion}\nvscode-tests: no result`;
   let exitCode;
   if (outcome.kind === 'exit') {
     exitCode = outcome.code === 0 && counts?.ok && !counts.failed ? EXIT.ok : EXIT.failed;

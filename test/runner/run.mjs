@@ -169,7 +169,7 @@ async function main() {
       );
       return process.exit(EXIT.ok);
     }
-    summary = `vscode-tests (VS Code ${install.vscodeVersion}): no result`;
+    summary = `VS Code ${install.vscodeVersion}\nvscode-tests: no result`;
     const verdict = await runSuite(opts, install, chromiumPath);
     for (const line of verdict.messages) console.log(line);
     ({ exitCode, summary } = verdict);
