@@ -1,4 +1,5 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
 
 interface Command {
@@ -7,12 +8,14 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
 };
 
 const usage = `usage: apigw COMMAND [options]
 
 Commands:
+  render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
 
 Run 'apigw COMMAND --help' for a command's options.`;

@@ -1,0 +1,135 @@
+import type { Diagnostic } from '../shared/diagnostic';
+import { documentStart } from '../shared/range';
+import type { TemplateAst } from './ast';
+import { InputObject, UtilObject } from './builtins';
+import type { Exec } from './compileExpression';
+import { StatementCompiler } from './compileStatements';
+import { parseTemplate } from './parser';
+import {
+  RenderState,
+  StopSignal,
+  BreakSignal,
+  VtlRuntimeError,
+  defaultLimits,
+  type RenderLimits,
+  type TraceEvent,
+} from './runtime';
+import {
+  buildContextMap,
+  readOverrides,
+  toValue,
+  type TemplateContext,
+  type TemplateOverrides,
+} from './templateContext';
+import type { Value, VtlMap } from './values';
+
+/** A template parsed and compiled to closures; reuse it for every render of the same text. */
+export interface CompiledTemplate {
+  readonly text: string;
+  readonly ast: TemplateAst;
+  readonly exec: Exec;
+}
+
+export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; errors: Diagnostic[] };
+
+const cacheSize = 256;
+const cache = new Map<string, CompileResult>();
+
+/** Parses and compiles template text; results are cached by text (a small LRU), so call it freely. */
+export function compileTemplate(text: string): CompileResult {
+  const cached = cache.get(text);
+  if (cached) {
+    cache.delete(text);
+    cache.set(text, cached);
+    return cached;
+  }
+  const parsed = parseTemplate(text);
+  const result: CompileResult = parsed.ok
+    ? {
+        ok: true,
+        template: { text, ast: parsed.ast, exec: new StatementCompiler(text).compileTemplate(parsed.ast.body) },
+      }
+    : parsed;
+  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
+  cache.set(text, result);
+  return result;
+}
+
+export interface RenderOptions {
+  limits?: Partial<RenderLimits>;
+  /** Record `#set` values, branches taken and loop counts in `trace`. */
+  trace?: boolean;
+  /**
+   * How a null, non-quiet reference prints: 'empty' as API Gateway does (default), or 'literal' as plain
+   * Velocity 1.7 does (the reference text, e.g. `$name`).
+   */
+  nullReferences?: 'empty' | 'literal';
+}
+
+export interface RenderResult {
+  /** The output; on an error, what was rendered before it. */
+  output: string;
+  overrides: TemplateOverrides;
+  /** Template errors (at most one: rendering stops at the first), with the place in the template. */
+  errors: Diagnostic[];
+  trace?: TraceEvent[];
+}
+
+/** The variables a template starts with: `$input`, `$util`, `$context`, `$stageVariables`. */
+function globalsFor(context: TemplateContext): { globals: Map<string, Value>; contextMap: VtlMap } {
+  const response = context.integrationResponse;
+  const body = response ? (response.body ?? '') : (context.request.body ?? '');
+  const contextMap = buildContextMap(context);
+  const globals = new Map<string, Value>([
+    ['input', new InputObject(body, context.request)],
+    ['util', new UtilObject()],
+    ['context', contextMap],
+    ['stageVariables', toValue(context.request.stageVariables ?? {})],
+  ]);
+  return { globals, contextMap };
+}
+
+/** Renders a compiled template for one request (and integration response, for a response template). */
+export function renderTemplate(
+  template: CompiledTemplate,
+  context: TemplateContext,
+  options: RenderOptions = {},
+): RenderResult {
+  const limits = { ...defaultLimits, ...options.limits };
+  const { globals, contextMap } = globalsFor(context);
+  const state = new RenderState(limits, globals, options.trace === true, options.nullReferences !== 'literal');
+  const errors: Diagnostic[] = [];
+  try {
+    template.exec(state);
+  } catch (error) {
+    if (error instanceof VtlRuntimeError) {
+      errors.push({
+        code: error.code,
+        severity: 'error',
+        message: error.message,
+        range: error.span?.range ?? documentStart,
+      });
+    } else if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      errors.push({
+        code: 'apigw.vtl.limit.recursion',
+        severity: 'error',
+        message: 'Template nests too deeply to evaluate: simplify it',
+        range: documentStart,
+      });
+    } else if (!(error instanceof StopSignal || error instanceof BreakSignal)) {
+      throw error;
+    }
+  }
+  const result: RenderResult = { output: state.out, overrides: readOverrides(contextMap), errors };
+  if (state.trace) result.trace = state.trace;
+  return result;
+}
+
+/** Compiles (cached) and renders in one call; a syntax error comes back in `errors` with empty output. */
+export function renderTemplateText(text: string, context: TemplateContext, options: RenderOptions = {}): RenderResult {
+  const compiled = compileTemplate(text);
+  if (!compiled.ok) {
+    return { output: '', overrides: readOverrides(new Map()), errors: compiled.errors };
+  }
+  return renderTemplate(compiled.template, context, options);
+}

@@ -1,0 +1,158 @@
+import { JavaDouble, display, isMap, type Value, type VtlMap } from './values';
+
+/** The method request a template sees (the shape of `apigw render --event`'s `request`). */
+export interface TemplateRequest {
+  method?: string;
+  /** The request path without the stage, e.g. `/pets/7`. */
+  path?: string;
+  /** The resource template, e.g. `/pets/{id}`. */
+  resourcePath?: string;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  queryStringParameters?: Record<string, string>;
+  multiValueQueryStringParameters?: Record<string, string[]>;
+  pathParameters?: Record<string, string>;
+  /** The raw body text; null or absent for none. */
+  body?: string | null;
+  stage?: string;
+  stageVariables?: Record<string, string>;
+  /** `$context` values to set (nested objects for `identity`, `authorizer`…), merged over the defaults. */
+  context?: Record<string, unknown>;
+}
+
+/** The integration's response: with it, the template is a response template (`$input` is this body). */
+export interface TemplateIntegrationResponse {
+  statusCode?: number | string;
+  headers?: Record<string, string>;
+  body?: string | null;
+}
+
+export interface TemplateContext {
+  request: TemplateRequest;
+  integrationResponse?: TemplateIntegrationResponse;
+  /** WebSocket APIs add the connection variables to `$context` (default REST). */
+  apiType?: 'REST' | 'WEBSOCKET';
+}
+
+/** What `$context.requestOverride.*` / `$context.responseOverride.*` were set to: applied by the caller. */
+export interface TemplateOverrides {
+  request: { header: Record<string, string>; path: Record<string, string>; querystring: Record<string, string> };
+  response: { status: number | undefined; header: Record<string, string> };
+}
+
+/** Plain JSON-like data (from an event file) → template values: objects become maps. */
+export function toValue(data: unknown, depth = 0): Value {
+  if (data === null || data === undefined || depth > 64) return null;
+  if (typeof data === 'string' || typeof data === 'boolean') return data;
+  if (typeof data === 'number') return Number.isInteger(data) ? data : new JavaDouble(data);
+  if (Array.isArray(data)) return data.map((d: unknown) => toValue(d, depth + 1));
+  if (typeof data === 'object') {
+    const map: VtlMap = new Map();
+    for (const [k, v] of Object.entries(data as Record<string, unknown>)) map.set(k, toValue(v, depth + 1));
+    return map;
+  }
+  return null;
+}
+
+const mapOf = (entries: Record<string, Value>): VtlMap => new Map(Object.entries(entries));
+
+/** The `$context` API Gateway gives mapping templates, with fixed sample values where no request says otherwise. */
+export function buildContextMap(ctx: TemplateContext): VtlMap {
+  const request = ctx.request;
+  const stage = request.stage ?? 'test';
+  const apiId = 'abcdef1234';
+  const headers = request.headers ?? {};
+  const userAgent = Object.entries(headers).find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? null;
+  const base: Record<string, Value> = {
+    accountId: '123456789012',
+    apiId,
+    authorizer: mapOf({ principalId: null, claims: null }),
+    awsEndpointRequestId: 'e0b9cb58-0000-4000-8000-000000000001',
+    deploymentId: 'dep1234',
+    domainName: `${apiId}.execute-api.us-east-1.amazonaws.com`,
+    domainPrefix: apiId,
+    error: mapOf({ message: null, messageString: null, responseType: null, validationErrorString: null }),
+    extendedRequestId: 'EXAMPLEextReqId=',
+    httpMethod: (request.method ?? 'GET').toUpperCase(),
+    identity: mapOf({
+      accountId: null,
+      apiKey: null,
+      apiKeyId: null,
+      caller: null,
+      clientCert: null,
+      cognitoAuthenticationProvider: null,
+      cognitoAuthenticationType: null,
+      cognitoIdentityId: null,
+      cognitoIdentityPoolId: null,
+      principalOrgId: null,
+      sourceIp: '127.0.0.1',
+      user: null,
+      userAgent,
+      userArn: null,
+      vpcId: null,
+      vpceId: null,
+    }),
+    isCanaryRequest: null,
+    path: `/${stage}${request.path ?? '/'}`,
+    protocol: 'HTTP/1.1',
+    requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    requestOverride: mapOf({ header: new Map(), path: new Map(), querystring: new Map() }),
+    requestTime: '01/Jan/2024:00:00:00 +0000',
+    requestTimeEpoch: 1704067200000,
+    resourceId: 'res123',
+    resourcePath: request.resourcePath ?? request.path ?? '/',
+    responseOverride: mapOf({ header: new Map(), status: null }),
+    stage,
+    wafResponseCode: null,
+    webaclArn: null,
+  };
+  if (ctx.apiType === 'WEBSOCKET') {
+    Object.assign(base, {
+      connectedAt: 1704067200000,
+      connectionId: 'L0SM9cOFvHcCIhw=',
+      eventType: 'MESSAGE',
+      messageDirection: 'IN',
+      messageId: 'L0SM9dOFvHcCIhw=',
+      routeKey: '$default',
+    });
+  }
+  const map = mapOf(base);
+  if (request.context) merge(map, toValue(request.context));
+  return map;
+}
+
+function merge(into: VtlMap, from: Value): void {
+  if (!isMap(from)) return;
+  for (const [key, value] of from) {
+    const existing = into.get(key);
+    if (existing instanceof Map && value instanceof Map) merge(existing, value);
+    else into.set(key, value);
+  }
+}
+
+function stringRecord(v: Value | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (v instanceof Map) for (const [k, value] of v) if (value !== null) record[display(k)] = display(value);
+  return record;
+}
+
+/** Reads back what the template set in `$context.requestOverride` / `$context.responseOverride`. */
+export function readOverrides(context: VtlMap): TemplateOverrides {
+  const request = context.get('requestOverride');
+  const response = context.get('responseOverride');
+  const req = request instanceof Map ? request : new Map<string, Value>();
+  const res = response instanceof Map ? response : new Map<string, Value>();
+  const status = res.get('status');
+  const statusNumber = status === null || status === undefined ? undefined : Number(display(status));
+  return {
+    request: {
+      header: stringRecord(req.get('header')),
+      path: stringRecord(req.get('path')),
+      querystring: stringRecord(req.get('querystring')),
+    },
+    response: {
+      status: Number.isInteger(statusNumber) ? statusNumber : undefined,
+      header: stringRecord(res.get('header')),
+    },
+  };
+}
