@@ -1,6 +1,7 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
+import { runValidate, validateUsage } from './commands/validate';
 
 interface Command {
   usage: string;
@@ -10,6 +11,7 @@ interface Command {
 const commands: Record<string, Command> = {
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
+  validate: { usage: validateUsage, run: runValidate },
 };
 
 const usage = `usage: apigw COMMAND [options]
@@ -17,6 +19,7 @@ const usage = `usage: apigw COMMAND [options]
 Commands:
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
+  validate FILE...       check API Gateway definitions and print every problem with its place
 
 Run 'apigw COMMAND --help' for a command's options.`;
 

@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { Diagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import type { Range } from '../shared/range';
-import type { ReadOptions, ReadResult } from './gatewayApi';
-import { loadSourceSet, parseSource } from './parse';
+import type { ReadFailure, ReadOptions, ReadResult } from './gatewayApi';
+import { loadSourceSet, parseSource, type SourceSet } from './parse';
+import type { SourceDocument } from './sourceNode';
 import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES } from './parse/readGuards';
 import { buildDefinition } from './build/definition';
 
 export type * from './gatewayApi';
 export type { SourceDocument, SourceNode } from './sourceNode';
+export type { SourceSet } from './parse';
 export { parseSource } from './parse';
 export { describeValue } from './build/values';
 export { looksLikeApiDefinition } from './detect';
@@ -43,7 +45,35 @@ async function read(file: string, options: ReadOptions & { fs: FileSystem; text?
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const text = options.text ?? (await readText(file, options.fs, maxFileBytes));
   if (typeof text !== 'string') return text;
-  const doc = parseSource(file, text);
+  return (await buildParsed(parseSource(file, text), options)).result;
+}
+
+/** What readParsedDefinition gives: the read result, and the loaded file set (undefined when the root is not a mapping). */
+export interface ParsedDefinition {
+  result: ReadResult;
+  sources: SourceSet | undefined;
+}
+
+/**
+ * Like readDefinition, for a document already parsed with parseSource (the language service parses once and
+ * checks the same nodes the model is built from). Also returns the SourceSet in which the document's `$ref`s
+ * resolve. Never throws for bad input.
+ */
+export async function readParsedDefinition(
+  doc: SourceDocument,
+  options: ReadOptions & { fs: FileSystem },
+): Promise<ParsedDefinition> {
+  try {
+    return await buildParsed(doc, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `${path.basename(doc.file)} could not be read because of an internal error (${reason}). Please report it with the file.`;
+    return { result: failure(doc.file, 'apigw.read.internal', message), sources: undefined };
+  }
+}
+
+async function buildParsed(doc: SourceDocument, options: ReadOptions & { fs: FileSystem }): Promise<ParsedDefinition> {
+  const file = doc.file;
   const root = doc.root;
   const syntaxError = doc.problems.find((p) => p.severity === 'error');
   if (root === undefined || root.kind !== 'object') {
@@ -51,20 +81,33 @@ async function read(file: string, options: ReadOptions & { fs: FileSystem; text?
     if (syntaxError !== undefined) {
       const line = syntaxError.range.start.line + 1;
       const message = `${base} is not valid ${doc.format === 'json' ? 'JSON' : 'YAML'} (line ${line}): ${syntaxError.message}`;
-      return failure(file, 'apigw.read.syntax', message, syntaxError.range);
+      return { result: failure(file, 'apigw.read.syntax', message, syntaxError.range), sources: undefined };
     }
     const found = root === undefined ? 'nothing' : root.kind === 'array' ? 'a list' : 'a single value';
-    return failure(
-      file,
-      'apigw.read.syntax',
-      `${base} is not a YAML or JSON mapping (it holds ${found}): an API definition starts with keys such as 'openapi:' or 'Resources:'.`,
-      root?.range ?? fileStart,
-    );
+    const message = `${base} is not a YAML or JSON mapping (it holds ${found}): an API definition starts with keys such as 'openapi:' or 'Resources:'.`;
+    return { result: failure(file, 'apigw.read.syntax', message, root?.range ?? fileStart), sources: undefined };
   }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const set = await loadSourceSet(doc, options.fs, { maxFileBytes });
   const outcome = await buildDefinition(doc, root, set, options);
-  if (!outcome.ok) return failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range);
-  return { ok: true, definition: outcome.definition };
+  if (!outcome.ok) {
+    return { result: failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range), sources: set };
+  }
+  return { result: { ok: true, definition: outcome.definition }, sources: set };
+}
+
+/**
+ * A file's text read through `fs` with the model's guards (missing, unreadable, too big, binary), or the
+ * failure that says why it cannot be read. For callers that parse the text themselves (the language service).
+ */
+export async function readDefinitionText(
+  file: string,
+  options: { fs: FileSystem; maxFileBytes?: number },
+): Promise<{ ok: true; text: string } | { ok: false; failure: ReadFailure }> {
+  const text = await readText(file, options.fs, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (typeof text === 'string') return { ok: true, text };
+  if (text.ok) throw new Error('readText returned a definition'); // cannot happen
+  return { ok: false, failure: text.failure };
 }
 
 /** The file's text, or the failure that says why it cannot be read. */

@@ -1,0 +1,68 @@
+// validate: parse once, build the model from the same nodes, then run every rule over them.
+import { looksLikeApiDefinition, parseSource, readParsedDefinition } from '../model';
+import type { Diagnostic } from '../shared/diagnostic';
+import type { FileSystem } from '../shared/fileSystem';
+import type { Logger } from '../shared/logger';
+import type { TextDocument, ValidationOptions, ValidationReport } from './languageService';
+import type { Rule } from './rules/rule';
+import { runRules } from './ruleRunner';
+
+export interface ValidationServices {
+  fs: FileSystem;
+  logger: Logger;
+  rules: readonly Rule[];
+}
+
+export async function validateDocument(
+  services: ValidationServices,
+  input: TextDocument,
+  options: ValidationOptions,
+): Promise<ValidationReport> {
+  const document = parseSource(input.file, input.text);
+  const { result, sources } = await readParsedDefinition(document, {
+    fs: services.fs,
+    ...(options.target ? { apiType: options.target } : {}),
+  });
+  if (!result.ok) {
+    const skipped = result.failure.error;
+    // A file that is meant to be an API but cannot be parsed still gets its syntax errors underlined.
+    if (sources === undefined && looksLikeApiDefinition(input.text) && document.problems.length > 0) {
+      return { diagnostics: sorted(document.problems), skipped };
+    }
+    return { diagnostics: [], skipped };
+  }
+  if (sources === undefined) return { diagnostics: [] }; // cannot happen: a definition always has its sources
+  const diagnostics = runRules(
+    services.rules,
+    {
+      document,
+      sources,
+      definition: result.definition,
+      ...(options.target ? { target: options.target } : {}),
+    },
+    services.logger,
+  );
+  return { diagnostics: sorted(dedupe(diagnostics)) };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const { start, end } = d.range;
+    const key = `${d.file ?? ''}|${d.code}|${start.line}:${start.character}-${end.line}:${end.character}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** In document order (diagnostics about other files last), so output is stable. */
+function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}
