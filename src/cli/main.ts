@@ -1,4 +1,5 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
 import { runValidate, validateUsage } from './commands/validate';
@@ -9,6 +10,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
   validate: { usage: validateUsage, run: runValidate },
@@ -17,6 +19,7 @@ const commands: Record<string, Command> = {
 const usage = `usage: apigw COMMAND [options]
 
 Commands:
+  mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
   validate FILE...       check API Gateway definitions and print every problem with its place

@@ -116,7 +116,8 @@ export interface Route {
   tags: string[];
   /** Path-level and operation-level parameters merged (operation wins), `$ref`s resolved. */
   parameters: Parameter[];
-  requestBody?: { required: boolean; contentTypes: string[]; loc: SourceLocation };
+  /** `schemas`: the body schema by content type, `$ref`s inlined (OpenAPI `content.*.schema`, Swagger body `schema`). */
+  requestBody?: { required: boolean; contentTypes: string[]; schemas?: Record<string, unknown>; loc: SourceLocation };
   responses: MethodResponse[];
   integration?: Integration;
   /** The operation's own `security`; undefined means the API-wide `security` applies. */

@@ -7,6 +7,7 @@ import { buildIntegration } from './integration';
 import { buildSecurity, securityEffect } from './authorizers';
 import { collectExtensions } from './gatewayExtensions';
 import { booleanOf, dropUndefined, plainString, stringList } from './values';
+import { inlineSchema } from './schemas';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const anyMethod = 'x-amazon-apigateway-any-method';
@@ -120,6 +121,11 @@ function openApiBody(ctx: BuildContext, written: SourceNode | undefined): Route[
   return {
     required: booleanOf(getProperty(node, 'required')) ?? false,
     contentTypes: entriesOf(ctx, getProperty(node, 'content')).map(([type]) => type),
+    schemas: Object.fromEntries(
+      entriesOf(ctx, getProperty(node, 'content'))
+        .map(([type, media]) => [type, inlineSchema(ctx, getProperty(resolve(ctx, media), 'schema'))] as const)
+        .filter(([, schema]) => schema !== undefined),
+    ),
     loc: locOf(node),
   };
 }
@@ -128,7 +134,10 @@ function swaggerBody(scope: OperationScope, operation: SourceNode, parameters: P
   const body = parameters.find((p) => p.in === 'body');
   if (body === undefined) return undefined;
   const consumes = stringList(getProperty(operation, 'consumes') ?? getProperty(scope.root, 'consumes'));
-  return { required: body.required, contentTypes: consumes, loc: body.loc };
+  const schemas: Record<string, unknown> = {};
+  if (body.schema !== undefined)
+    for (const type of consumes.length > 0 ? consumes : ['application/json']) schemas[type] = body.schema;
+  return { required: body.required, contentTypes: consumes, schemas, loc: body.loc };
 }
 
 function buildResponses(ctx: BuildContext, scope: OperationScope, operation: SourceNode): MethodResponse[] {

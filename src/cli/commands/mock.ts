@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MockRuntime } from '../../runtime';
+import type { Logger } from '../../shared/logger';
+import { ExitCode, UsageError, type CliIo } from '../io';
+
+export const mockUsage = `usage: apigw mock DEFINITION [--port N] [--host H] [--stage NAME] [--config FILE] [--api NAME]
+
+Serves a REST or HTTP API from its definition on a local mock API Gateway: routing, validation, mapping
+templates, MOCK, HTTP / HTTP_PROXY and Lambda integrations (local handlers mapped in apigw.config.json
+beside the definition, or --config). The first line printed is the base URL (e.g.
+http://127.0.0.1:3000/local); requests go to the base URL + the route path. Edits to the definition reload
+it; a definition that stops reading keeps the last good one serving. Ctrl+C (SIGINT) or SIGTERM stops it.
+  --port N       port to listen on (default 3000; 0 = a free port)
+  --host H       address to bind (default 127.0.0.1)
+  --stage NAME   stage name in the URL (default: the definition's stage, else local)
+  --config FILE  the runtime config (default: apigw.config.json beside the definition)
+  --api NAME     which API of the file to serve (default: the first REST or HTTP API)
+WebSocket APIs are not served yet.`;
+
+/** Signals the command waits for; injected so tests can stop it without a process. */
+export interface StopSignal {
+  wait(): Promise<string>;
+}
+
+const processSignals: StopSignal = {
+  wait: () =>
+    new Promise((resolve) => {
+      const stop = (signal: string): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve(signal);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    }),
+};
+
+export async function runMock(argv: string[], io: CliIo, signals: StopSignal = processSignals): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: '3000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      stage: { type: 'string' },
+      config: { type: 'string' },
+      api: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('give exactly one DEFINITION file');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not '${values.port}'`);
+  if (values.stage !== undefined && !/^[A-Za-z0-9_$-]+$/.test(values.stage)) {
+    throw new UsageError(`--stage must be letters, digits, '-', '_' (or $default), not '${values.stage}'`);
+  }
+  const file = path.resolve(io.cwd, positionals[0]!);
+  const runtime = new MockRuntime({
+    file,
+    logger: stderrLogger(io),
+    ...(values.config !== undefined ? { configFile: path.resolve(io.cwd, values.config) } : {}),
+    ...(values.stage !== undefined ? { stage: values.stage } : {}),
+    ...(values.api !== undefined ? { apiName: values.api } : {}),
+  });
+  runtime.onReload((event) => {
+    if (event.ok) {
+      io.err(`apigw mock: serving ${event.api}\n`);
+      for (const warning of event.warnings) io.err(`apigw mock: ${warning}\n`);
+    } else {
+      io.err(`apigw mock: ${event.message}\n`);
+    }
+  });
+  runtime.onRequest((event) => {
+    io.err(
+      `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
+    );
+    for (const line of event.logs) io.err(`  | ${line}\n`);
+    // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
+    for (const step of event.trace.filter((s) => s.stage === 'gatewayResponse')) io.err(`  ${step.detail}\n`);
+  });
+  let url: string;
+  try {
+    url = await runtime.start(port, values.host);
+  } catch (error) {
+    await runtime.stop();
+    io.err(`apigw mock: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.usage;
+  }
+  io.out(`${url}\n`);
+  const signal = await signals.wait();
+  await runtime.stop();
+  io.err(`apigw mock: stopped (${signal})\n`);
+  return ExitCode.ok;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  const write =
+    (level: string) =>
+    (message: string | Error): void =>
+      io.err(`apigw mock: ${level}${message instanceof Error ? message.message : message}\n`);
+  return {
+    trace: () => undefined,
+    debug: () => undefined,
+    info: write(''),
+    warn: write('warning: '),
+    error: write('error: '),
+  };
+}

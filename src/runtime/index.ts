@@ -1,0 +1,10 @@
+/** The embedded mock API Gateway: a pipeline of replaceable stages, served over HTTP by MockRuntime. */
+export { MockRuntime, type MockRuntimeOptions, type ReloadEvent } from './mockRuntime';
+export { Pipeline, defaultStages, type Stage, type StageServices, type PipelineOptions } from './pipeline';
+export { loadServedApi, type LoadOptions, type LoadResult } from './loadApi';
+export { loadConfig, parseConfig, configFileName, type RuntimeConfig, type HandlerRef } from './config';
+export { gatewayErrors, type GatewayError, type GatewayErrorKind } from './errors';
+export { vtlRenderer, type TemplateRenderer, type RenderedTemplate } from './templates';
+export { WorkerPoolInvoker } from './lambda/workerPool';
+export type { LambdaInvoker, LambdaInvocation, LambdaOutcome } from './lambda/invoker';
+export type { MockRequest, MockResponse, RequestEvent, TraceStep, ServedApi } from './types';

@@ -1,0 +1,162 @@
+import path from 'node:path';
+import type { Integration } from '../../model';
+import type { HandlerRef } from '../config';
+import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
+import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import type { LambdaInvoker, LambdaOutcome } from '../lambda/invoker';
+import { readProxyResult } from '../lambda/proxyResult';
+import type { Exchange, IntegrationResult, MockResponse, ServedApi } from '../types';
+
+/** The local handler for a function: by the name / ARN / logical id as written, else by the ARN's function name. */
+export function findHandler(served: ServedApi, fn: string): HandlerRef | undefined {
+  const handlers = served.config.lambdaHandlers;
+  const name = /:function:([^:/]+)/.exec(fn)?.[1];
+  return handlers[fn] ?? (name === undefined ? undefined : handlers[name]);
+}
+
+function notMapped(served: ServedApi, fn: string, integration: Integration): GatewayError {
+  const where = `${path.basename(integration.loc.file)}:${integration.loc.range.start.line + 1}`;
+  const configFile = served.config.file ?? path.join(path.dirname(served.file), 'apigw.config.json');
+  return gatewayError(
+    gatewayErrors.integrationFailure,
+    `No local handler for the Lambda function ${fn} (integration at ${where}): add "lambdaHandlers": {"${/:function:([^:/]+)/.exec(fn)?.[1] ?? fn}": "file.mjs#export"} to ${configFile}.`,
+  );
+}
+
+/** AWS_PROXY: payload 1.0 or 2.0 event, result checked; the response is final. */
+export async function runLambdaProxy(
+  ex: Exchange,
+  invoker: LambdaInvoker,
+  fn: string,
+  timeoutMs: number,
+): Promise<MockResponse | GatewayError> {
+  const integration = ex.match!.route.integration!;
+  const handler = findHandler(ex.served, fn);
+  if (handler === undefined) return notMapped(ex.served, fn, integration);
+  const version = ex.served.api.type === 'REST' ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
+  const event = version === '1.0' ? buildProxyEventV1(ex) : buildProxyEventV2(ex);
+  const outcome = await invoker.invoke({
+    handler,
+    functionName: functionNameOf(fn),
+    event,
+    timeoutMs,
+    requestId: ex.requestId,
+  });
+  ex.logs.push(...outcome.logs);
+  const failed = failure(ex, fn, outcome, timeoutMs, true);
+  if (failed !== undefined) return failed;
+  const result = readProxyResult((outcome as { result: unknown }).result, version);
+  if (!result.ok) {
+    ex.trace.push({
+      stage: 'integration',
+      detail: `${fn}: ${result.reason}`,
+      ms: 0,
+      data: { event, result: (outcome as { result: unknown }).result },
+    });
+    return gatewayError(
+      gatewayErrors.lambdaProxyFailure,
+      `${result.reason} (function ${fn}, handler ${handler.module}#${handler.exportName})`,
+    );
+  }
+  ex.trace.push({
+    stage: 'integration',
+    detail: `${fn} (payload ${version}) returned ${result.response.status}`,
+    ms: 0,
+    data: { event, result: (outcome as { result: unknown }).result },
+  });
+  return result.response;
+}
+
+/** AWS (non-proxy): the rendered body is the event; a function error becomes `errorMessage` for selection patterns. */
+export async function runLambda(
+  ex: Exchange,
+  invoker: LambdaInvoker,
+  fn: string,
+  timeoutMs: number,
+): Promise<IntegrationResult | GatewayError> {
+  const integration = ex.match!.route.integration!;
+  const handler = findHandler(ex.served, fn);
+  if (handler === undefined) return notMapped(ex.served, fn, integration);
+  let event: unknown;
+  const text = ex.call?.body ?? '';
+  try {
+    event = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    event = text;
+  }
+  const outcome = await invoker.invoke({
+    handler,
+    functionName: functionNameOf(fn),
+    event,
+    timeoutMs,
+    requestId: ex.requestId,
+  });
+  ex.logs.push(...outcome.logs);
+  if (outcome.kind === 'error') {
+    const body = JSON.stringify({
+      errorMessage: outcome.errorMessage,
+      errorType: outcome.errorType,
+      stackTrace: outcome.stackTrace,
+    });
+    ex.trace.push({
+      stage: 'integration',
+      detail: `${fn} failed: ${outcome.errorType}: ${outcome.errorMessage}`,
+      ms: 0,
+      data: { event },
+    });
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.from(body),
+      errorMessage: outcome.errorMessage,
+    };
+  }
+  const failed = failure(ex, fn, outcome, timeoutMs, false);
+  if (failed !== undefined) return failed;
+  const result = (outcome as { result: unknown }).result;
+  ex.trace.push({ stage: 'integration', detail: `${fn} returned`, ms: 0, data: { event, result } });
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: Buffer.from(JSON.stringify(result ?? null)),
+  };
+}
+
+function failure(
+  ex: Exchange,
+  fn: string,
+  outcome: LambdaOutcome,
+  timeoutMs: number,
+  proxy: boolean,
+): GatewayError | undefined {
+  if (outcome.kind === 'timeout') {
+    ex.trace.push({ stage: 'integration', detail: `${fn} timed out after ${timeoutMs} ms`, ms: 0 });
+    return gatewayError(
+      gatewayErrors.integrationTimeout,
+      `The handler for ${fn} did not finish within ${timeoutMs} ms (timeoutInMillis, or "lambdaTimeoutMs" in the config).`,
+    );
+  }
+  if (outcome.kind === 'crash') {
+    ex.trace.push({ stage: 'integration', detail: `${fn}: ${outcome.message}`, ms: 0 });
+    return gatewayError(
+      proxy ? gatewayErrors.lambdaProxyFailure : gatewayErrors.integrationFailure,
+      `The handler for ${fn} crashed: ${outcome.message}. The runtime goes on; the next call starts it again.`,
+    );
+  }
+  if (outcome.kind === 'error') {
+    ex.trace.push({
+      stage: 'integration',
+      detail: `${fn} failed: ${outcome.errorType}: ${outcome.errorMessage}`,
+      ms: 0,
+    });
+    return gatewayError(
+      gatewayErrors.lambdaProxyFailure,
+      `The handler for ${fn} threw ${outcome.errorType}: ${outcome.errorMessage}`,
+    );
+  }
+  return undefined;
+}
+
+function functionNameOf(fn: string): string {
+  return /:function:([^:/]+)/.exec(fn)?.[1] ?? fn;
+}

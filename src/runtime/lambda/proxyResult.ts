@@ -1,0 +1,79 @@
+import type { MockResponse } from '../types';
+
+export type ProxyResultOutcome = { ok: true; response: MockResponse } | { ok: false; reason: string };
+
+/**
+ * Checks a Lambda proxy result as API Gateway does. Payload 1.0 (and REST): an object with a numeric
+ * `statusCode`, string `headers`, list `multiValueHeaders`, a string `body` and a boolean `isBase64Encoded`;
+ * anything else is malformed. Payload 2.0: the same, but a result without `statusCode` is the body of a 200
+ * JSON response, and `cookies` become `Set-Cookie` headers.
+ */
+export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyResultOutcome {
+  if (version === '2.0' && !(isRecord(result) && 'statusCode' in result)) {
+    const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
+    return {
+      ok: true,
+      response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(body) },
+    };
+  }
+  if (!isRecord(result))
+    return malformed(`the handler returned ${describe(result)}, not an object with statusCode, headers and body`);
+  const status = typeof result['statusCode'] === 'string' ? Number(result['statusCode']) : result['statusCode'];
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+    return malformed(`statusCode must be an HTTP status number, not ${describe(result['statusCode'])}`);
+  }
+  const headers: Record<string, string> = {};
+  const single = result['headers'];
+  if (single !== undefined && single !== null) {
+    if (!isRecord(single)) return malformed(`headers must be an object of strings, not ${describe(single)}`);
+    for (const [name, value] of Object.entries(single)) {
+      if (!isScalar(value)) return malformed(`headers.${name} must be a string, not ${describe(value)}`);
+      headers[name] = String(value);
+    }
+  }
+  const multi = result['multiValueHeaders'];
+  if (multi !== undefined && multi !== null) {
+    if (!isRecord(multi))
+      return malformed(`multiValueHeaders must be an object of string lists, not ${describe(multi)}`);
+    for (const [name, values] of Object.entries(multi)) {
+      if (!Array.isArray(values) || !values.every(isScalar))
+        return malformed(`multiValueHeaders.${name} must be a list of strings`);
+      headers[name] = values.map(String).join(', ');
+    }
+  }
+  const cookies = result['cookies'];
+  if (version === '2.0' && Array.isArray(cookies)) headers['Set-Cookie'] = cookies.map(String).join(', ');
+  const body = result['body'];
+  if (body !== undefined && body !== null && typeof body !== 'string') {
+    return malformed(`body must be a string (JSON.stringify it), not ${describe(body)}`);
+  }
+  const base64 = result['isBase64Encoded'];
+  if (base64 !== undefined && typeof base64 !== 'boolean')
+    return malformed(`isBase64Encoded must be true or false, not ${describe(base64)}`);
+  const text = body ?? '';
+  const bytes = base64 === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
+  if (version === '2.0' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type') && text !== '') {
+    headers['Content-Type'] = 'text/plain; charset=utf-8';
+  }
+  return { ok: true, response: { status, headers, body: bytes } };
+}
+
+function malformed(reason: string): ProxyResultOutcome {
+  return { ok: false, reason: `Malformed Lambda proxy response: ${reason}.` };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

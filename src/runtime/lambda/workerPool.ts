@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../../shared/logger';
+import { nullLogger } from '../../shared/logger';
+import type { LambdaInvocation, LambdaInvoker, LambdaOutcome } from './invoker';
+import { workerSource } from './workerSource';
+
+interface Pending {
+  resolve(outcome: LambdaOutcome): void;
+  timer: NodeJS.Timeout;
+  logs: string[];
+}
+
+/** One worker thread for one handler module; replaced when the module's folder changes or the worker dies. */
+class HandlerWorker {
+  readonly worker: Worker;
+  readonly pending = new Map<string, Pending>();
+  stale = false;
+  dead = false;
+
+  constructor(
+    readonly module: string,
+    private readonly onGone: (w: HandlerWorker) => void,
+    logger: Logger,
+  ) {
+    this.worker = new Worker(workerSource, { eval: true, workerData: { module }, stdout: true, stderr: true });
+    this.worker.stdout.on('data', (chunk: Buffer) =>
+      logger.info(`[${path.basename(module)}] ${chunk.toString().trimEnd()}`),
+    );
+    this.worker.stderr.on('data', (chunk: Buffer) =>
+      logger.warn(`[${path.basename(module)}] ${chunk.toString().trimEnd()}`),
+    );
+    this.worker.on('message', (message: WorkerMessage) => this.receive(message));
+    this.worker.on('error', (error) => this.fail(`the handler crashed: ${error.message}`));
+    this.worker.on('exit', (code) =>
+      this.fail(`the handler's worker exited with code ${code} (process.exit or a fatal error)`),
+    );
+    this.worker.unref();
+  }
+
+  invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const pending = this.pending.get(invocation.requestId);
+        this.pending.delete(invocation.requestId);
+        pending?.resolve({ kind: 'timeout', logs: pending.logs });
+        // A handler past its timeout may be stuck in a loop: stop the worker (the next call starts a fresh one).
+        void this.terminate(`another invocation of ${path.basename(this.module)} timed out`);
+      }, invocation.timeoutMs);
+      this.pending.set(invocation.requestId, { resolve, timer, logs: [] });
+      this.worker.postMessage({
+        id: invocation.requestId,
+        exportName: invocation.handler.exportName,
+        functionName: invocation.functionName,
+        event: invocation.event,
+        timeoutMs: invocation.timeoutMs,
+      });
+    });
+  }
+
+  private receive(message: WorkerMessage): void {
+    const pending = message.id === undefined ? undefined : this.pending.get(message.id);
+    if (message.type === 'log') {
+      pending?.logs.push(message.text);
+      return;
+    }
+    if (pending === undefined || message.id === undefined) return;
+    this.pending.delete(message.id);
+    clearTimeout(pending.timer);
+    if (message.ok) {
+      pending.resolve({ kind: 'ok', result: JSON.parse(message.json ?? 'null') as unknown, logs: pending.logs });
+    } else {
+      pending.resolve({
+        kind: 'error',
+        errorMessage: message.errorMessage,
+        errorType: message.errorType,
+        stackTrace: message.stackTrace,
+        logs: pending.logs,
+      });
+    }
+    if (this.stale && this.pending.size === 0) void this.terminate('reloaded');
+  }
+
+  private fail(message: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      this.pending.delete(id);
+      pending.resolve({ kind: 'crash', message, logs: pending.logs });
+    }
+    this.onGone(this);
+  }
+
+  async terminate(reason: string): Promise<void> {
+    if (this.dead) return;
+    this.fail(`the handler's worker was stopped: ${reason}`);
+    await this.worker.terminate();
+  }
+}
+
+type WorkerMessage =
+  | { type: 'log'; id?: string; text: string }
+  | { type: 'result'; id?: string; ok: true; json?: string }
+  | { type: 'result'; id?: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+
+/**
+ * Runs handlers in worker threads, one per module: isolated from the runtime (a crash or `process.exit` only
+ * ends the worker), bounded by the integration's timeout, console output captured per invocation, and
+ * reloaded (a fresh worker imports the module again) when a file in the module's folder changes.
+ */
+export class WorkerPoolInvoker implements LambdaInvoker {
+  private readonly workers = new Map<string, HandlerWorker>();
+  private readonly watchers = new Map<string, fs.FSWatcher>();
+
+  constructor(private readonly logger: Logger = nullLogger) {}
+
+  async invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
+    const module = invocation.handler.module;
+    if (!fs.existsSync(module)) {
+      return {
+        kind: 'error',
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: `Cannot find the handler module ${module}`,
+        stackTrace: [],
+        logs: [],
+      };
+    }
+    let worker = this.workers.get(module);
+    if (worker === undefined || worker.stale || worker.dead) {
+      if (worker?.stale && worker.pending.size === 0) void worker.terminate('reloaded');
+      worker = new HandlerWorker(
+        module,
+        (gone) => this.workers.get(module) === gone && this.workers.delete(module),
+        this.logger,
+      );
+      this.workers.set(module, worker);
+      this.watch(path.dirname(module));
+    }
+    return worker.invoke(invocation);
+  }
+
+  private watch(dir: string): void {
+    if (this.watchers.has(dir)) return;
+    try {
+      const watcher = fs.watch(dir, { persistent: false }, () => {
+        for (const [module, worker] of this.workers) if (path.dirname(module) === dir) worker.stale = true;
+      });
+      watcher.on('error', () => watcher.close());
+      this.watchers.set(dir, watcher);
+    } catch {
+      // Watching is a convenience: without it, handlers are not reloaded until the runtime restarts.
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+    const workers = [...this.workers.values()];
+    this.workers.clear();
+    await Promise.all(workers.map((w) => w.terminate('the mock runtime stopped')));
+  }
+}

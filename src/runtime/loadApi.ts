@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { readDefinition, type GatewayApi } from '../model';
+import { formatDiagnostic } from '../shared/diagnostic';
+import type { FileSystem } from '../shared/fileSystem';
+import { loadConfig } from './config';
+import { samHandlers } from './samFunctions';
+import type { ServedApi } from './types';
+
+export interface LoadOptions {
+  /** The definition file (absolute). */
+  file: string;
+  fs: FileSystem;
+  /** The definition's text when it is not to be read from disk (an unsaved editor, a test scenario). */
+  text?: string;
+  /** `--config` (absolute); default: apigw.config.json beside the definition. */
+  configFile?: string;
+  /** Stage name; default the definition's stage, else `local`. */
+  stage?: string;
+  /** Which API of the file to serve (by name); default the first REST or HTTP API. */
+  apiName?: string;
+}
+
+export type LoadResult = { ok: true; served: ServedApi; warnings: string[] } | { ok: false; message: string };
+
+/** Reads the definition and its config into the API to serve, or says why it cannot be served. */
+export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
+  const { file, fs } = options;
+  const read = await readDefinition(file, { fs, ...(options.text !== undefined ? { text: options.text } : {}) });
+  if (!read.ok) return { ok: false, message: formatDiagnostic(file, read.failure.error) };
+  const syntax = read.definition.problems.find((p) => p.severity === 'error' && p.code.startsWith('apigw.parse.'));
+  if (syntax !== undefined) return { ok: false, message: formatDiagnostic(file, syntax) };
+  const api = pickApi(read.definition.apis, options.apiName);
+  if (typeof api === 'string') return { ok: false, message: `${path.basename(file)}: ${api}` };
+  const config = await loadConfig(file, fs, options.configFile);
+  if (!config.ok) return { ok: false, message: config.message };
+  if (read.definition.kind === 'cloudformation') {
+    const text = options.text ?? Buffer.from(await fs.readFile(file)).toString('utf8');
+    config.config.lambdaHandlers = { ...samHandlers(file, text), ...config.config.lambdaHandlers };
+  }
+  const stageVariables: Record<string, string> = {};
+  for (const [k, v] of Object.entries(api.stage?.variables ?? {})) if (typeof v === 'string') stageVariables[k] = v;
+  Object.assign(stageVariables, config.config.stageVariables);
+  const definedStage = typeof api.stage?.name === 'string' ? api.stage.name : undefined;
+  const stage = options.stage ?? definedStage ?? 'local';
+  const warnings = read.definition.apis
+    .filter((a) => a.type === 'WEBSOCKET')
+    .map((a) => `${a.name} is a WebSocket API: the mock runtime does not serve WebSocket APIs yet.`);
+  return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
+}
+
+function pickApi(apis: GatewayApi[], name: string | undefined): GatewayApi | string {
+  const servable = apis.filter((a) => a.type !== 'WEBSOCKET');
+  if (name !== undefined) {
+    return (
+      servable.find((a) => a.name === name) ??
+      `no REST or HTTP API named '${name}' (found: ${servable.map((a) => a.name).join(', ') || 'none'}).`
+    );
+  }
+  if (servable[0] !== undefined) return servable[0];
+  if (apis.length > 0) return 'it only declares WebSocket APIs, which the mock runtime does not serve yet.';
+  return 'it declares no API.';
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileSystem } from '../shared/fileSystem';
+import type { Logger } from '../shared/logger';
+import { nullLogger } from '../shared/logger';
+import { nodeFileSystem } from '../shared/nodeFileSystem';
+import type { LambdaInvoker } from './lambda/invoker';
+import { WorkerPoolInvoker } from './lambda/workerPool';
+import { loadServedApi, type LoadOptions } from './loadApi';
+import { Pipeline, type PipelineOptions } from './pipeline';
+import { HttpServer } from './server/httpServer';
+import type { MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
+
+export interface MockRuntimeOptions extends Omit<LoadOptions, 'fs' | 'text'> {
+  fs?: FileSystem;
+  logger?: Logger;
+  /** Runs Lambda handlers (default: worker threads). */
+  invoker?: LambdaInvoker;
+  pipeline?: PipelineOptions;
+  /** Reload when the definition or its config changes on disk (default true). */
+  watch?: boolean;
+}
+
+/** What a (re)load came to: the API now served, or why the last good one is still served. */
+export type ReloadEvent = { ok: true; api: string; warnings: string[] } | { ok: false; message: string };
+
+type Listener<T> = (value: T) => void;
+
+/**
+ * The mock API Gateway: serves one REST or HTTP API from a definition through the pipeline, over HTTP once
+ * started. Emits an event per request (method, path, status, latency, trace) and per reload; a definition
+ * that stops reading keeps the last good API serving.
+ */
+export class MockRuntime {
+  private served: ServedApi | undefined;
+  private server: HttpServer | undefined;
+  private baseUrl: string | undefined;
+  private readonly pipeline: Pipeline;
+  private readonly invoker: LambdaInvoker;
+  private readonly requestListeners = new Set<Listener<RequestEvent>>();
+  private readonly reloadListeners = new Set<Listener<ReloadEvent>>();
+  private watchers: fs.FSWatcher[] = [];
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private readonly fs: FileSystem;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: MockRuntimeOptions) {
+    this.fs = options.fs ?? nodeFileSystem;
+    this.logger = options.logger ?? nullLogger;
+    this.invoker = options.invoker ?? new WorkerPoolInvoker(this.logger);
+    this.pipeline = new Pipeline(this.invoker, { logger: this.logger, ...options.pipeline });
+  }
+
+  /** The API being served (undefined before the first successful load). */
+  get current(): ServedApi | undefined {
+    return this.served;
+  }
+
+  /** `http://host:port/stage` once started. */
+  get url(): string | undefined {
+    return this.baseUrl;
+  }
+
+  onRequest(listener: Listener<RequestEvent>): { dispose(): void } {
+    this.requestListeners.add(listener);
+    return { dispose: () => this.requestListeners.delete(listener) };
+  }
+
+  onReload(listener: Listener<ReloadEvent>): { dispose(): void } {
+    this.reloadListeners.add(listener);
+    return { dispose: () => this.reloadListeners.delete(listener) };
+  }
+
+  /** (Re)reads the definition (`text`: an unsaved editor's content); on failure the last good API stays. */
+  async reload(text?: string): Promise<ReloadEvent> {
+    const result = await loadServedApi({ ...this.options, fs: this.fs, ...(text !== undefined ? { text } : {}) });
+    const event: ReloadEvent = result.ok
+      ? { ok: true, api: result.served.api.name, warnings: result.warnings }
+      : {
+          ok: false,
+          message: this.served ? `${result.message} (still serving the last good version)` : result.message,
+        };
+    if (result.ok) this.served = result.served;
+    for (const listener of this.reloadListeners) listener(event);
+    return event;
+  }
+
+  /** Answers one request without HTTP (the editor's Invoke panel, tests). */
+  async handle(request: MockRequest): Promise<{ response: MockResponse; event: RequestEvent }> {
+    const served = this.served;
+    if (served === undefined) throw new Error('MockRuntime.handle called before a successful load');
+    const outcome = await this.pipeline.handle(served, request);
+    outcome.response.headers[served.api.type === 'REST' ? 'x-amzn-RequestId' : 'Apigw-Requestid'] =
+      outcome.event.requestId;
+    for (const listener of this.requestListeners) listener(outcome.event);
+    return outcome;
+  }
+
+  /** Loads the API and listens; resolves to the base URL, or rejects with a message saying why it cannot start. */
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    const loaded = await this.reload();
+    if (!loaded.ok) throw new Error(loaded.message);
+    const server = new HttpServer(async (request) => (await this.handle(request)).response);
+    const address = await server.listen(port, host);
+    this.server = server;
+    const stage = this.served?.stage ?? 'local';
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    this.baseUrl = `http://${shownHost}:${address.port}${stage === '$default' ? '' : `/${stage}`}`;
+    if (this.options.watch !== false) this.watchFiles();
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.reloadTimer);
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
+    await this.server?.close();
+    this.server = undefined;
+    await this.invoker.close();
+  }
+
+  /** Watches the definition's folder (editors save by renaming) and reloads, debounced, on a change. */
+  private watchFiles(): void {
+    const file = this.options.file;
+    const names = new Set([path.basename(file), 'apigw.config.json']);
+    const dirs = new Set([path.dirname(file)]);
+    if (this.options.configFile !== undefined) {
+      names.add(path.basename(this.options.configFile));
+      dirs.add(path.dirname(this.options.configFile));
+    }
+    for (const dir of dirs) {
+      try {
+        const watcher = fs.watch(dir, { persistent: false }, (_event, changed) => {
+          if (changed !== null && !names.has(changed.toString())) return;
+          clearTimeout(this.reloadTimer);
+          this.reloadTimer = setTimeout(() => void this.reload(), 50);
+        });
+        watcher.on('error', () => watcher.close());
+        this.watchers.push(watcher);
+      } catch (error) {
+        this.logger.warn(
+          `Cannot watch ${dir} for changes (${error instanceof Error ? error.message : String(error)}): edits need a restart.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { Exchange } from './types';
+
+/** The `$context` values of one request (templates, Lambda events and parameter mappings read them). */
+export interface RequestContextValues {
+  requestId: string;
+  requestTime: string;
+  requestTimeEpoch: number;
+  stage: string;
+  httpMethod: string;
+  resourcePath: string;
+  routeKey: string;
+  path: string;
+  protocol: string;
+  accountId: string;
+  apiId: string;
+  domainName: string;
+  identity: { sourceIp: string; userAgent: string | null; apiKey: string | null };
+  authorizer?: Record<string, unknown>;
+}
+
+export const localAccountId = '123456789012';
+export const localApiId = 'local';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** CLF time as `$context.requestTime` prints it: `09/Apr/2015:12:34:56 +0000`. */
+export function formatRequestTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
+export function firstHeader(headers: Record<string, string[]>, name: string): string | undefined {
+  return headers[name.toLowerCase()]?.[0];
+}
+
+export function contextValues(ex: Exchange): RequestContextValues {
+  const host = firstHeader(ex.request.headers, 'host') ?? 'localhost';
+  const values: RequestContextValues = {
+    requestId: ex.requestId,
+    requestTime: formatRequestTime(ex.startedAt),
+    requestTimeEpoch: ex.startedAt,
+    stage: ex.served.stage,
+    httpMethod: ex.request.method.toUpperCase(),
+    resourcePath: ex.match?.resourcePath ?? ex.path,
+    routeKey: ex.match?.routeKey ?? '$default',
+    path: ex.request.path,
+    protocol: 'HTTP/1.1',
+    accountId: localAccountId,
+    apiId: localApiId,
+    domainName: host.replace(/:\d+$/, ''),
+    identity: {
+      sourceIp: ex.request.sourceIp,
+      userAgent: firstHeader(ex.request.headers, 'user-agent') ?? null,
+      apiKey: ex.apiKey ?? null,
+    },
+  };
+  if (ex.authorizer !== undefined) values.authorizer = ex.authorizer;
+  return values;
+}

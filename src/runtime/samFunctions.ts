@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseSource } from '../model';
+import type { HandlerRef } from './config';
+
+/**
+ * The local handlers a SAM template declares itself: each `AWS::Serverless::Function` with a local `CodeUri`
+ * (or `Globals.Function.CodeUri`) and a `Handler` of the form `file.export` maps its logical id to
+ * `CodeUri/file.(mjs|js|cjs)#export`. Functions whose file cannot be found are left out.
+ */
+export function samHandlers(file: string, text: string): Record<string, HandlerRef> {
+  const root = toPlain(parseSource(file, text).root);
+  const resources = record(record(root)['Resources']);
+  const globals = record(record(record(root)['Globals'])['Function']);
+  const handlers: Record<string, HandlerRef> = {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const r = record(resource);
+    if (r['Type'] !== 'AWS::Serverless::Function') continue;
+    const props = record(r['Properties']);
+    const codeUri = props['CodeUri'] ?? globals['CodeUri'] ?? '.';
+    const handler = props['Handler'] ?? globals['Handler'];
+    if (typeof codeUri !== 'string' || typeof handler !== 'string') continue;
+    const dot = handler.lastIndexOf('.');
+    if (dot <= 0) continue;
+    const base = path.resolve(path.dirname(file), codeUri, handler.slice(0, dot));
+    const module = ['.mjs', '.js', '.cjs'].map((ext) => base + ext).find((candidate) => fs.existsSync(candidate));
+    if (module !== undefined) handlers[logicalId] = { module, exportName: handler.slice(dot + 1) };
+  }
+  return handlers;
+}
+
+function toPlain(node: unknown): unknown {
+  const n = node as
+    { kind?: string; value?: unknown; items?: unknown[]; properties?: { key: string; value: unknown }[] } | undefined;
+  if (n === undefined) return undefined;
+  if (n.kind === 'scalar') return n.value;
+  if (n.kind === 'array') return (n.items ?? []).map(toPlain);
+  return Object.fromEntries((n.properties ?? []).map((p) => [p.key, toPlain(p.value)]));
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

@@ -1,0 +1,104 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MockRequest, MockResponse } from '../types';
+
+export type RequestHandler = (request: MockRequest) => Promise<MockResponse>;
+
+/** The only code that touches node:http: turns HTTP requests into MockRequests and MockResponses back. */
+export class HttpServer {
+  private readonly server: http.Server;
+
+  constructor(
+    private readonly handler: RequestHandler,
+    private readonly maxBodyBytes = 10 * 1024 * 1024,
+  ) {
+    this.server = http.createServer((req, res) => void this.serve(req, res));
+  }
+
+  /** Listens (port 0 = a free port) and resolves to the address actually bound. */
+  listen(port: number, host: string): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(port, host, () => {
+        this.server.off('error', onError);
+        resolve(this.server.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.server.listening) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    try {
+      const body = await readBody(req, this.maxBodyBytes);
+      if (body === undefined) {
+        return send(res, {
+          status: 413,
+          headers: { 'Content-Type': 'application/json' },
+          body: Buffer.from('{"message":"Request Too Long"}'),
+        });
+      }
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const rawPath = q < 0 ? url : url.slice(0, q);
+      let path: string;
+      try {
+        path = decodeURIComponent(rawPath);
+      } catch {
+        path = rawPath;
+      }
+      const headers: Record<string, string[]> = {};
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        (headers[req.rawHeaders[i]!.toLowerCase()] ??= []).push(req.rawHeaders[i + 1]!);
+      const request: MockRequest = {
+        method: req.method ?? 'GET',
+        path,
+        query: q < 0 ? '' : url.slice(q + 1),
+        headers,
+        body,
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+      };
+      send(res, await this.handler(request));
+    } catch (error) {
+      send(res, {
+        status: 500,
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.from(
+          JSON.stringify({ message: `Mock runtime error: ${error instanceof Error ? error.message : String(error)}` }),
+        ),
+      });
+    }
+  }
+}
+
+function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: MockResponse): void {
+  if (res.headersSent) return;
+  const byLower = new Map<string, [string, string]>();
+  for (const [name, value] of Object.entries(response.headers)) byLower.set(name.toLowerCase(), [name, value]);
+  byLower.delete('content-length');
+  const headers: Record<string, string> = Object.fromEntries(byLower.values());
+  headers['Content-Length'] = String(response.body.length);
+  res.writeHead(response.status, headers);
+  res.end(response.body);
+}

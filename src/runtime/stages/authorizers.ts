@@ -1,0 +1,194 @@
+import type { Authorizer } from '../../model';
+import { lambdaFunctionOf } from '../../model/build/lambdaUri';
+import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
+import { findHandler } from '../integrations/lambda';
+import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import type { StageServices } from '../pipeline';
+import { firstHeader, localAccountId, localApiId } from '../requestContext';
+import type { Exchange } from '../types';
+import { checkJwt } from './jwt';
+
+/**
+ * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt; Lambda
+ * TOKEN / REQUEST authorizers through the local handler of their function. IAM (SigV4) is not checked locally.
+ */
+export async function authorize(ex: Exchange, services: StageServices): Promise<GatewayError | undefined> {
+  const route = ex.match?.route;
+  if (route === undefined) return undefined;
+  for (const name of route.authorizerNames) {
+    const authorizer = ex.served.api.authorizers.find((a) => a.name === name);
+    if (authorizer === undefined) continue;
+    const kind = kindOf(authorizer);
+    if (kind === 'jwt') return authorizeJwt(ex, authorizer);
+    if (kind === 'lambda') return authorizeLambda(ex, authorizer, services);
+    if (kind === 'iam')
+      ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${name}' (IAM) is not checked locally`, ms: 0 });
+  }
+  return undefined;
+}
+
+function kindOf(a: Authorizer): 'jwt' | 'lambda' | 'iam' | undefined {
+  const type = a.type?.toLowerCase();
+  if (type === 'jwt' || type === 'cognito_user_pools' || a.authType?.toLowerCase() === 'cognito_user_pools')
+    return 'jwt';
+  if (type === 'token' || type === 'request') return 'lambda';
+  if (a.authType?.toLowerCase() === 'awssigv4' || a.schemeType === 'awsSigv4') return 'iam';
+  if (a.schemeType === 'openIdConnect' || a.schemeType === 'oauth2') return 'jwt';
+  return undefined;
+}
+
+/** The identity value named by `identitySource` (first source), e.g. `$request.header.Authorization`. */
+function identity(ex: Exchange, authorizer: Authorizer): string | undefined {
+  const source = (authorizer.identitySource ?? 'method.request.header.Authorization').split(',')[0]!.trim();
+  const m = /(?:method\.request|\$request)\.(header|querystring)\.(.+)$/.exec(source);
+  if (m?.[1] === 'querystring') return ex.query[m[2]!]?.[0];
+  return firstHeader(ex.request.headers, m?.[2] ?? authorizer.headerName ?? 'Authorization');
+}
+
+async function authorizeJwt(ex: Exchange, authorizer: Authorizer): Promise<GatewayError | undefined> {
+  const raw = identity(ex, authorizer);
+  const unauthorized = (why: string): GatewayError => {
+    ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${authorizer.name}': ${why}`, ms: 0 });
+    return gatewayError(gatewayErrors.unauthorized, `Authorizer '${authorizer.name}' refused the request: ${why}.`);
+  };
+  if (raw === undefined || raw.trim() === '') return unauthorized('no token was sent (identity source empty)');
+  const token = raw.replace(/^Bearer\s+/i, '');
+  const outcome = await checkJwt(token, authorizer, ex.served.config.jwksFile);
+  if (!outcome.ok) return unauthorized(outcome.reason);
+  const scopes = typeof outcome.claims['scope'] === 'string' ? outcome.claims['scope'].split(' ') : [];
+  const required = requiredScopes(ex, authorizer.name);
+  if (required.length > 0 && !required.some((s) => scopes.includes(s))) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}': token lacks scopes ${required.join(', ')}`,
+      ms: 0,
+    });
+    return gatewayError(
+      { ...gatewayErrors.accessDenied, http: { status: 403, message: 'Forbidden' } },
+      `The token has none of the scopes the route requires (${required.join(', ')}).`,
+    );
+  }
+  ex.authorizer =
+    ex.served.api.type === 'REST'
+      ? { claims: outcome.claims }
+      : { jwt: { claims: outcome.claims, scopes: scopes.length > 0 ? scopes : null } };
+  ex.trace.push({
+    stage: 'methodRequest',
+    detail: `authorizer '${authorizer.name}': JWT accepted${ex.served.config.jwksFile ? '' : ' (dev mode: signature not verified)'}`,
+    ms: 0,
+  });
+  return undefined;
+}
+
+function requiredScopes(ex: Exchange, name: string): string[] {
+  const security = ex.match?.route.security ?? ex.served.api.security;
+  return security.flatMap((requirement) => requirement[name] ?? []);
+}
+
+async function authorizeLambda(
+  ex: Exchange,
+  authorizer: Authorizer,
+  services: StageServices,
+): Promise<GatewayError | undefined> {
+  const fn = lambdaFunctionOf(authorizer.authorizerUri);
+  const handler = fn === undefined ? undefined : findHandler(ex.served, fn);
+  if (fn === undefined || handler === undefined) {
+    return gatewayError(
+      { ...gatewayErrors.authorizerFailure, type: 'AUTHORIZER_CONFIGURATION_ERROR' },
+      `Authorizer '${authorizer.name}' has no local handler for ${fn ?? 'its authorizerUri'}: map it under "lambdaHandlers" in apigw.config.json.`,
+    );
+  }
+  const rest = ex.served.api.type === 'REST';
+  const token = identity(ex, authorizer);
+  const type = authorizer.type?.toLowerCase() === 'token' ? 'TOKEN' : 'REQUEST';
+  if (
+    token === undefined ||
+    (authorizer.identityValidationExpression !== undefined &&
+      type === 'TOKEN' &&
+      !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token))
+  ) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}': identity source missing or invalid`,
+      ms: 0,
+    });
+    return gatewayError(
+      gatewayErrors.unauthorized,
+      `Authorizer '${authorizer.name}': the identity source (${authorizer.identitySource ?? 'Authorization header'}) is missing or does not match identityValidationExpression.`,
+    );
+  }
+  const methodArn = `arn:aws:execute-api:us-east-1:${localAccountId}:${localApiId}/${ex.served.stage}/${ex.request.method.toUpperCase()}${ex.path}`;
+  const v2 = !rest && authorizer.authorizerPayloadFormatVersion !== '1.0';
+  const event =
+    type === 'TOKEN'
+      ? { type, authorizationToken: token, methodArn }
+      : {
+          ...(v2 ? buildProxyEventV2(ex) : buildProxyEventV1(ex)),
+          type,
+          methodArn,
+          ...(v2 ? { routeArn: methodArn, identitySource: [token] } : {}),
+        };
+  const outcome = await services.lambda.invoke({
+    handler,
+    functionName: fn,
+    event,
+    timeoutMs: 10_000,
+    requestId: ex.requestId,
+  });
+  ex.logs.push(...outcome.logs);
+  if (outcome.kind === 'error' && outcome.errorMessage === 'Unauthorized') {
+    ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${authorizer.name}' answered Unauthorized`, ms: 0 });
+    return gatewayError(gatewayErrors.unauthorized, `Authorizer '${authorizer.name}' threw "Unauthorized".`);
+  }
+  if (outcome.kind !== 'ok') {
+    const why =
+      outcome.kind === 'error'
+        ? `${outcome.errorType}: ${outcome.errorMessage}`
+        : outcome.kind === 'timeout'
+          ? 'timed out'
+          : outcome.message;
+    return gatewayError(gatewayErrors.authorizerFailure, `Authorizer '${authorizer.name}' (${fn}) failed: ${why}.`);
+  }
+  return readAuthorizerResult(ex, authorizer, outcome.result, v2 && authorizer.enableSimpleResponses === true);
+}
+
+function readAuthorizerResult(
+  ex: Exchange,
+  authorizer: Authorizer,
+  result: unknown,
+  simple: boolean,
+): GatewayError | undefined {
+  const r = (result ?? {}) as Record<string, unknown>;
+  const context = (r['context'] ?? {}) as Record<string, unknown>;
+  let allowed: boolean;
+  if (simple) {
+    allowed = r['isAuthorized'] === true;
+  } else {
+    const statements = ((r['policyDocument'] as Record<string, unknown> | undefined)?.['Statement'] ?? []) as Record<
+      string,
+      unknown
+    >[];
+    const effects = (Array.isArray(statements) ? statements : [statements]).map((s) =>
+      typeof s['Effect'] === 'string' ? s['Effect'].toLowerCase() : '',
+    );
+    allowed = effects.includes('allow') && !effects.includes('deny');
+  }
+  if (!allowed) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}' denied the request`,
+      ms: 0,
+      data: { result },
+    });
+    return gatewayError(gatewayErrors.accessDenied, `Authorizer '${authorizer.name}' denied the request.`);
+  }
+  ex.authorizer =
+    ex.served.api.type === 'REST' ? { principalId: r['principalId'] ?? null, ...context } : { lambda: context };
+  ex.trace.push({
+    stage: 'methodRequest',
+    detail: `authorizer '${authorizer.name}' allowed the request`,
+    ms: 0,
+    data: { result },
+  });
+  return undefined;
+}

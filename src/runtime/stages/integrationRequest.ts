@@ -1,0 +1,99 @@
+import { gatewayError, gatewayErrors } from '../errors';
+import type { Stage } from '../pipeline';
+import { firstHeader } from '../requestContext';
+import { templateContext, templateFor } from '../templates';
+import type { Exchange, IntegrationCall } from '../types';
+import { applyRequestParameters } from './parameterMapping';
+
+/**
+ * Integration request: parameter mapping, then (non-proxy integrations) the request template chosen by the
+ * request's content type (application/json when none is sent) and `passthroughBehavior` when none matches:
+ * WHEN_NO_MATCH passes the body through, WHEN_NO_TEMPLATES only when no template is defined, NEVER never
+ * (415 Unsupported Media Type).
+ */
+export const integrationRequestStage: Stage = {
+  name: 'integrationRequest',
+  run(ex, services) {
+    const integration = ex.match?.route.integration;
+    if (integration === undefined) return undefined;
+    const type = (integration.type ?? '').toUpperCase();
+    const call = baseCall(ex, type);
+    ex.call = call;
+    applyRequestParameters(ex, call, integration.requestParameters);
+    if (type === 'AWS_PROXY' || type === 'HTTP_PROXY') {
+      ex.trace.push({
+        stage: 'integrationRequest',
+        detail: `${type}: the request goes to the integration as it came`,
+        ms: 0,
+      });
+      return undefined;
+    }
+    const contentType = (firstHeader(ex.request.headers, 'content-type') ?? 'application/json').split(';')[0]!.trim();
+    const templates = integration.requestTemplates;
+    const template = templateFor(templates, contentType);
+    if (template === undefined) {
+      const behavior = (integration.passthroughBehavior ?? 'WHEN_NO_MATCH').toUpperCase();
+      const passes = behavior === 'WHEN_NO_MATCH' || (behavior === 'WHEN_NO_TEMPLATES' && templates.length === 0);
+      if (!passes) {
+        ex.trace.push({
+          stage: 'integrationRequest',
+          detail: `no request template for ${contentType} and passthroughBehavior ${behavior}`,
+          ms: 0,
+        });
+        return gatewayError(
+          gatewayErrors.unsupportedMediaType,
+          `${contentType} has no request template (templates: ${templates.map((t) => t.contentType).join(', ') || 'none'}) and passthroughBehavior is ${behavior}: send a supported Content-Type or add a template.`,
+        );
+      }
+      ex.trace.push({
+        stage: 'integrationRequest',
+        detail: `no request template for ${contentType}: body passed through (${behavior})`,
+        ms: 0,
+      });
+      return undefined;
+    }
+    const rendered = services.renderer.render(template.text, templateContext(ex));
+    if (rendered.errors.length > 0) {
+      const first = rendered.errors[0]!;
+      const line = template.loc.range.start.line + first.range.start.line + 1;
+      ex.trace.push({
+        stage: 'integrationRequest',
+        detail: `request template failed: ${first.message}`,
+        ms: 0,
+        data: { template: template.text },
+      });
+      return gatewayError(
+        gatewayErrors.apiConfigurationError,
+        `The ${contentType} request template (${template.loc.file}:${line}) failed: ${first.message}.`,
+      );
+    }
+    call.body = rendered.output;
+    call.template = contentType;
+    Object.assign(call.headers, rendered.requestHeaderOverrides);
+    for (const [k, v] of Object.entries(rendered.requestQueryOverrides)) call.query[k] = [v];
+    Object.assign(call.pathParameters, rendered.requestPathOverrides);
+    ex.trace.push({
+      stage: 'integrationRequest',
+      detail: `rendered the ${contentType} request template`,
+      ms: 0,
+      data: { template: template.text, output: rendered.output },
+    });
+    return undefined;
+  },
+};
+
+/** What the integration gets before mapping: proxies get the whole request, others only what is mapped. */
+function baseCall(ex: Exchange, type: string): IntegrationCall {
+  const integration = ex.match?.route.integration;
+  const method = (integration?.httpMethod ?? 'ANY').toUpperCase();
+  const proxy = type === 'HTTP_PROXY' || ex.served.api.type !== 'REST';
+  const headers: Record<string, string> = {};
+  if (proxy) for (const [name, values] of Object.entries(ex.request.headers)) headers[name] = values.join(',');
+  return {
+    method: method === 'ANY' ? ex.request.method.toUpperCase() : method,
+    body: ex.request.body.toString('utf8'),
+    headers,
+    query: proxy ? structuredClone(ex.query) : {},
+    pathParameters: { ...(ex.match?.pathParameters ?? {}) },
+  };
+}

@@ -1,0 +1,142 @@
+import path from 'node:path';
+import type { IntegrationResponse, MappingTemplate } from '../../model';
+import { gatewayError, gatewayErrors } from '../errors';
+import type { Stage } from '../pipeline';
+import { firstHeader } from '../requestContext';
+import { templateContext } from '../templates';
+import type { Exchange, IntegrationResult } from '../types';
+import { restSource } from './parameterMapping';
+
+/**
+ * Integration response (REST non-proxy integrations): the selection pattern picks the response, a Java regex
+ * that must match the whole Lambda `errorMessage` (function errors) or the backend's / MOCK's status code;
+ * `default` otherwise. Then its status, `method.response.header.*` parameters and response template.
+ */
+export const integrationResponseStage: Stage = {
+  name: 'integrationResponse',
+  run(ex, services) {
+    const result = ex.result;
+    const integration = ex.match?.route.integration;
+    if (result === undefined || integration === undefined || ex.response !== undefined) return undefined;
+    const selectionInput = result.errorMessage ?? String(result.status);
+    const selected = selectResponse(
+      integration.responses,
+      selectionInput,
+      result.errorMessage !== undefined || isLambda(integration.type),
+    );
+    if (selected === undefined) {
+      ex.trace.push({
+        stage: 'integrationResponse',
+        detail: `no selection pattern matches '${selectionInput}' and there is no default response`,
+        ms: 0,
+      });
+      return gatewayError(
+        gatewayErrors.apiConfigurationError,
+        `No integration response of ${ex.match!.routeKey} (${path.basename(integration.loc.file)}:${integration.loc.range.start.line + 1}) matches '${selectionInput}' and none is the default: add a 'default' response.`,
+      );
+    }
+    const status = Number(selected.statusCode ?? '200');
+    const headers: Record<string, string> = {};
+    const template = chooseTemplate(selected.responseTemplates, firstHeader(ex.request.headers, 'accept'));
+    let body = result.body;
+    let contentType = result.headers['content-type'] ?? result.headers['Content-Type'] ?? 'application/json';
+    let finalStatus = status;
+    if (template !== undefined) {
+      const integrationResponse = {
+        statusCode: result.status,
+        headers: result.headers,
+        body: result.body.toString('utf8'),
+      };
+      const rendered = services.renderer.render(template.text, templateContext(ex, {}, integrationResponse));
+      if (rendered.errors.length > 0) {
+        const first = rendered.errors[0]!;
+        return gatewayError(
+          gatewayErrors.apiConfigurationError,
+          `The ${template.contentType} response template (${template.loc.file}:${template.loc.range.start.line + first.range.start.line + 1}) failed: ${first.message}.`,
+        );
+      }
+      body = Buffer.from(rendered.output, 'utf8');
+      contentType = template.contentType;
+      if (rendered.statusOverride !== undefined) finalStatus = rendered.statusOverride;
+      Object.assign(headers, rendered.headerOverrides);
+      ex.trace.push({
+        stage: 'integrationResponse',
+        detail: `rendered the ${template.contentType} response template`,
+        ms: 0,
+        data: { template: template.text, output: rendered.output },
+      });
+    }
+    headers['Content-Type'] = contentType;
+    for (const [target, source] of Object.entries(selected.responseParameters)) {
+      const name = /^method\.response\.header\.(.+)$/.exec(target)?.[1];
+      const value = name === undefined || typeof source !== 'string' ? undefined : responseSource(ex, result, source);
+      if (name !== undefined && value !== undefined) headers[name] = value;
+    }
+    ex.trace.push({
+      stage: 'integrationResponse',
+      detail: `selected '${selected.pattern}' → ${finalStatus} (matched '${selectionInput}')`,
+      ms: 0,
+      data: { pattern: selected.pattern, status: finalStatus },
+    });
+    ex.response = { status: finalStatus, headers, body };
+    return undefined;
+  },
+};
+
+function isLambda(type: string | undefined): boolean {
+  return (type ?? '').toUpperCase() === 'AWS';
+}
+
+/** Non-default patterns in order, matched against the whole input; a Lambda success always takes the default. */
+export function selectResponse(
+  responses: IntegrationResponse[],
+  input: string,
+  lambda: boolean,
+): IntegrationResponse | undefined {
+  const isDefault = (r: IntegrationResponse): boolean => r.pattern === 'default' || r.pattern === '';
+  if (!lambda || input !== '200') {
+    for (const response of responses) {
+      if (isDefault(response)) continue;
+      try {
+        if (new RegExp(`^(?:${response.pattern})$`, 's').test(input)) return response;
+      } catch {
+        // An invalid pattern never matches (apigw validate reports it).
+      }
+    }
+  }
+  return responses.find(isDefault);
+}
+
+function chooseTemplate(templates: MappingTemplate[], accept: string | undefined): MappingTemplate | undefined {
+  const accepted = (accept ?? '').split(',').map((a) => a.split(';')[0]!.trim().toLowerCase());
+  return (
+    templates.find((t) => accepted.includes(t.contentType.toLowerCase())) ??
+    templates.find((t) => t.contentType.toLowerCase() === 'application/json') ??
+    templates[0]
+  );
+}
+
+function responseSource(ex: Exchange, result: IntegrationResult, source: string): string | undefined {
+  const header = /^integration\.response\.(multivalue)?header\.(.+)$/i.exec(source);
+  if (header) {
+    const wanted = header[2]!.toLowerCase();
+    return Object.entries(result.headers).find(([k]) => k.toLowerCase() === wanted)?.[1];
+  }
+  if (source === 'integration.response.body') return result.body.toString('utf8');
+  const jsonPath = /^integration\.response\.body\.(.+)$/.exec(source)?.[1];
+  if (jsonPath !== undefined) {
+    try {
+      let value: unknown = JSON.parse(result.body.toString('utf8'));
+      for (const part of jsonPath
+        .replace(/^\$\.?/, '')
+        .split('.')
+        .filter((p) => p !== '')) {
+        value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      }
+      return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return restSource(ex, source);
+}

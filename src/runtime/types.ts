@@ -1,0 +1,111 @@
+import type { GatewayApi, Route } from '../model';
+import type { RuntimeConfig } from './config';
+import type { GatewayError } from './errors';
+
+/** A request as the gateway receives it (transport-neutral: the server adapter builds it). */
+export interface MockRequest {
+  method: string;
+  /** The URL path as sent, without the query string (stage prefix included), percent-decoded. */
+  path: string;
+  /** The raw query string without `?` ('' for none). */
+  query: string;
+  /** Header values by lower-case name. */
+  headers: Record<string, string[]>;
+  body: Buffer;
+  sourceIp: string;
+}
+
+export interface MockResponse {
+  status: number;
+  /** Header values by name as they will be sent. */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** One step of a request's trip through the pipeline, for the request log and the Invoke panel. */
+export interface TraceStep {
+  stage: string;
+  /** What happened, in one sentence. */
+  detail: string;
+  /** Milliseconds the stage took. */
+  ms: number;
+  /** Stage-specific data: the matched route, the rendered template, the integration call... */
+  data?: unknown;
+}
+
+/** What the runtime reports for every request it answered. */
+export interface RequestEvent {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  latencyMs: number;
+  /** 'GET /pets/{id}' when a route matched. */
+  route?: string;
+  trace: TraceStep[];
+  /** Console output of local handlers run for this request. */
+  logs: string[];
+}
+
+/** The API being served, with everything resolved for this run. */
+export interface ServedApi {
+  api: GatewayApi;
+  /** The definition file (relative paths in the config resolve against its folder). */
+  file: string;
+  stage: string;
+  stageVariables: Record<string, string>;
+  config: RuntimeConfig;
+}
+
+export interface MatchedRoute {
+  route: Route;
+  /** REST resource path / HTTP route path, e.g. `/pets/{id}` (`$default` for the default route). */
+  resourcePath: string;
+  /** HTTP API route key, e.g. `GET /pets/{id}`. */
+  routeKey: string;
+  pathParameters: Record<string, string>;
+}
+
+/** The request after routing, what integration request produced, and what the integration answered. */
+export interface IntegrationCall {
+  method: string;
+  /** Body as sent to the integration (rendered template, passed-through body, or the Lambda event). */
+  body: string;
+  headers: Record<string, string>;
+  query: Record<string, string[]>;
+  pathParameters: Record<string, string>;
+  /** HTTP APIs: `overwrite:path` replaces the path sent to the backend. */
+  pathOverride?: string;
+  /** The request template that was rendered, by content type. */
+  template?: string;
+}
+
+export interface IntegrationResult {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** Lambda non-proxy: the function failed with this `errorMessage` (selection patterns match it). */
+  errorMessage?: string;
+}
+
+/** The mutable state of one request as it goes through the stages. */
+export interface Exchange {
+  served: ServedApi;
+  request: MockRequest;
+  requestId: string;
+  startedAt: number;
+  /** The path with the stage removed, e.g. `/pets/7`. */
+  path: string;
+  query: Record<string, string[]>;
+  match?: MatchedRoute;
+  /** `$context.authorizer` values (claims, principalId, custom context). */
+  authorizer?: Record<string, unknown>;
+  apiKey?: string;
+  call?: IntegrationCall;
+  result?: IntegrationResult;
+  /** Set when the answer is final (proxy integrations, gateway responses). */
+  response?: MockResponse;
+  error?: GatewayError;
+  trace: TraceStep[];
+  logs: string[];
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, it } from 'node:test';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/io';
+import { fixture, repoRoot } from '../helpers/paths';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), cwd: repoRoot };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('apigw mock', () => {
+  it('prints the base URL first, serves the API there, and stops cleanly on SIGTERM', async () => {
+    const cli = path.join(repoRoot, 'dist', 'cli.js');
+    const definition = fixture('runtime', 'apis', 'routing-rest.yaml');
+    const child = spawn(process.execPath, [cli, 'mock', definition, '--port', '0', '--stage', 'dev'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        const lines = createInterface({ input: child.stdout });
+        lines.once('line', resolve);
+        child.once('exit', () => reject(new Error(`apigw mock exited before printing its URL: ${stderr}`)));
+      });
+      assert.match(firstLine, /^http:\/\/127\.0\.0\.1:\d+\/dev$/);
+      const response = await fetch(`${firstLine}/items/special`);
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { route: 'special' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, /apigw mock: stopped \(SIGTERM\)/);
+    assert.match(stderr, /GET \/dev\/items\/special 200 \d+ ms \(GET \/items\/special\)/);
+  });
+
+  it('refuses a missing definition file with exit 2 and the reason', async () => {
+    const { code, out, err } = await run('mock', 'no/such/api.yaml', '--port', '0');
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(
+      err,
+      /apigw mock: cannot start: .*api\.yaml.*Cannot read api\.yaml: the file does not exist\. Check the path\./,
+    );
+  });
+
+  it('refuses a definition with only a WebSocket API, saying WebSocket is not served yet', async () => {
+    const { code, err } = await run('mock', 'examples/chat-websocket/template.yaml', '--port', '0');
+    assert.equal(code, 2);
+    assert.match(err, /template\.yaml: it only declares WebSocket APIs, which the mock runtime does not serve yet\./);
+  });
+
+  it('checks its options', async () => {
+    const noFile = await run('mock');
+    assert.equal(noFile.code, 2);
+    assert.match(noFile.err, /^apigw mock: give exactly one DEFINITION file\n/);
+    const badPort = await run('mock', 'x.yaml', '--port', 'eighty');
+    assert.equal(badPort.code, 2);
+    assert.match(badPort.err, /^apigw mock: --port must be a number from 0 to 65535, not 'eighty'\n/);
+    const badConfig = await run(
+      'mock',
+      fixture('runtime', 'apis', 'routing-rest.yaml'),
+      '--port',
+      '0',
+      '--config',
+      'missing.json',
+    );
+    assert.equal(badConfig.code, 2);
+    assert.match(
+      badConfig.err,
+      /Cannot read the config .*missing\.json: the file does not exist\. Check the --config path\./,
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+
+/**
+ * A runtime scenario: one text file in test/fixtures/runtime/ with labelled sections, in the manner of
+ * Prism's test harness:
+ *
+ *   ====description====   what the case shows (the test's name)
+ *   ====definition====    the API definition, inline YAML or JSON
+ *   ====definition-file====  or: a path, relative to test/fixtures/runtime/, of a shared definition
+ *   ====config====        optional apigw.config.json content (paths relative to test/fixtures/runtime/)
+ *   ====request====       `METHOD /path?query` (relative to the base URL), header lines, a blank line, the body
+ *   ====response====      the status, header lines that must be present with these values, a blank line, the
+ *                         body (JSON compared as data, `"{{any}}"` matches any value; otherwise exact text)
+ *   ====trace====         optional lines that must each appear, exactly, in the request's trace (the reason
+ *                         a gateway response gives, the stage details) or its captured handler console
+ *
+ * `{{backend}}` is replaced by host:port of the test backend, `{{unreachable}}` by a port nobody listens on.
+ */
+export interface Scenario {
+  description: string;
+  definition?: string;
+  definitionFile?: string;
+  config?: string;
+  request: { method: string; path: string; headers: [string, string][]; body: string };
+  response: { status: number; headers: [string, string][]; body: string | undefined };
+  trace: string[];
+}
+
+export function readScenario(file: string, substitutions: Record<string, string>): Scenario {
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [key, value] of Object.entries(substitutions)) text = text.split(`{{${key}}}`).join(value);
+  const sections = new Map<string, string>();
+  const parts = text.split(/^====([a-z-]+)====\s*$/m);
+  for (let i = 1; i + 1 < parts.length; i += 2)
+    sections.set(parts[i]!, parts[i + 1]!.replace(/^\n/, '').replace(/\n$/, ''));
+  const need = (name: string): string => {
+    const value = sections.get(name);
+    if (value === undefined) throw new Error(`${file} has no ====${name}==== section`);
+    return value;
+  };
+  const request = parseMessage(need('request'));
+  const [method, path] = request.firstLine.split(/\s+/);
+  const response = parseMessage(need('response'));
+  const scenario: Scenario = {
+    description: need('description').trim(),
+    request: { method: method ?? 'GET', path: path ?? '/', headers: request.headers, body: request.body ?? '' },
+    response: { status: Number(response.firstLine.trim()), headers: response.headers, body: response.body },
+    trace: (sections.get('trace') ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  };
+  const definition = sections.get('definition');
+  const definitionFile = sections.get('definition-file');
+  if (definition !== undefined) scenario.definition = definition;
+  else if (definitionFile !== undefined) scenario.definitionFile = definitionFile.trim();
+  else throw new Error(`${file} needs a ====definition==== or ====definition-file==== section`);
+  const config = sections.get('config');
+  if (config !== undefined) scenario.config = config;
+  return scenario;
+}
+
+function parseMessage(text: string): { firstLine: string; headers: [string, string][]; body: string | undefined } {
+  const lines = text.split('\n');
+  const firstLine = lines.shift() ?? '';
+  const headers: [string, string][] = [];
+  while (lines.length > 0 && lines[0] !== '') {
+    const line = lines.shift()!;
+    const colon = line.indexOf(':');
+    headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  if (lines.length === 0) return { firstLine, headers, body: undefined };
+  lines.shift();
+  return { firstLine, headers, body: lines.join('\n') };
+}
+
+/** Expected JSON against actual JSON, where the string "{{any}}" matches any value. */
+export function matchesJson(expected: unknown, actual: unknown): boolean {
+  if (expected === '{{any}}') return actual !== undefined;
+  if (Array.isArray(expected)) {
+    return (
+      Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matchesJson(e, actual[i]))
+    );
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
+    const a = actual as Record<string, unknown>;
+    const e = expected as Record<string, unknown>;
+    const keys = new Set([...Object.keys(e), ...Object.keys(a).filter((k) => a[k] !== undefined)]);
+    return [...keys].every((k) => matchesJson(e[k], a[k]));
+  }
+  return expected === actual;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { MockRuntime, type RequestEvent } from '../../../src/runtime';
+import type { FileSystem } from '../../../src/shared/fileSystem';
+import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
+import { fixture } from '../helpers/paths';
+import { TestBackend, closedPort } from './backend';
+import { matchesJson, readScenario, type Scenario } from './scenario';
+
+const dir = fixture('runtime');
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+/** node:fs with the scenario's inline definition and config laid over it. */
+function overlay(files: Map<string, string>): FileSystem {
+  return {
+    async readFile(p) {
+      const text = files.get(p);
+      return text !== undefined ? Buffer.from(text) : nodeFileSystem.readFile(p);
+    },
+    async size(p) {
+      const text = files.get(p);
+      return text !== undefined ? Buffer.byteLength(text) : nodeFileSystem.size(p);
+    },
+  };
+}
+
+function runtimeFor(name: string, scenario: Scenario): MockRuntime {
+  const virtual = new Map<string, string>();
+  let file: string;
+  if (scenario.definitionFile !== undefined) {
+    file = path.resolve(dir, scenario.definitionFile);
+  } else {
+    const json = scenario.definition!.trimStart().startsWith('{');
+    file = path.join(dir, `${name}.definition.${json ? 'json' : 'yaml'}`);
+    virtual.set(file, scenario.definition!);
+  }
+  const configFile = path.join(dir, `${name}.apigw.config.json`);
+  virtual.set(configFile, scenario.config ?? '{}');
+  return new MockRuntime({ file, configFile, fs: overlay(virtual), watch: false });
+}
+
+describe('runtime scenarios (test/fixtures/runtime/*.txt)', () => {
+  const backend = new TestBackend();
+  const substitutions: Record<string, string> = {};
+
+  before(async () => {
+    substitutions['backend'] = await backend.start();
+    substitutions['unreachable'] = await closedPort();
+  });
+  after(() => backend.stop());
+
+  for (const name of files) {
+    it(name, async () => {
+      const scenario = readScenario(path.join(dir, name), substitutions);
+      const runtime = runtimeFor(name.replace(/\.txt$/, ''), scenario);
+      const events: RequestEvent[] = [];
+      runtime.onRequest((event) => events.push(event));
+      try {
+        const base = await runtime.start(0, '127.0.0.1');
+        const { method, path: requestPath, headers, body } = scenario.request;
+        const response = await fetch(base + requestPath, {
+          method,
+          headers: headers,
+          ...(body !== '' ? { body } : {}),
+        });
+        const text = await response.text();
+        const label = `${scenario.description}\n${method} ${requestPath} → ${response.status} ${text}`;
+        assert.equal(response.status, scenario.response.status, label);
+        for (const [header, value] of scenario.response.headers) {
+          assert.equal(response.headers.get(header), value, `header ${header}: ${label}`);
+        }
+        const trace = events.flatMap((e) => [...e.trace.map((step) => step.detail), ...e.logs]).join('\n');
+        for (const line of scenario.trace) assert.ok(trace.includes(line), `trace lacks '${line}':\n${trace}`);
+        const expected = scenario.response.body;
+        if (expected !== undefined) {
+          let expectedJson: unknown;
+          try {
+            expectedJson = JSON.parse(expected);
+          } catch {
+            assert.equal(text, expected, label);
+            return;
+          }
+          let actualJson: unknown;
+          try {
+            actualJson = JSON.parse(text);
+          } catch {
+            assert.fail(`the body is not JSON: ${label}`);
+          }
+          assert.ok(matchesJson(expectedJson, actualJson), `body differs: ${label}\nexpected ${expected}`);
+        }
+      } finally {
+        await runtime.stop();
+      }
+    });
+  }
+});
