@@ -6,6 +6,7 @@ import { operationIdsRule } from './operationIds';
 import { pathParametersRule } from './pathParameters';
 import { referencesRule } from './references';
 import { syntaxRule } from './syntax';
+import { templatesRule } from './templates';
 
 /** Structural rules (syntax, OpenAPI schema, refs, operations, paths). */
 export const coreRules: readonly Rule[] = [
@@ -15,6 +16,7 @@ export const coreRules: readonly Rule[] = [
   operationIdsRule,
   pathParametersRule,
   duplicateRoutesRule,
+  templatesRule,
 ];
 
 export const allRules: readonly Rule[] = [...coreRules, ...extensionRules];
