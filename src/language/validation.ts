@@ -6,11 +6,14 @@ import type { Logger } from '../shared/logger';
 import type { TextDocument, ValidationOptions, ValidationReport } from './languageService';
 import type { Rule } from './rules/rule';
 import { runRules } from './ruleRunner';
+import type { ParsedDocuments } from './features/parsedDocuments';
 
 export interface ValidationServices {
   fs: FileSystem;
   logger: Logger;
   rules: readonly Rule[];
+  /** The facade's parse cache: when given, one parse per document version is shared with the editor features. */
+  documents?: ParsedDocuments;
 }
 
 export async function validateDocument(
@@ -18,11 +21,11 @@ export async function validateDocument(
   input: TextDocument,
   options: ValidationOptions,
 ): Promise<ValidationReport> {
-  const document = parseSource(input.file, input.text);
-  const { result, sources } = await readParsedDefinition(document, {
-    fs: services.fs,
-    ...(options.target ? { apiType: options.target } : {}),
-  });
+  const cache = services.documents;
+  const document = cache ? cache.document(input) : parseSource(input.file, input.text);
+  const { result, sources } = cache
+    ? await cache.definition(input, options.target)
+    : await readParsedDefinition(document, { fs: services.fs, ...(options.target ? { apiType: options.target } : {}) });
   if (!result.ok) {
     const skipped = result.failure.error;
     // A file that is meant to be an API but cannot be parsed still gets its syntax errors underlined.

@@ -1,0 +1,150 @@
+// Incremental parsing of the common edit: typing inside one string value (a JSON string, a plain or quoted YAML
+// scalar) without a line break. The previous tree is reused: the edited scalar gets its new value, the nodes
+// around it their shifted offsets and characters. Anything else (keys, tags, aliases, syntax problems, line
+// breaks, a value that would change type or structure) returns undefined, and the caller parses in full.
+import type { Position } from '../../shared/range';
+import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
+import { LineTable } from './positions';
+
+/** Larger edits (a paste) are parsed in full. */
+const MAX_EDIT = 256;
+
+interface Edit {
+  start: number;
+  oldEnd: number;
+  delta: number;
+}
+
+/**
+ * The document for `text`, made from `previous` (which it CONSUMES: its tree is updated in place and must not be
+ * used afterwards) when the only change is inside one scalar value; undefined when a full parse is needed.
+ * The result equals what parseSource(previous.file, text) gives.
+ */
+export function reparseEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
+  const root = previous.root;
+  if (!root || previous.problems.length > 0) return undefined;
+  const edit = diff(previous.text, text);
+  if (!edit) return undefined;
+  const path = scalarPath(root, edit);
+  const target = path?.[path.length - 1];
+  if (!path || target?.kind !== 'scalar') return undefined;
+  const source = text.slice(target.offset, target.offset + target.length + edit.delta);
+  const value = scalarValueOf(previous, target, source);
+  if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target))) return undefined;
+  const lines = new LineTable(text);
+  shift(root, path, edit, previous.positionAt(edit.start).line, previous.positionAt(edit.oldEnd).character);
+  target.value = value;
+  return {
+    file: previous.file,
+    text,
+    format: previous.format,
+    problems: [],
+    root,
+    positionAt: (o) => lines.positionAt(o),
+  };
+}
+
+/** The one changed span, when it is small and on one line in both texts. */
+function diff(before: string, after: string): Edit | undefined {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (
+    suffix < max - start &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  if (oldEnd - start > MAX_EDIT || newEnd - start > MAX_EDIT) return undefined;
+  if (/[\r\n]/.test(before.slice(start, oldEnd)) || /[\r\n]/.test(after.slice(start, newEnd))) return undefined;
+  return { start, oldEnd, delta: newEnd - oldEnd };
+}
+
+/** The nodes from the root down to the scalar holding the edit, or undefined (the edit touches a key or a tag). */
+function scalarPath(root: SourceNode, edit: Edit): SourceNode[] | undefined {
+  const path: SourceNode[] = [];
+  let node: SourceNode | undefined = root;
+  while (node) {
+    if (node.tag !== undefined || node.offset > edit.start || edit.oldEnd > node.offset + node.length) return undefined;
+    path.push(node);
+    if (node.kind === 'scalar') return path;
+    const children: SourceNode[] =
+      node.kind === 'array' ? node.items : node.properties.map((p: { value: SourceNode }) => p.value);
+    node = children.find((c) => c.offset <= edit.start && edit.oldEnd <= c.offset + c.length);
+  }
+  return undefined;
+}
+
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+const PLAIN_SPECIAL = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+
+/** The value of the edited scalar's new source, when it is still a string scalar written the same way. */
+function scalarValueOf(previous: SourceDocument, target: ScalarNode, source: string): string | undefined {
+  if (typeof target.value !== 'string') return undefined;
+  const old = previous.text.slice(target.offset, target.offset + target.length);
+  if (previous.format === 'json') {
+    if (!/^".*"$/s.test(source)) return undefined;
+    try {
+      const value: unknown = JSON.parse(source);
+      // JSON.parse refuses what jsonc-parser reports (control characters, bad escapes): those parse in full.
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (old === target.value) return PLAIN.test(source) && !PLAIN_SPECIAL.test(source) ? source : undefined;
+  if (old.startsWith('"') && old.slice(1, -1) === target.value)
+    return /^"[^"\\]*"$/.test(source) ? source.slice(1, -1) : undefined;
+  if (old.startsWith("'") && old.slice(1, -1) === target.value)
+    return /^'[^']*'$/.test(source) ? source.slice(1, -1) : undefined;
+  return undefined;
+}
+
+/** Whether another node has the target's place (a YAML alias copy of it): each copy would need the edit. */
+function sharesOffset(root: SourceNode, target: ScalarNode): boolean {
+  let found = 0;
+  walk(root, (node) => {
+    if (node.kind === 'scalar' && node.offset === target.offset && node.length === target.length) found++;
+  });
+  return found > 1;
+}
+
+/**
+ * Moves every offset and position after the edit; the nodes on `path` (the scalar and its parents) grow. No two
+ * nodes share a position object (each is made by its own rangeOf), so each one is moved once.
+ */
+function shift(root: SourceNode, path: SourceNode[], edit: Edit, line: number, fromCharacter: number): void {
+  const { delta, oldEnd } = edit;
+  const move = (p: Position) => {
+    if (p.line === line && p.character >= fromCharacter) p.character += delta;
+  };
+  const onPath = new Set(path);
+  for (const node of path) node.length += delta;
+  walk(root, (node) => {
+    if (onPath.has(node)) move(node.range.end);
+    else {
+      if (node.offset >= oldEnd) node.offset += delta;
+      move(node.range.start);
+      move(node.range.end);
+    }
+    if (node.kind === 'object') {
+      for (const property of node.properties) {
+        move(property.keyRange.start);
+        move(property.keyRange.end);
+      }
+    }
+  });
+}
+
+/** Every node of the tree, without recursion (trees may be deep). */
+function walk(root: SourceNode, visit: (node: SourceNode) => void): void {
+  const stack: SourceNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as SourceNode;
+    visit(node);
+    if (node.kind === 'array') for (const item of node.items) stack.push(item);
+    else if (node.kind === 'object') for (const property of node.properties) stack.push(property.value);
+  }
+}
