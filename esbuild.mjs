@@ -55,6 +55,12 @@ const builds = [
     // When the bundle starts loading: activation time includes module evaluation, not only activate().
     banner: { js: 'var __apigwLoadStart = performance.now();' },
   },
+  // The language server, started by the extension over node IPC (other editors: `node dist/server.js --stdio`).
+  {
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+  },
   // The `apigw` command line.
   {
     ...common,

@@ -1,5 +1,5 @@
-// Bundle size of dist/extension.js and dist/cli.js (production build), raw and gzipped, against a reference
-// measured in the same run: the `yaml` package bundled and minified on its own (our one big runtime dependency).
+// Bundle size of dist/extension.js, dist/server.js and dist/cli.js (production build), raw and gzipped, against
+// a reference measured in the same run: the `yaml` package bundled and minified on its own (our one big runtime dependency).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ const sizes = (bytes) => ({ bytes: bytes.length, gzip: zlib.gzipSync(bytes, { le
 
 export async function measureBundleSize(root) {
   const ours = {};
-  for (const name of ['extension.js', 'cli.js']) {
+  for (const name of ['extension.js', 'server.js', 'cli.js']) {
     const file = path.join(root, 'dist', name);
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:production\` first`);
     ours[name] = sizes(fs.readFileSync(file));
