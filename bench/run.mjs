@@ -1,6 +1,6 @@
 // npm run bench: every benchmark of the project, each reported as a ratio against a reference measured in the
 // same run, with absolute figures beside it. Results also go to out/bench/results.json.
-//   node bench/run.mjs [--only bundle,activation,vtl]
+//   node bench/run.mjs [--only bundle,activation,vtl,validation] [--spectral=none|github|all]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +66,21 @@ if (wanted('vtl') && fs.existsSync(path.join(root, 'bench/vtl.mjs'))) {
     `velocityjs ${Math.round(r.velocityjs)}/s`,
     ratio(r.ours, r.velocityjs),
   ]);
+}
+
+if (wanted('validation')) {
+  console.log("measuring validation on GitHub's and Stripe's definitions (a few minutes) ...");
+  const { benchValidation, validationRows } = await import('./validation.mjs');
+  const spectral = process.argv.find((a) => a.startsWith('--spectral='))?.slice('--spectral='.length) ?? 'github';
+  results.validation = await benchValidation({ spectral });
+  rows.push(...validationRows(results.validation));
+}
+
+if (wanted('runtime')) {
+  console.log('measuring the mock runtime against a bare node:http server (and Prism) on 127.0.0.1 ...');
+  const { benchRuntime, runtimeRows } = await import('./runtime.mjs');
+  results.runtime = await benchRuntime(root);
+  rows.push(...runtimeRows(results.runtime));
 }
 
 const header = ['benchmark', 'ours', 'reference (same run)', 'ratio'];

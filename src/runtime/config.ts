@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FileSystem } from '../shared/fileSystem';
+import { readMethodSetting, type MethodSetting } from './methodSettings';
 
 /**
  * `apigw.config.json` beside the definition (or the file given with `--config`): what stands in for the
@@ -11,7 +12,10 @@ import type { FileSystem } from '../shared/fileSystem';
  *   "stageVariables": { "name": "value" },
  *   "apiKeys": ["key accepted for apiKeyRequired methods (any non-empty key when absent)"],
  *   "jwt": { "jwks": "relative/jwks.json" },
- *   "lambdaTimeoutMs": 30000
+ *   "lambdaTimeoutMs": 30000,
+ *   "methodSettings": [{ "resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10,
+ *                        "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300 }],
+ *   "cacheClusterEnabled": true
  * }
  * ```
  * Without `jwt.jwks`, JWT authorizers run in dev mode: tokens are decoded and their issuer, audience and
@@ -30,6 +34,10 @@ export interface RuntimeConfig {
   jwksFile?: string;
   /** Default Lambda timeout when the integration sets none (ms). */
   lambdaTimeoutMs?: number;
+  /** Stage method settings (throttling, caching): the definition's, then the config's (which win). */
+  methodSettings?: MethodSetting[];
+  /** REST stage cache on (method settings' `cachingEnabled` then decides per method; GET by default). */
+  cacheClusterEnabled?: boolean;
 }
 
 export interface HandlerRef {
@@ -107,6 +115,23 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
     if (typeof timeout !== 'number' || !(timeout > 0))
       return { ok: false, message: `${file}: "lambdaTimeoutMs" must be a positive number.` };
     config.lambdaTimeoutMs = timeout;
+  }
+  const settings = data['methodSettings'];
+  if (settings !== undefined) {
+    const read = Array.isArray(settings) ? settings.map(readMethodSetting) : [undefined];
+    const bad = read.findIndex((s) => s === undefined);
+    if (bad >= 0)
+      return {
+        ok: false,
+        message: `${file}: ${Array.isArray(settings) ? `"methodSettings"[${bad}] must be an object` : '"methodSettings" must be a list of objects'} like {"resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10, "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300} (numbers >= 0, booleans true / false).`,
+      };
+    config.methodSettings = read as MethodSetting[];
+  }
+  const cache = data['cacheClusterEnabled'];
+  if (cache !== undefined) {
+    if (typeof cache !== 'boolean')
+      return { ok: false, message: `${file}: "cacheClusterEnabled" must be true or false.` };
+    config.cacheClusterEnabled = cache;
   }
   return { ok: true, config };
 }

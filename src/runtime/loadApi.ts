@@ -3,6 +3,7 @@ import { readDefinition, type GatewayApi } from '../model';
 import { formatDiagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
+import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
 import type { ServedApi } from './types';
 
@@ -36,6 +37,10 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   if (read.definition.kind === 'cloudformation') {
     const text = options.text ?? Buffer.from(await fs.readFile(file)).toString('utf8');
     config.config.lambdaHandlers = { ...samHandlers(file, text), ...config.config.lambdaHandlers };
+    const settings = definitionStageSettings(file, text, api);
+    if (settings.methodSettings.length > 0)
+      config.config.methodSettings = [...settings.methodSettings, ...(config.config.methodSettings ?? [])];
+    if (settings.cacheClusterEnabled === true) config.config.cacheClusterEnabled ??= true;
   }
   const stageVariables: Record<string, string> = {};
   for (const [k, v] of Object.entries(api.stage?.variables ?? {})) if (typeof v === 'string') stageVariables[k] = v;
@@ -43,20 +48,19 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   const definedStage = typeof api.stage?.name === 'string' ? api.stage.name : undefined;
   const stage = options.stage ?? definedStage ?? 'local';
   const warnings = read.definition.apis
-    .filter((a) => a.type === 'WEBSOCKET')
-    .map((a) => `${a.name} is a WebSocket API: the mock runtime does not serve WebSocket APIs yet.`);
+    .filter((a) => a !== api)
+    .map((a) => `${path.basename(file)} also declares ${a.name} (${a.type}): serve it with --api "${a.name}".`);
   return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
 }
 
 function pickApi(apis: GatewayApi[], name: string | undefined): GatewayApi | string {
-  const servable = apis.filter((a) => a.type !== 'WEBSOCKET');
   if (name !== undefined) {
     return (
-      servable.find((a) => a.name === name) ??
-      `no REST or HTTP API named '${name}' (found: ${servable.map((a) => a.name).join(', ') || 'none'}).`
+      apis.find((a) => a.name === name) ??
+      `no API named '${name}' (found: ${apis.map((a) => a.name).join(', ') || 'none'}).`
     );
   }
-  if (servable[0] !== undefined) return servable[0];
-  if (apis.length > 0) return 'it only declares WebSocket APIs, which the mock runtime does not serve yet.';
-  return 'it declares no API.';
+  // REST and HTTP APIs first (the editor's Invoke panel speaks HTTP), else the first WebSocket API.
+  const api = apis.find((a) => a.type !== 'WEBSOCKET') ?? apis[0];
+  return api ?? 'it declares no API.';
 }

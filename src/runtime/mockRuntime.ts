@@ -9,6 +9,9 @@ import { WorkerPoolInvoker } from './lambda/workerPool';
 import { loadServedApi, type LoadOptions } from './loadApi';
 import { Pipeline, type PipelineOptions } from './pipeline';
 import { HttpServer } from './server/httpServer';
+import { WebSocketServer } from './server/websocketServer';
+import { vtlRenderer } from './templates';
+import { WebSocketGateway } from './websocket/gateway';
 import type { MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
 
 export interface MockRuntimeOptions extends Omit<LoadOptions, 'fs' | 'text'> {
@@ -33,7 +36,8 @@ type Listener<T> = (value: T) => void;
  */
 export class MockRuntime {
   private served: ServedApi | undefined;
-  private server: HttpServer | undefined;
+  private server: HttpServer | WebSocketServer | undefined;
+  private webSocket: WebSocketGateway | undefined;
   private baseUrl: string | undefined;
   private readonly pipeline: Pipeline;
   private readonly invoker: LambdaInvoker;
@@ -100,14 +104,33 @@ export class MockRuntime {
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const loaded = await this.reload();
     if (!loaded.ok) throw new Error(loaded.message);
-    const server = new HttpServer(async (request) => (await this.handle(request)).response);
+    const stage = this.served?.stage ?? 'local';
+    const stagePath = stage === '$default' ? '' : `/${stage}`;
+    const websocket = this.served?.api.type === 'WEBSOCKET';
+    const server = websocket
+      ? new WebSocketServer(this.webSocketGateway(), stagePath)
+      : new HttpServer(async (request) => (await this.handle(request)).response);
     const address = await server.listen(port, host);
     this.server = server;
-    const stage = this.served?.stage ?? 'local';
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    this.baseUrl = `http://${shownHost}:${address.port}${stage === '$default' ? '' : `/${stage}`}`;
+    this.baseUrl = `${websocket ? 'ws' : 'http'}://${shownHost}:${address.port}${stagePath}`;
     if (this.options.watch !== false) this.watchFiles();
     return this.baseUrl;
+  }
+
+  /** WebSocket APIs: the gateway that runs connections (its `connections` are the open ones). */
+  webSocketGateway(): WebSocketGateway {
+    this.webSocket ??= new WebSocketGateway(
+      () => {
+        if (this.served === undefined) throw new Error('WebSocket gateway used before a successful load');
+        return this.served;
+      },
+      { renderer: this.options.pipeline?.renderer ?? vtlRenderer, lambda: this.invoker },
+      (event) => {
+        for (const listener of this.requestListeners) listener(event);
+      },
+    );
+    return this.webSocket;
   }
 
   async stop(): Promise<void> {

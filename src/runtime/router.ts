@@ -13,6 +13,8 @@ export type RouteOutcome =
 interface Compiled {
   route: Route;
   segments: Segment[];
+  /** Specificity, segment by segment (see compareScores). */
+  score: number[];
 }
 
 type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
@@ -24,18 +26,21 @@ export class Router {
   constructor(api: GatewayApi) {
     this.compiled = api.routes
       .filter((r) => r.path.startsWith('/'))
-      .map((route) => ({ route, segments: parseTemplate(route.path) }));
+      .map((route) => {
+        const segments = parseTemplate(route.path);
+        return { route, segments, score: segments.map(rank) };
+      });
     this.defaultRoute = api.type === 'HTTP' ? api.routes.find((r) => r.path === '$default') : undefined;
   }
 
   match(method: string, path: string): RouteOutcome {
     const parts = splitPath(path);
-    const candidates: { c: Compiled; params: Record<string, string>; score: number[] }[] = [];
+    const candidates: { c: Compiled; params: Record<string, string> }[] = [];
     for (const c of this.compiled) {
       const params = matchSegments(c.segments, parts);
-      if (params !== undefined) candidates.push({ c, params, score: c.segments.map(rank) });
+      if (params !== undefined) candidates.push({ c, params });
     }
-    candidates.sort((a, b) => compareScores(a.score, b.score));
+    if (candidates.length > 1) candidates.sort((a, b) => compareScores(a.c.score, b.c.score));
     const upper = method.toUpperCase();
     for (const { c, params } of candidates) {
       if (c.route.method === upper) return this.matched(c.route, params);

@@ -1,4 +1,4 @@
-import { renderTemplateText, type TemplateContext } from '../vtl';
+import { compileTemplate, defaultLimits, renderTemplateText, type TemplateContext } from '../vtl';
 import type { Diagnostic } from '../shared/diagnostic';
 import type { MappingTemplate } from '../model';
 import { contextValues } from './requestContext';
@@ -20,9 +20,44 @@ export interface TemplateRenderer {
   render(text: string, context: TemplateContext): RenderedTemplate;
 }
 
-/** The src/vtl engine (templates compiled once and cached by text). */
+/** Template text → its output when it is plain text (no reference or directive), else null. */
+const constantOutputs = new Map<string, string | null>();
+const constantOutputsMax = 512;
+
+/**
+ * What a template without a single reference or directive renders to (e.g. a MOCK's `{"statusCode": 200}`):
+ * its text nodes. Such templates skip building the `$input` / `$context` globals on every request.
+ */
+function constantOutput(text: string): string | undefined {
+  let output = constantOutputs.get(text);
+  if (output === undefined) {
+    const compiled = compileTemplate(text);
+    const body = compiled.ok ? compiled.template.ast.body : undefined;
+    const plain = body?.every((node) => node.kind === 'text' || node.kind === 'comment') === true;
+    output = plain ? body!.map((node) => (node.kind === 'text' ? node.value : '')).join('') : null;
+    // Output over the engine's limit is an error the engine reports: leave it to the engine.
+    if (output !== null && output.length > defaultLimits.outputSize) output = null;
+    if (constantOutputs.size >= constantOutputsMax) constantOutputs.clear();
+    constantOutputs.set(text, output);
+  }
+  return output ?? undefined;
+}
+
+/** The src/vtl engine (templates compiled once and cached by text; plain-text templates not even rendered). */
 export const vtlRenderer: TemplateRenderer = {
   render(text, context) {
+    const constant = constantOutput(text);
+    if (constant !== undefined) {
+      const none = (): Record<string, string> => ({});
+      return {
+        output: constant,
+        errors: [],
+        headerOverrides: none(),
+        requestHeaderOverrides: none(),
+        requestQueryOverrides: none(),
+        requestPathOverrides: none(),
+      };
+    }
     const result = renderTemplateText(text, context);
     const rendered: RenderedTemplate = {
       output: result.output,

@@ -6,7 +6,7 @@ import { ExitCode, UsageError, type CliIo } from '../io';
 
 export const mockUsage = `usage: apigw mock DEFINITION [--port N] [--host H] [--stage NAME] [--config FILE] [--api NAME]
 
-Serves a REST or HTTP API from its definition on a local mock API Gateway: routing, validation, mapping
+Serves a REST, HTTP or WebSocket API from its definition on a local mock API Gateway: routing, validation, mapping
 templates, MOCK, HTTP / HTTP_PROXY and Lambda integrations (local handlers mapped in apigw.config.json
 beside the definition, or --config). The first line printed is the base URL (e.g.
 http://127.0.0.1:3000/local); requests go to the base URL + the route path. Edits to the definition reload
@@ -15,8 +15,10 @@ it; a definition that stops reading keeps the last good one serving. Ctrl+C (SIG
   --host H       address to bind (default 127.0.0.1)
   --stage NAME   stage name in the URL (default: the definition's stage, else local)
   --config FILE  the runtime config (default: apigw.config.json beside the definition)
-  --api NAME     which API of the file to serve (default: the first REST or HTTP API)
-WebSocket APIs are not served yet.`;
+  --api NAME     which API of the file to serve (default: the first REST or HTTP API, else WebSocket)
+WebSocket APIs print a ws:// base URL; $connect, $disconnect, $default and custom routes run as on AWS, and
+the same port answers the @connections management API (POST/GET/DELETE base/@connections/{id} over http).
+Throttling (rate + burst) and REST stage caching apply when the definition or the config sets them.`;
 
 /** Signals the command waits for; injected so tests can stop it without a process. */
 export interface StopSignal {
@@ -71,13 +73,15 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
       io.err(`apigw mock: ${event.message}\n`);
     }
   });
+  // The request log is written in batches: one write per request would cost a system call on the hot path.
+  const requestLog = batchedWriter((text) => io.err(text));
   runtime.onRequest((event) => {
-    io.err(
+    requestLog.write(
       `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
     );
-    for (const line of event.logs) io.err(`  | ${line}\n`);
+    for (const line of event.logs) requestLog.write(`  | ${line}\n`);
     // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
-    for (const step of event.trace.filter((s) => s.stage === 'gatewayResponse')) io.err(`  ${step.detail}\n`);
+    for (const step of event.trace) if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
   });
   let url: string;
   try {
@@ -90,8 +94,36 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   io.out(`${url}\n`);
   const signal = await signals.wait();
   await runtime.stop();
+  requestLog.flush();
   io.err(`apigw mock: stopped (${signal})\n`);
   return ExitCode.ok;
+}
+
+/** Collects text and writes it at most every `intervalMs` (and on flush), in one call. */
+export function batchedWriter(
+  write: (text: string) => void,
+  intervalMs = 20,
+): { write(text: string): void; flush(): void } {
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    write(text);
+  };
+  return {
+    write(text) {
+      pending += text;
+      if (timer === undefined) {
+        timer = setTimeout(flush, intervalMs);
+        timer.unref();
+      }
+    },
+    flush,
+  };
 }
 
 function stderrLogger(io: CliIo): Logger {

@@ -38,7 +38,12 @@ export class HttpServer {
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
-      const body = await readBody(req, this.maxBodyBytes);
+      // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs): no need to wait
+      // for its 'end' (node:http discards the empty stream once the response is sent).
+      const bodyless =
+        req.headers['transfer-encoding'] === undefined &&
+        (req.headers['content-length'] === undefined || req.headers['content-length'] === '0');
+      const body = bodyless ? emptyBody : await readBody(req, this.maxBodyBytes);
       if (body === undefined) {
         return send(res, {
           status: 413,
@@ -79,6 +84,11 @@ export class HttpServer {
   }
 }
 
+const emptyBody = Buffer.alloc(0);
+
+/** Bodies up to this size go out in the same write as the headers (as latin1 text, byte for byte). */
+const singleWriteBytes = 64 * 1024;
+
 function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -100,5 +110,8 @@ function send(res: http.ServerResponse, response: MockResponse): void {
   const headers: Record<string, string> = Object.fromEntries(byLower.values());
   headers['Content-Length'] = String(response.body.length);
   res.writeHead(response.status, headers);
-  res.end(response.body);
+  // node:http joins the head and a latin1 / utf8 string body into one write, but writes a Buffer separately (a
+  // writev of two chunks): latin1 maps every byte to one char, so the bytes sent are exactly the body's.
+  if (response.body.length <= singleWriteBytes) res.end(response.body.toString('latin1'), 'latin1');
+  else res.end(response.body);
 }

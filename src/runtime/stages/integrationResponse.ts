@@ -97,14 +97,27 @@ export function selectResponse(
   if (!lambda || input !== '200') {
     for (const response of responses) {
       if (isDefault(response)) continue;
-      try {
-        if (new RegExp(`^(?:${response.pattern})$`, 's').test(input)) return response;
-      } catch {
-        // An invalid pattern never matches (apigw validate reports it).
-      }
+      if (selectionRegExp(response.pattern)?.test(input) === true) return response;
     }
   }
   return responses.find(isDefault);
+}
+
+/** Selection patterns compiled once (null: invalid, never matches; apigw validate reports it). */
+const selectionRegExps = new Map<string, RegExp | null>();
+
+function selectionRegExp(pattern: string): RegExp | null {
+  let regExp = selectionRegExps.get(pattern);
+  if (regExp === undefined) {
+    try {
+      regExp = new RegExp(`^(?:${pattern})$`, 's');
+    } catch {
+      regExp = null;
+    }
+    if (selectionRegExps.size >= 1024) selectionRegExps.clear();
+    selectionRegExps.set(pattern, regExp);
+  }
+  return regExp;
 }
 
 function chooseTemplate(templates: MappingTemplate[], accept: string | undefined): MappingTemplate | undefined {

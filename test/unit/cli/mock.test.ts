@@ -53,10 +53,29 @@ describe('apigw mock', () => {
     );
   });
 
-  it('refuses a definition with only a WebSocket API, saying WebSocket is not served yet', async () => {
-    const { code, err } = await run('mock', 'examples/chat-websocket/template.yaml', '--port', '0');
-    assert.equal(code, 2);
-    assert.match(err, /template\.yaml: it only declares WebSocket APIs, which the mock runtime does not serve yet\./);
+  it('serves a WebSocket API: prints the ws:// base URL first, answers @connections on the same port', async () => {
+    const cli = path.join(repoRoot, 'dist', 'cli.js');
+    const definition = fixture('runtime', 'websocket', 'chat.yaml');
+    const child = spawn(process.execPath, [cli, 'mock', definition, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        const lines = createInterface({ input: child.stdout });
+        lines.once('line', resolve);
+        child.once('exit', () => reject(new Error(`apigw mock exited before printing its URL: ${stderr}`)));
+      });
+      assert.match(firstLine, /^ws:\/\/127\.0\.0\.1:\d+\/local$/);
+      const gone = await fetch(`${firstLine.replace(/^ws/, 'http')}/@connections/nobody`);
+      assert.equal(gone.status, 410);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, /apigw mock: serving Chat/);
   });
 
   it('checks its options', async () => {

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+
+/** One open client connection, as the gateway sees it (the transport implements send / close). */
+export interface WebSocketConnection {
+  id: string;
+  connectedAt: number;
+  lastActiveAt: number;
+  sourceIp: string;
+  userAgent: string | null;
+  /** Handshake headers by lower-case name, and the query string's parameters. */
+  headers: Record<string, string[]>;
+  query: Record<string, string[]>;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+/** API Gateway-style connection ids: 12 random bytes, base64, e.g. `L0SM9cOFvHcCIhw=`. */
+export function newConnectionId(): string {
+  return randomBytes(10).toString('base64');
+}
+
+/** The open connections, by id: what the `@connections` endpoint reads and writes. */
+export class ConnectionRegistry {
+  private readonly byId = new Map<string, WebSocketConnection>();
+
+  add(connection: WebSocketConnection): void {
+    this.byId.set(connection.id, connection);
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id);
+  }
+
+  get(id: string): WebSocketConnection | undefined {
+    return this.byId.get(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  all(): WebSocketConnection[] {
+    return [...this.byId.values()];
+  }
+}

@@ -1,0 +1,136 @@
+import type { Route } from '../../model';
+import type { RequestEvent, ServedApi } from '../types';
+import { ConnectionRegistry, type WebSocketConnection } from './connections';
+import { newRequestId, type WebSocketEventType, type WebSocketExchange } from './events';
+import { runWebSocketIntegration, type WebSocketOutcome, type WebSocketServices } from './integration';
+import { evaluateSelection } from './selection';
+
+/** What the transport does with a handshake: accept it, or refuse it with this HTTP status. */
+export type ConnectDecision = { accept: true } | { accept: false; status: number; reason: string };
+
+/**
+ * A WebSocket API as API Gateway runs it, transport-neutral: `$connect` decides whether a connection opens,
+ * each message is routed by the route selection expression (else `$default`, else AWS's Forbidden error
+ * message), the route's integration runs, and when the route has a route response the result is sent back;
+ * `$disconnect` runs when the connection closes. Every event is reported like an HTTP request.
+ */
+export class WebSocketGateway {
+  readonly connections = new ConnectionRegistry();
+  constructor(
+    private readonly current: () => ServedApi,
+    private readonly services: WebSocketServices,
+    private readonly report: (event: RequestEvent) => void,
+  ) {}
+
+  async connect(connection: WebSocketConnection, domainName: string): Promise<ConnectDecision> {
+    const served = this.current();
+    const route = findRoute(served, '$connect');
+    if (route !== undefined) {
+      const outcome = await this.run(
+        served,
+        route,
+        this.exchange(served, connection, 'CONNECT', '$connect', '', domainName),
+      );
+      if (outcome.failure !== undefined || outcome.status < 200 || outcome.status > 299) {
+        const status = outcome.failure !== undefined ? 500 : outcome.status;
+        return { accept: false, status, reason: outcome.failure ?? `$connect answered ${outcome.status}` };
+      }
+    }
+    this.connections.add(connection);
+    return { accept: true };
+  }
+
+  async message(connection: WebSocketConnection, text: string, domainName: string): Promise<void> {
+    connection.lastActiveAt = Date.now();
+    const served = this.current();
+    const expression = served.api.routeSelectionExpression ?? '$request.body.action';
+    const key = evaluateSelection(expression, text);
+    const route = (key !== undefined ? findRoute(served, key) : undefined) ?? findRoute(served, '$default');
+    const ex = this.exchange(served, connection, 'MESSAGE', route?.path ?? key ?? '$default', text, domainName);
+    ex.messageId = newRequestId();
+    if (route === undefined) {
+      connection.send(errorMessage('Forbidden', ex));
+      this.report(
+        event(
+          ex,
+          403,
+          [{ stage: 'route', detail: `no route for ${key ?? '(no key)'} and no $default route`, ms: 0 }],
+          [],
+        ),
+      );
+      return;
+    }
+    const outcome = await this.run(served, route, ex);
+    if (outcome.failure !== undefined) connection.send(errorMessage('Internal server error', ex));
+    else if (hasRouteResponse(route)) connection.send(outcome.body);
+  }
+
+  async disconnect(
+    connection: WebSocketConnection,
+    statusCode: number,
+    reason: string,
+    domainName: string,
+  ): Promise<void> {
+    if (this.connections.get(connection.id) === undefined) return;
+    this.connections.remove(connection.id);
+    const served = this.current();
+    const route = findRoute(served, '$disconnect');
+    if (route === undefined) return;
+    const ex = this.exchange(served, connection, 'DISCONNECT', '$disconnect', '', domainName);
+    ex.disconnect = { statusCode, reason };
+    await this.run(served, route, ex);
+  }
+
+  private exchange(
+    served: ServedApi,
+    connection: WebSocketConnection,
+    eventType: WebSocketEventType,
+    routeKey: string,
+    body: string,
+    domainName: string,
+  ): WebSocketExchange {
+    return {
+      connection,
+      eventType,
+      routeKey,
+      body,
+      requestId: newRequestId(),
+      startedAt: Date.now(),
+      stage: served.stage,
+      domainName,
+    };
+  }
+
+  private async run(served: ServedApi, route: Route, ex: WebSocketExchange): Promise<WebSocketOutcome> {
+    const outcome = await runWebSocketIntegration(served, route, ex, this.services);
+    const trace = [{ stage: 'route', detail: `${ex.eventType} matched ${route.path}`, ms: 0 }, ...outcome.trace];
+    this.report(event(ex, outcome.status, trace, outcome.logs));
+    return outcome;
+  }
+}
+
+function findRoute(served: ServedApi, key: string): Route | undefined {
+  return served.api.routes.find((r) => r.path === key);
+}
+
+/** Two-way routes: a RouteResponseSelectionExpression and at least one route response. */
+function hasRouteResponse(route: Route): boolean {
+  return route.routeResponseSelectionExpression !== undefined && route.responses.length > 0;
+}
+
+function errorMessage(message: string, ex: WebSocketExchange): string {
+  return JSON.stringify({ message, connectionId: ex.connection.id, requestId: ex.requestId });
+}
+
+function event(ex: WebSocketExchange, status: number, trace: RequestEvent['trace'], logs: string[]): RequestEvent {
+  return {
+    requestId: ex.requestId,
+    method: ex.eventType,
+    path: ex.connection.id,
+    status,
+    latencyMs: Date.now() - ex.startedAt,
+    route: ex.routeKey,
+    trace,
+    logs,
+  };
+}
