@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ExplorerNode } from './explorer/nodes';
+import type { PreviewSnapshot } from './preview/templatePreview';
+import type { MockTestApi } from './mock';
 
 /** What `activate()` returns: read by the integration tests and the benchmark. Not a stable public API. */
 export interface ExtensionApi {
@@ -14,8 +16,15 @@ export interface ExtensionApi {
     };
     view: vscode.TreeView<ExplorerNode>;
   };
+  /** The mapping-template preview (optional for older builds): what it last rendered, and each new render. */
+  templatePreview?: {
+    lastRender(): PreviewSnapshot | undefined;
+    onDidRender: vscode.Event<PreviewSnapshot>;
+  };
   /** Milliseconds from the bundle starting to load to the end of `activate()`. */
   activationTimeMs: number;
   /** Milliseconds from the bundle starting to load to the end of the first workspace scan (set once it ends). */
   timings: { firstScanMs?: number };
+  /** The mock runtime in VS Code: running APIs, the Mock Requests view, the Invoke panel's last result. */
+  mock?: MockTestApi;
 }

@@ -6,8 +6,13 @@ import { CopyRoutePathCommand } from './commands/copyRoutePath';
 import { NewDefinitionCommand } from './commands/newDefinition';
 import { OpenDefinitionCommand } from './commands/openDefinition';
 import { RefreshWorkspaceApisCommand } from './commands/refreshWorkspaceApis';
+import { ApiLanguageServer } from './language/languageServer';
+import { RestartLanguageServerCommand } from './language/restartLanguageServer';
 import { WorkspaceApisProvider, workspaceApisViewId } from './explorer/workspaceApisProvider';
 import { createOutputLogger } from './logging/outputLogger';
+import { PreviewTemplateCommand } from './preview/previewTemplateCommand';
+import { TemplatePreview } from './preview/templatePreview';
+import { registerMock } from './mock';
 import { createEditorFileSystem } from './workspace/editorFileSystem';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -22,8 +27,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = typeof __apigwLoadStart === 'number' ? __apigwLoadStart : performance.now();
   const logger = createOutputLogger(context);
   try {
+    const fs = createEditorFileSystem();
     const index = new WorkspaceIndex({
-      fs: createEditorFileSystem(),
+      fs,
       logger,
       onScanning: (scanning) =>
         void vscode.commands.executeCommand('setContext', 'apigw.workspaceApis.scanning', scanning),
@@ -31,14 +37,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const tree = new WorkspaceApisProvider(index, logger);
     const view = vscode.window.createTreeView(workspaceApisViewId, { treeDataProvider: tree, showCollapseAll: true });
     const commands = new CommandRegistry(logger, () => logger.show());
-    context.subscriptions.push(index, tree, view, commands);
+    const languageServer = new ApiLanguageServer(context, logger);
+    context.subscriptions.push(index, tree, view, commands, languageServer);
+    const preview = new TemplatePreview(context.extensionUri, fs, logger);
+    context.subscriptions.push(preview);
     commands.register(
       new RefreshWorkspaceApisCommand(index),
       new OpenDefinitionCommand(index),
       new CopyRoutePathCommand(),
       new NewDefinitionCommand(),
+      new RestartLanguageServerCommand(languageServer),
+      new PreviewTemplateCommand(preview, fs),
     );
+    const mock = registerMock({ context, logger, fs: createEditorFileSystem(), commands, files: () => index.files() });
     index.start();
+    languageServer.watch();
     const activationTimeMs = performance.now() - started;
     const timings: ExtensionApi['timings'] = {};
     void index.whenIdle().then(() => {
@@ -46,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       logger.info(`Workspace APIs: first scan done ${timings.firstScanMs.toFixed(1)} ms after loading`);
     });
     logger.info(`API Gateway Studio activated in ${activationTimeMs.toFixed(1)} ms (including loading)`);
-    return { workspaceApis: { whenIdle: () => index.whenIdle(), tree, view }, activationTimeMs, timings };
+    const templatePreview = { lastRender: () => preview.lastRender(), onDidRender: preview.onDidRender };
+    const workspaceApis = { whenIdle: () => index.whenIdle(), tree, view };
+    return { workspaceApis, templatePreview, activationTimeMs, timings, mock };
   } catch (err) {
     logger.error('API Gateway Studio could not start', err);
     const message = err instanceof Error ? err.message : String(err);

@@ -24,7 +24,7 @@ function listEntries(file: string): Promise<string[]> {
   });
 }
 
-/** What may ship: the manifest, docs, the two bundles and static assets. Nothing else (no sources, maps, tests). */
+/** What may ship: the manifest, docs, the three bundles and static assets. Nothing else (no sources, maps, tests). */
 const allowed = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -33,8 +33,10 @@ const allowed = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|cli)\.js$/,
+  /^extension\/dist\/(extension|cli|server)\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  /^extension\/media\/preview\/preview\.(js|css)$/,
+  /^extension\/media\/invoke\/invoke\.(js|css)$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
 ];
@@ -56,7 +58,16 @@ describe('the packaged .vsix', () => {
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
       'extension/dist/cli.js',
+      'extension/dist/server.js',
       'extension/media/apigw.svg',
+      'extension/media/preview/preview.js',
+      'extension/media/preview/preview.css',
+      'extension/syntaxes/vtl.tmLanguage.json',
+      'extension/syntaxes/vtl.language-configuration.json',
+      'extension/syntaxes/vtl-yaml.injection.tmLanguage.json',
+      'extension/syntaxes/vtl-json.injection.tmLanguage.json',
+      'extension/media/invoke/invoke.js',
+      'extension/media/invoke/invoke.css',
     ]) {
       assert.ok(entries.includes(required), `${required} is missing from the .vsix`);
     }
