@@ -60,24 +60,20 @@ interface Context {
 }
 
 function convert(node: JsonNode, pointer: string, ctx: Context): SourceNode {
-  const base = {
-    file: ctx.file,
-    pointer,
-    range: ctx.lines.rangeOf(node.offset, node.offset + node.length),
-    offset: node.offset,
-    length: node.length,
-  };
-  if (node.type === 'object') return { ...base, kind: 'object', properties: properties(node, pointer, ctx) };
+  // Object literals written out in full (no spread of a shared base): one allocation per node, on big files.
+  const { file, lines } = ctx;
+  const { offset, length } = node;
+  const range = lines.rangeOf(offset, offset + length);
+  if (node.type === 'object') {
+    return { kind: 'object', file, pointer, range, offset, length, properties: properties(node, pointer, ctx) };
+  }
   if (node.type === 'array') {
-    return {
-      ...base,
-      kind: 'array',
-      items: (node.children ?? []).map((item, i) => convert(item, childPointer(pointer, i), ctx)),
-    };
+    const items = (node.children ?? []).map((item, i) => convert(item, childPointer(pointer, i), ctx));
+    return { kind: 'array', file, pointer, range, offset, length, items };
   }
   const value: unknown = node.value;
   const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { ...base, kind: 'scalar', value: scalar };
+  return { kind: 'scalar', file, pointer, range, offset, length, value: scalar };
 }
 
 function properties(node: JsonNode, pointer: string, ctx: Context): PropertyNode[] {

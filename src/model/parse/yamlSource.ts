@@ -161,25 +161,29 @@ class YamlConverter {
 
   private convertUntagged(node: YamlNode, pointer: string): SourceNode {
     const range = node.range ?? [0, 0, 0];
-    const start = range[0];
-    const end = trimEnd(this.text, start, range[1]);
-    const base = {
-      file: this.file,
-      pointer,
-      range: this.lines.rangeOf(start, end),
-      offset: start,
-      length: end - start,
-    };
-    if (isMap(node)) return { ...base, kind: 'object', properties: this.properties(node.items, pointer) };
-    if (isSeq(node)) {
+    const offset = range[0];
+    const end = trimEnd(this.text, offset, range[1]);
+    const file = this.file;
+    const length = end - offset;
+    // Object literals written out in full (no spread of a shared base): one allocation per node, on big files.
+    const at = this.lines.rangeOf(offset, end);
+    if (isMap(node)) {
       return {
-        ...base,
-        kind: 'array',
-        items: node.items.map((item, i) => this.convert(item, childPointer(pointer, i), end)),
+        kind: 'object',
+        file,
+        pointer,
+        range: at,
+        offset,
+        length,
+        properties: this.properties(node.items, pointer),
       };
     }
-    if (isScalar(node)) return { ...base, kind: 'scalar', value: scalarValue(node.value, node.source) };
-    return { ...base, kind: 'scalar', value: null };
+    if (isSeq(node)) {
+      const items = node.items.map((item, i) => this.convert(item, childPointer(pointer, i), end));
+      return { kind: 'array', file, pointer, range: at, offset, length, items };
+    }
+    const value = isScalar(node) ? scalarValue(node.value, node.source) : null;
+    return { kind: 'scalar', file, pointer, range: at, offset, length, value };
   }
 
   private properties(items: unknown[], pointer: string): PropertyNode[] {
