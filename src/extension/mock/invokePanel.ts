@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { webviewPage } from '../webviewPage';
 import * as vscode from 'vscode';
 import type { GatewayApi, Route } from '../../model';
 import type { Logger } from '../../shared/logger';
@@ -118,28 +118,10 @@ export class InvokePanel implements vscode.Disposable {
 }
 
 function renderHtml(webview: vscode.Webview, root: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'invoke.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'invoke.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${String(style)}">
-<title>Invoke Route Locally</title>
-</head>
-<body>
-<main id="app"><p class="muted">Loading…</p></main>
-<script nonce="${nonce}" src="${String(script)}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, root, {
+    script: 'invoke.js',
+    style: 'invoke.css',
+    title: 'Invoke Route Locally',
+    body: '<main id="app"><p class="muted">Loading…</p></main>',
+  });
 }
