@@ -33,8 +33,8 @@ function constantOutput(text: string): string | undefined {
   if (output === undefined) {
     const compiled = compileTemplate(text);
     const body = compiled.ok ? compiled.template.ast.body : undefined;
-    const plain = body?.every((node) => node.kind === 'text' || node.kind === 'comment') === true;
-    output = plain ? body!.map((node) => (node.kind === 'text' ? node.value : '')).join('') : null;
+    const plain = body !== undefined && body.every((node) => node.kind === 'text' || node.kind === 'comment');
+    output = plain ? body.map((node) => (node.kind === 'text' ? node.value : '')).join('') : null;
     // Output over the engine's limit is an error the engine reports: leave it to the engine.
     if (output !== null && output.length > defaultLimits.outputSize) output = null;
     if (constantOutputs.size >= constantOutputsMax) constantOutputs.clear();

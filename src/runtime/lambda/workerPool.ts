@@ -53,7 +53,8 @@ class HandlerWorker {
         id: invocation.requestId,
         exportName: invocation.handler.exportName,
         functionName: invocation.functionName,
-        event: invocation.event,
+        // As JSON text (what Lambda receives anyway): cheaper to post than a structured clone of the object.
+        eventJson: JSON.stringify(invocation.event) ?? 'null',
         timeoutMs: invocation.timeoutMs,
       });
     });
@@ -118,17 +119,18 @@ export class WorkerPoolInvoker implements LambdaInvoker {
 
   async invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
     const module = invocation.handler.module;
-    if (!fs.existsSync(module)) {
-      return {
-        kind: 'error',
-        errorType: 'Runtime.ImportModuleError',
-        errorMessage: `Cannot find the handler module ${module}`,
-        stackTrace: [],
-        logs: [],
-      };
-    }
     let worker = this.workers.get(module);
     if (worker === undefined || worker.stale || worker.dead) {
+      // Checked only when a worker starts: a live one is marked stale when its folder changes (or the file goes).
+      if (!fs.existsSync(module)) {
+        return {
+          kind: 'error',
+          errorType: 'Runtime.ImportModuleError',
+          errorMessage: `Cannot find the handler module ${module}`,
+          stackTrace: [],
+          logs: [],
+        };
+      }
       if (worker?.stale && worker.pending.size === 0) void worker.terminate('reloaded');
       worker = new HandlerWorker(
         module,

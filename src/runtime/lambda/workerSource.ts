@@ -51,7 +51,7 @@ parentPort.on('message', (message) => {
         memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + message.functionName, logStreamName: 'local',
         callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
       };
-      const result = await call(fn, message.event, context);
+      const result = await call(fn, JSON.parse(message.eventJson), context);
       reply = { type: 'result', id: message.id, ok: true, json: result === undefined ? 'null' : JSON.stringify(result) };
     } catch (error) {
       reply = { type: 'result', id: message.id, ok: false, ...describe(error) };

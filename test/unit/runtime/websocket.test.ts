@@ -126,6 +126,15 @@ describe('WebSocket APIs (ws client on 127.0.0.1)', () => {
       .connections.all()
       .map((c) => c.id)
       .slice(-1);
+    // $disconnect runs after the close: wait for its request event rather than racing it.
+    const disconnected = new Promise<RequestEvent>((resolve) => {
+      const subscription = runtime.onRequest((e) => {
+        if (e.method === 'DISCONNECT' && e.path === id) {
+          subscription.dispose();
+          resolve(e);
+        }
+      });
+    });
     const endpoint = `${url.replace(/^ws/, 'http')}/@connections/${encodeURIComponent(id!)}`;
     const info = (await (await fetch(endpoint)).json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(info).sort(), ['ConnectedAt', 'Identity', 'LastActiveAt']);
@@ -135,7 +144,7 @@ describe('WebSocket APIs (ws client on 127.0.0.1)', () => {
     const gone = await fetch(endpoint, { method: 'POST', body: 'late' });
     assert.equal(gone.status, 410);
     assert.equal(gone.headers.get('x-amzn-errortype'), 'GoneException');
-    assert.ok(events.some((e) => e.method === 'DISCONNECT' && e.path === id));
+    assert.equal((await disconnected).path, id);
   });
 });
 
