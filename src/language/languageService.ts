@@ -35,6 +35,8 @@ export interface TextDocument {
    * Default: the `file://` URL of `file`.
    */
   uri?: string;
+  /** The editor's language of the document; `vtl` (or a `.vtl` / `.vm` file) is a standalone mapping template. */
+  languageId?: string;
 }
 
 export interface ValidationOptions {

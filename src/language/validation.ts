@@ -7,6 +7,8 @@ import type { TextDocument, ValidationOptions, ValidationReport } from './langua
 import type { Rule } from './rules/rule';
 import { runRules } from './ruleRunner';
 import type { ParsedDocuments } from './features/parsedDocuments';
+import { isTemplateDocument } from './features/templateAt';
+import { checkTemplateFile } from '../vtl/check';
 
 export interface ValidationServices {
   fs: FileSystem;
@@ -21,6 +23,8 @@ export async function validateDocument(
   input: TextDocument,
   options: ValidationOptions,
 ): Promise<ValidationReport> {
+  // A standalone `.vtl` / `.vm` mapping template: checked on its own, for what holds wherever it runs.
+  if (isTemplateDocument(input)) return { diagnostics: checkTemplateFile(input.text) };
   const cache = services.documents;
   const document = cache ? cache.document(input) : parseSource(input.file, input.text);
   const { result, sources } = cache

@@ -16,7 +16,12 @@ export function documentFile(uri: string): string {
 
 /** Cheap check (no parsing) that a YAML / JSON document holds an API definition; other documents get nothing. */
 export function isApiDocument(document: TextDocument): boolean {
-  return looksLikeApiDefinition(document.getText());
+  return isTemplateDocument(document) || looksLikeApiDefinition(document.getText());
+}
+
+/** A standalone mapping template (the `vtl` language, or a `.vtl` / `.vm` file): always served. */
+export function isTemplateDocument(document: TextDocument): boolean {
+  return document.languageId === 'vtl' || /\.(vtl|vm)$/i.test(document.uri);
 }
 
 /**
@@ -33,7 +38,7 @@ export async function diagnoseDocument(
   if (!settings.enable || !isApiDocument(document)) return byTarget;
   const file = documentFile(document.uri);
   const found = await service.validate(
-    { file, text: document.getText(), version: document.version },
+    { file, text: document.getText(), version: document.version, languageId: document.languageId },
     settings.target === 'auto' ? {} : { target: settings.target },
   );
   for (const d of found) {

@@ -14,7 +14,7 @@ import type { LanguageService, TextDocument as ServiceDocument, ValidationOption
 import type { Diagnostic, Severity } from '../shared/diagnostic';
 import type { Logger } from '../shared/logger';
 import { diagnosticSource } from './convert';
-import { documentFile, isApiDocument } from './diagnostics';
+import { documentFile, isApiDocument, isTemplateDocument } from './diagnostics';
 import { guard } from './guard';
 
 /** What the features need of the server around them. */
@@ -29,7 +29,7 @@ export interface FeatureContext {
 
 export function featureCapabilities(): ServerCapabilities {
   return {
-    completionProvider: { triggerCharacters: ['"', "'", ':', '/', '#'] },
+    completionProvider: { triggerCharacters: ['"', "'", ':', '/', '#', '.', '$'] },
     hoverProvider: true,
     definitionProvider: true,
     documentSymbolProvider: true,
@@ -40,21 +40,23 @@ export function featureCapabilities(): ServerCapabilities {
 
 export function registerFeatures(ctx: FeatureContext): void {
   const { connection, service, logger } = ctx;
-  /** The service's view of an open API definition; undefined for anything else. */
-  const apiDocument = (uri: string): ServiceDocument | undefined => {
+  /** The service's view of an open API definition (or, with `templates`, a mapping template); else undefined. */
+  const apiDocument = (uri: string, templates = false): ServiceDocument | undefined => {
     const document = ctx.documents.get(uri);
     if (document === undefined || !isApiDocument(document)) return undefined;
-    return { file: documentFile(uri), text: document.getText(), version: document.version, uri };
+    if (!templates && isTemplateDocument(document)) return undefined;
+    const { languageId, version } = document;
+    return { file: documentFile(uri), text: document.getText(), version, uri, languageId };
   };
   connection.onCompletion(
     guard(logger, 'Completion', async ({ textDocument, position }) => {
-      const document = apiDocument(textDocument.uri);
+      const document = apiDocument(textDocument.uri, true);
       return document ? service.complete(document, position, await ctx.options(textDocument.uri)) : null;
     }),
   );
   connection.onHover(
     guard(logger, 'Hover', async ({ textDocument, position }) => {
-      const document = apiDocument(textDocument.uri);
+      const document = apiDocument(textDocument.uri, true);
       return document ? service.hover(document, position, await ctx.options(textDocument.uri)) : null;
     }),
   );

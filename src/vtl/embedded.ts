@@ -91,6 +91,11 @@ export interface TemplateMapping {
   /** False when the string could not be matched character by character: every range maps to the whole string. */
   exact: boolean;
   toDocument(range: Range): Range;
+  /**
+   * The offset in `text` of a document position inside the string (a cursor: between characters), or
+   * undefined when the position is outside it or the mapping is not exact.
+   */
+  offsetAt(position: Range['start']): number | undefined;
 }
 
 /** The document a template is written in. */
@@ -109,7 +114,7 @@ export function mapEmbeddedTemplate(document: HostDocument, template: TemplateSo
   const decoded = decodeScalarAt(document.text, start, offsetOf(template.loc.range.end), document.format);
   if (decoded === undefined || decoded.value !== template.text) {
     const whole = template.loc.range;
-    return { text: template.text, exact: false, toDocument: () => whole };
+    return { text: template.text, exact: false, toDocument: () => whole, offsetAt: () => undefined };
   }
   const mapped = subPointer.test(template.loc.pointer) ? compose(decoded, decodeSub(decoded.value)) : decoded;
   const textLines = lineStartsOf(mapped.value);
@@ -124,6 +129,13 @@ export function mapEmbeddedTemplate(document: HostDocument, template: TemplateSo
       const from = mapped.starts[so] ?? fallback;
       const to = eo > so ? (mapped.ends[Math.min(eo, mapped.value.length) - 1] ?? from) : from;
       return { start: position(from), end: position(Math.max(from, to)) };
+    },
+    offsetAt(p) {
+      const at = offsetOf(p);
+      if (mapped.value.length === 0) return at >= start && at <= offsetOf(template.loc.range.end) ? 0 : undefined;
+      if (at < (mapped.starts[0] ?? 0) || at > fallback) return undefined;
+      const index = mapped.starts.findIndex((s) => s >= at);
+      return index < 0 ? mapped.value.length : index;
     },
   };
 }

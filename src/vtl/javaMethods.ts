@@ -1,4 +1,4 @@
-import { javaRegex, javaReplacement, javaSplit } from './javaRegex';
+import { javaRegexOn, javaReplacement, javaSplit } from './javaRegex';
 import { MethodError } from './runtime';
 import {
   HostObject,
@@ -93,11 +93,11 @@ function stringMethod(s: string, name: string, args: Value[]): Value | undefined
     case 'replace/2':
       return s.split(str(a)).join(str(b));
     case 'replaceAll/2':
-      return s.replace(javaRegex(str(a), 'g'), javaReplacement(str(b)));
+      return s.replace(javaRegexOn(s, 'replaceAll', str(a), 'g'), javaReplacement(str(b)));
     case 'replaceFirst/2':
-      return s.replace(javaRegex(str(a), ''), javaReplacement(str(b)));
+      return s.replace(javaRegexOn(s, 'replaceFirst', str(a), ''), javaReplacement(str(b)));
     case 'matches/1':
-      return javaRegex(`^(?:${str(a)})$`, '').test(s);
+      return javaRegexOn(s, 'matches', str(a), '', true).test(s);
     case 'split/1':
     case 'split/2':
       return javaSplit(s, str(a), b === undefined ? 0 : int(b, 'split'));

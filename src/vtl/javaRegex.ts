@@ -1,4 +1,33 @@
+import { unsafeRegexReason } from './regexSafety';
 import { MethodError } from './runtime';
+
+/**
+ * The longest text a template may run a regular expression WITH A REPEAT (`*`, `+`, `?`, `{n,m}`) on. A running
+ * regular expression cannot be interrupted by the render's time limit, and even safe patterns with a repeat take
+ * quadratic time on some text (`\s+$` over 20,000 spaces takes about 0.3 s), so such a subject is capped to keep
+ * a render within its budget. Patterns without a repeat (the common `replaceAll('"', '\\"')`) run in linear time
+ * and take any length.
+ */
+export const maxRegexSubject = 20_000;
+
+/** A quantifier outside a character class and not escaped: what can make matching super-linear. */
+function hasRepeat(pattern: string): boolean {
+  return /[*+?]|\{\d+,?\d*\}/.test(pattern.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''));
+}
+
+/**
+ * `javaRegex` for running on `subject`: a subject over `maxRegexSubject` characters with a pattern that has a
+ * repeat is a template error.
+ */
+export function javaRegexOn(subject: string, method: string, pattern: string, flags: string, whole = false): RegExp {
+  if (subject.length > maxRegexSubject && hasRepeat(pattern)) {
+    throw new MethodError(
+      `${method}: the text is ${subject.length} characters long; regular expressions with a repeat (*, +, ?, {n,m}) run on at most ${maxRegexSubject} here: use a shorter text, a pattern without a repeat, or replace() for a plain string`,
+      'apigw.vtl.limit.regex',
+    );
+  }
+  return javaRegex(pattern, flags, whole);
+}
 
 const cache = new Map<string, RegExp>();
 
@@ -6,8 +35,8 @@ const cache = new Map<string, RegExp>();
  * A Java regular expression as a JS RegExp. Java's inline `(?i)` / `(?s)` / `(?m)` flags at the start become
  * JS flags, `\A` / `\z` / `\Z` become anchors, possessive quantifiers and atomic groups are refused.
  */
-export function javaRegex(pattern: string, flags: string): RegExp {
-  const key = `${flags}/${pattern}`;
+export function javaRegex(pattern: string, flags: string, whole = false): RegExp {
+  const key = `${whole ? 'whole,' : ''}${flags}/${pattern}`;
   const cached = cache.get(key);
   if (cached) {
     cached.lastIndex = 0;
@@ -25,7 +54,15 @@ export function javaRegex(pattern: string, flags: string): RegExp {
       `regular expression '${pattern}' uses possessive or atomic matching, which is not supported here`,
     );
   }
+  const unsafe = unsafeRegexReason(source);
+  if (unsafe !== undefined) {
+    throw new MethodError(
+      `regular expression '${pattern}' could take forever on some text: ${unsafe}; rewrite it so that each character can be matched only one way`,
+      'apigw.vtl.limit.regex',
+    );
+  }
   source = source.replace(/\\A/g, '^').replace(/\\[zZ]/g, '$');
+  if (whole) source = `^(?:${source})$`;
   let regex: RegExp;
   try {
     regex = new RegExp(source, allFlags);
@@ -59,7 +96,7 @@ export function javaReplacement(replacement: string): string {
 /** Java's String.split: a limit of 0 drops trailing empty strings; a leading empty match is dropped. */
 export function javaSplit(s: string, pattern: string, limit: number): string[] {
   if (s === '') return [''];
-  const regex = javaRegex(pattern, 'g');
+  const regex = javaRegexOn(s, 'split', pattern, 'g');
   const parts: string[] = [];
   let last = 0;
   for (const match of s.matchAll(regex)) {

@@ -6,7 +6,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import type { Logger } from '../../shared/logger';
-import { apiLanguages, isApiDocument } from './apiDocuments';
+import { apiLanguages, isApiDocument, templateLanguage } from './apiDocuments';
 import { apiOnlyMiddleware } from './middleware';
 
 export const languageServerName = 'API Gateway Studio Language Server';
@@ -76,7 +76,7 @@ export class ApiLanguageServer implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
     this.listeners.push(watcher);
     const clientOptions: LanguageClientOptions = {
-      documentSelector: apiLanguages.flatMap((language) => [
+      documentSelector: [...apiLanguages, templateLanguage].flatMap((language) => [
         { language, scheme: 'file' },
         { language, scheme: 'untitled' },
       ]),

@@ -18,6 +18,8 @@ import { nodeAtPath, type PathSegment } from './nodeAt';
 import { type KeyKind, openApiEnum, openApiKeys } from './openApiKeys';
 import { type OpenApiPlace, type Place, placeOf } from './place';
 import { refTargets } from './refTargets';
+import { templateAt } from './templateAt';
+import { templateCompletions } from './templateCompletion';
 import { escapeSnippet, needsYamlQuotes, renderJson, renderYaml } from './snippets';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
@@ -28,6 +30,8 @@ export async function complete(
   position: Position,
   options: ValidationOptions,
 ): Promise<CompletionList> {
+  const template = await templateAt(services, document, position, options);
+  if (template !== undefined) return { isIncomplete: false, items: templateCompletions(template) };
   const parsed = services.documents.document(document);
   const { result } = await services.documents.definition(document, options.target);
   const definition = result.ok ? result.definition : undefined;

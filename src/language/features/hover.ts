@@ -10,6 +10,8 @@ import { descriptionOf } from './completion';
 import type { FeatureServices } from './featureServices';
 import { nodeAt } from './nodeAt';
 import { placeOf } from './place';
+import { templateAt } from './templateAt';
+import { templateHover } from './templateHover';
 
 export async function hover(
   services: FeatureServices,
@@ -17,6 +19,8 @@ export async function hover(
   position: Position,
   options: ValidationOptions,
 ): Promise<Hover | null> {
+  const template = await templateAt(services, document, position, options);
+  if (template !== undefined) return templateHover(template);
   const parsed = services.documents.document(document);
   const at = nodeAt(parsed, position);
   const property = at.property;
