@@ -1,4 +1,4 @@
-import { compileTemplate, defaultLimits, renderTemplateText, type TemplateContext } from '../vtl';
+import { compileTemplate, defaultLimits, renderTemplateText, type TemplateContext, type TemplateRequest } from '../vtl';
 import type { Diagnostic } from '../shared/diagnostic';
 import type { MappingTemplate } from '../model';
 import { contextValues } from './requestContext';
@@ -72,35 +72,78 @@ export const vtlRenderer: TemplateRenderer = {
   },
 };
 
-/** The template context for a request (and the integration's response, for response templates). */
+/**
+ * The template context for a request (and the integration's response, for response templates). The parts that
+ * cost something to make (the joined headers and query string, the `$context` values) are made only when a
+ * template reads them: they are getters, so read fields by name (a spread copy misses them). The engine itself
+ * builds `$input` and `$context` on a template's first use of each.
+ */
 export function templateContext(
   ex: Exchange,
   extraContext: Record<string, unknown> = {},
   response?: TemplateContext['integrationResponse'],
 ): TemplateContext {
-  const values = contextValues(ex);
-  const headers: Record<string, string> = {};
-  for (const [name, list] of Object.entries(ex.request.headers)) headers[name] = list.join(',');
-  const query: Record<string, string> = {};
-  for (const [name, list] of Object.entries(ex.query)) query[name] = list[list.length - 1] ?? '';
-  const context: TemplateContext = {
-    request: {
-      method: ex.request.method,
-      path: ex.path,
-      resourcePath: values.resourcePath,
-      headers,
-      multiValueHeaders: ex.request.headers,
-      queryStringParameters: query,
-      multiValueQueryStringParameters: ex.query,
-      pathParameters: ex.match?.pathParameters ?? {},
-      body: ex.request.body.toString('utf8'),
-      stage: ex.served.stage,
-      stageVariables: ex.served.stageVariables,
-      context: { ...values, ...extraContext },
-    },
-  };
+  const context: TemplateContext = { request: new ExchangeTemplateRequest(ex, extraContext) };
   if (response !== undefined) context.integrationResponse = response;
   return context;
+}
+
+/** A method request as templates see it, read from the exchange on demand. */
+class ExchangeTemplateRequest implements TemplateRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly resourcePath: string;
+  readonly multiValueHeaders: Record<string, string[]>;
+  readonly multiValueQueryStringParameters: Record<string, string[]>;
+  readonly pathParameters: Record<string, string>;
+  readonly stage: string;
+  readonly stageVariables: Record<string, string>;
+  private joined: Record<string, string> | undefined;
+  private lastQuery: Record<string, string> | undefined;
+  private text: string | undefined;
+
+  constructor(
+    private readonly ex: Exchange,
+    private readonly extraContext: Record<string, unknown>,
+  ) {
+    this.method = ex.request.method;
+    this.path = ex.path;
+    this.resourcePath = ex.match?.resourcePath ?? ex.path;
+    this.multiValueHeaders = ex.request.headers;
+    this.multiValueQueryStringParameters = ex.query;
+    this.pathParameters = ex.match?.pathParameters ?? {};
+    this.stage = ex.served.stage;
+    this.stageVariables = ex.served.stageVariables;
+  }
+
+  /** Repeated headers joined with commas. */
+  get headers(): Record<string, string> {
+    const multi = this.multiValueHeaders;
+    if (this.joined === undefined) {
+      this.joined = {};
+      for (const name of Object.keys(multi)) this.joined[name] = multi[name]!.join(',');
+    }
+    return this.joined;
+  }
+
+  /** The last value of each query string parameter. */
+  get queryStringParameters(): Record<string, string> {
+    const multi = this.multiValueQueryStringParameters;
+    if (this.lastQuery === undefined) {
+      this.lastQuery = {};
+      for (const name of Object.keys(multi)) this.lastQuery[name] = multi[name]!.at(-1) ?? '';
+    }
+    return this.lastQuery;
+  }
+
+  get body(): string {
+    return (this.text ??= this.ex.request.body.toString('utf8'));
+  }
+
+  /** The request's `$context` values (request id, time, identity…), merged over the engine's samples. */
+  get context(): Record<string, unknown> {
+    return { ...contextValues(this.ex), ...this.extraContext };
+  }
 }
 
 /** The template for a content type: exact match, else none. */

@@ -22,18 +22,28 @@ const single = (
 export class InputObject extends HostObject {
   readonly typeName = '$input';
   private parsed: Value | undefined;
-  private readonly path: Map<string, string>;
-  private readonly query: Map<string, string>;
-  private readonly header: Map<string, string>;
+  // The parameter maps are made on first use: most templates read one parameter, or none.
+  private pathMap: Map<string, string> | undefined;
+  private queryMap: Map<string, string> | undefined;
+  private headerMap: Map<string, string> | undefined;
 
   constructor(
     private readonly body: string,
-    request: TemplateRequest,
+    private readonly request: TemplateRequest,
   ) {
     super();
-    this.path = new Map(Object.entries(request.pathParameters ?? {}));
-    this.query = single(request.queryStringParameters, request.multiValueQueryStringParameters);
-    this.header = single(request.headers, request.multiValueHeaders);
+  }
+
+  private get path(): Map<string, string> {
+    return (this.pathMap ??= new Map(Object.entries(this.request.pathParameters ?? {})));
+  }
+
+  private get query(): Map<string, string> {
+    return (this.queryMap ??= single(this.request.queryStringParameters, this.request.multiValueQueryStringParameters));
+  }
+
+  private get header(): Map<string, string> {
+    return (this.headerMap ??= single(this.request.headers, this.request.multiValueHeaders));
   }
 
   override property(name: string): Value {

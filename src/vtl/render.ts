@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../shared/diagnostic';
 import { documentStart } from '../shared/range';
 import type { TemplateAst } from './ast';
-import { InputObject, UtilObject } from './builtins';
 import type { Exec } from './compileExpression';
 import { StatementCompiler } from './compileStatements';
 import { parseTemplate } from './parser';
@@ -14,14 +13,9 @@ import {
   type RenderLimits,
   type TraceEvent,
 } from './runtime';
-import {
-  buildContextMap,
-  readOverrides,
-  toValue,
-  type TemplateContext,
-  type TemplateOverrides,
-} from './templateContext';
-import type { Value, VtlMap } from './values';
+import { emptyOverrides, type TemplateContext, type TemplateOverrides } from './templateContext';
+import { TemplateGlobals } from './templateGlobals';
+import type { Value } from './values';
 
 /** A template parsed and compiled to closures; reuse it for every render of the same text. */
 export interface CompiledTemplate {
@@ -75,29 +69,21 @@ export interface RenderResult {
   trace?: TraceEvent[];
 }
 
-/** The variables a template starts with: `$input`, `$util`, `$context`, `$stageVariables`. */
-function globalsFor(context: TemplateContext): { globals: Map<string, Value>; contextMap: VtlMap } {
-  const response = context.integrationResponse;
-  const body = response ? (response.body ?? '') : (context.request.body ?? '');
-  const contextMap = buildContextMap(context);
-  const globals = new Map<string, Value>([
-    ['input', new InputObject(body, context.request)],
-    ['util', new UtilObject()],
-    ['context', contextMap],
-    ['stageVariables', toValue(context.request.stageVariables ?? {})],
-  ]);
-  return { globals, contextMap };
-}
-
 /** Renders a compiled template for one request (and integration response, for a response template). */
 export function renderTemplate(
   template: CompiledTemplate,
   context: TemplateContext,
   options: RenderOptions = {},
 ): RenderResult {
-  const limits = { ...defaultLimits, ...options.limits };
-  const { globals, contextMap } = globalsFor(context);
-  const state = new RenderState(limits, globals, options.trace === true, options.nullReferences !== 'literal');
+  const limits = options.limits ? { ...defaultLimits, ...options.limits } : defaultLimits;
+  const globals = new TemplateGlobals(context);
+  const state = new RenderState(
+    limits,
+    new Map<string, Value>(),
+    options.trace === true,
+    options.nullReferences !== 'literal',
+    globals.get,
+  );
   const errors: Diagnostic[] = [];
   try {
     template.exec(state);
@@ -120,7 +106,7 @@ export function renderTemplate(
       throw error;
     }
   }
-  const result: RenderResult = { output: state.out, overrides: readOverrides(contextMap), errors };
+  const result: RenderResult = { output: state.out, overrides: globals.overrides(), errors };
   if (state.trace) result.trace = state.trace;
   return result;
 }
@@ -129,7 +115,7 @@ export function renderTemplate(
 export function renderTemplateText(text: string, context: TemplateContext, options: RenderOptions = {}): RenderResult {
   const compiled = compileTemplate(text);
   if (!compiled.ok) {
-    return { output: '', overrides: readOverrides(new Map()), errors: compiled.errors };
+    return { output: '', overrides: emptyOverrides(), errors: compiled.errors };
   }
   return renderTemplate(compiled.template, context, options);
 }

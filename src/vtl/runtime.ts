@@ -68,6 +68,9 @@ export interface Scope {
   parent: Scope | undefined;
 }
 
+/** Globals made on first use (`$context`, `$input`…): returns the same value for a name every time. */
+export type LazyGlobals = (name: string) => Value | undefined;
+
 /** The mutable state of one render. */
 export class RenderState {
   out = '';
@@ -83,6 +86,7 @@ export class RenderState {
     globals: Map<string, Value>,
     trace: boolean,
     readonly nullAsEmpty: boolean,
+    private readonly lazyGlobals?: LazyGlobals,
   ) {
     this.deadline = Date.now() + limits.timeMs;
     this.trace = trace ? [] : undefined;
@@ -138,7 +142,14 @@ export class RenderState {
       const v = s.vars.get(name);
       if (v !== undefined) return v;
     }
-    return undefined;
+    return this.lazyGlobal(name);
+  }
+
+  /** A global not yet in the root scope: made now and kept there (a `#set` or `#foreach` may replace it later). */
+  private lazyGlobal(name: string): Value | undefined {
+    const v = this.lazyGlobals?.(name);
+    if (v !== undefined) this.root.vars.set(name, v);
+    return v;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { JavaDouble, display, isMap, type Value, type VtlMap } from './values';
+import { JavaDouble, display, type Value, type VtlMap } from './values';
 
 /** The method request a template sees (the shape of `apigw render --event`'s `request`). */
 export interface TemplateRequest {
@@ -54,79 +54,127 @@ export function toValue(data: unknown, depth = 0): Value {
   return null;
 }
 
-const mapOf = (entries: Record<string, Value>): VtlMap => new Map(Object.entries(entries));
+type Entries = ReadonlyArray<readonly [string, Value]>;
 
-/** The `$context` API Gateway gives mapping templates, with fixed sample values where no request says otherwise. */
+/** Fixed sample values, built once and copied into a fresh map for each render (templates may change them). */
+const authorizerDefaults: Entries = [
+  ['principalId', null],
+  ['claims', null],
+];
+const errorDefaults: Entries = [
+  ['message', null],
+  ['messageString', null],
+  ['responseType', null],
+  ['validationErrorString', null],
+];
+const identityDefaults: Entries = [
+  ['accountId', null],
+  ['apiKey', null],
+  ['apiKeyId', null],
+  ['caller', null],
+  ['clientCert', null],
+  ['cognitoAuthenticationProvider', null],
+  ['cognitoAuthenticationType', null],
+  ['cognitoIdentityId', null],
+  ['cognitoIdentityPoolId', null],
+  ['principalOrgId', null],
+  ['sourceIp', '127.0.0.1'],
+  ['user', null],
+  ['userAgent', null],
+  ['userArn', null],
+  ['vpcId', null],
+  ['vpceId', null],
+];
+const sampleApiId = 'abcdef1234';
+/** Every `$context` key in API Gateway's order; null where the value depends on the request (set below). */
+const restDefaults: Entries = [
+  ['accountId', '123456789012'],
+  ['apiId', sampleApiId],
+  ['authorizer', null],
+  ['awsEndpointRequestId', 'e0b9cb58-0000-4000-8000-000000000001'],
+  ['deploymentId', 'dep1234'],
+  ['domainName', `${sampleApiId}.execute-api.us-east-1.amazonaws.com`],
+  ['domainPrefix', sampleApiId],
+  ['error', null],
+  ['extendedRequestId', 'EXAMPLEextReqId='],
+  ['httpMethod', null],
+  ['identity', null],
+  ['isCanaryRequest', null],
+  ['path', null],
+  ['protocol', 'HTTP/1.1'],
+  ['requestId', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef'],
+  ['requestOverride', null],
+  ['requestTime', '01/Jan/2024:00:00:00 +0000'],
+  ['requestTimeEpoch', 1704067200000],
+  ['resourceId', 'res123'],
+  ['resourcePath', null],
+  ['responseOverride', null],
+  ['stage', null],
+  ['wafResponseCode', null],
+  ['webaclArn', null],
+];
+const webSocketDefaults: Entries = [
+  ...restDefaults,
+  ['connectedAt', 1704067200000],
+  ['connectionId', 'L0SM9cOFvHcCIhw='],
+  ['eventType', 'MESSAGE'],
+  ['messageDirection', 'IN'],
+  ['messageId', 'L0SM9dOFvHcCIhw='],
+  ['routeKey', '$default'],
+];
+
+function userAgentOf(headers: Record<string, string>): string | null {
+  for (const name of Object.keys(headers)) if (name.toLowerCase() === 'user-agent') return headers[name] ?? null;
+  return null;
+}
+
+/**
+ * The `$context` API Gateway gives mapping templates, with fixed sample values where no request says otherwise:
+ * a new map (and new nested maps) on every call.
+ */
 export function buildContextMap(ctx: TemplateContext): VtlMap {
   const request = ctx.request;
   const stage = request.stage ?? 'test';
-  const apiId = 'abcdef1234';
-  const headers = request.headers ?? {};
-  const userAgent = Object.entries(headers).find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? null;
-  const base: Record<string, Value> = {
-    accountId: '123456789012',
-    apiId,
-    authorizer: mapOf({ principalId: null, claims: null }),
-    awsEndpointRequestId: 'e0b9cb58-0000-4000-8000-000000000001',
-    deploymentId: 'dep1234',
-    domainName: `${apiId}.execute-api.us-east-1.amazonaws.com`,
-    domainPrefix: apiId,
-    error: mapOf({ message: null, messageString: null, responseType: null, validationErrorString: null }),
-    extendedRequestId: 'EXAMPLEextReqId=',
-    httpMethod: (request.method ?? 'GET').toUpperCase(),
-    identity: mapOf({
-      accountId: null,
-      apiKey: null,
-      apiKeyId: null,
-      caller: null,
-      clientCert: null,
-      cognitoAuthenticationProvider: null,
-      cognitoAuthenticationType: null,
-      cognitoIdentityId: null,
-      cognitoIdentityPoolId: null,
-      principalOrgId: null,
-      sourceIp: '127.0.0.1',
-      user: null,
-      userAgent,
-      userArn: null,
-      vpcId: null,
-      vpceId: null,
-    }),
-    isCanaryRequest: null,
-    path: `/${stage}${request.path ?? '/'}`,
-    protocol: 'HTTP/1.1',
-    requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
-    requestOverride: mapOf({ header: new Map(), path: new Map(), querystring: new Map() }),
-    requestTime: '01/Jan/2024:00:00:00 +0000',
-    requestTimeEpoch: 1704067200000,
-    resourceId: 'res123',
-    resourcePath: request.resourcePath ?? request.path ?? '/',
-    responseOverride: mapOf({ header: new Map(), status: null }),
-    stage,
-    wafResponseCode: null,
-    webaclArn: null,
-  };
-  if (ctx.apiType === 'WEBSOCKET') {
-    Object.assign(base, {
-      connectedAt: 1704067200000,
-      connectionId: 'L0SM9cOFvHcCIhw=',
-      eventType: 'MESSAGE',
-      messageDirection: 'IN',
-      messageId: 'L0SM9dOFvHcCIhw=',
-      routeKey: '$default',
-    });
-  }
-  const map = mapOf(base);
-  if (request.context) merge(map, toValue(request.context));
+  const map: VtlMap = new Map(ctx.apiType === 'WEBSOCKET' ? webSocketDefaults : restDefaults);
+  const identity: VtlMap = new Map(identityDefaults);
+  identity.set('userAgent', userAgentOf(request.headers ?? {}));
+  map.set('authorizer', new Map(authorizerDefaults));
+  map.set('error', new Map(errorDefaults));
+  map.set('httpMethod', (request.method ?? 'GET').toUpperCase());
+  map.set('identity', identity);
+  map.set('path', `/${stage}${request.path ?? '/'}`);
+  map.set(
+    'requestOverride',
+    new Map<string, Value>([
+      ['header', new Map()],
+      ['path', new Map()],
+      ['querystring', new Map()],
+    ]),
+  );
+  map.set('resourcePath', request.resourcePath ?? request.path ?? '/');
+  map.set(
+    'responseOverride',
+    new Map<string, Value>([
+      ['header', new Map()],
+      ['status', null],
+    ]),
+  );
+  map.set('stage', stage);
+  const extra = request.context;
+  if (isRecord(extra)) mergeData(map, extra, 0);
   return map;
 }
 
-function merge(into: VtlMap, from: Value): void {
-  if (!isMap(from)) return;
-  for (const [key, value] of from) {
+const isRecord = (data: unknown): data is Record<string, unknown> =>
+  typeof data === 'object' && data !== null && !Array.isArray(data);
+
+/** Merges plain data (at `depth`) into a map, converting only what it sets (as `toValue` would). */
+function mergeData(into: VtlMap, data: Record<string, unknown>, depth: number): void {
+  for (const key of Object.keys(data)) {
+    const value = data[key];
     const existing = into.get(key);
-    if (existing instanceof Map && value instanceof Map) merge(existing, value);
-    else into.set(key, value);
+    if (existing instanceof Map && isRecord(value) && depth + 1 <= 64) mergeData(existing, value, depth + 1);
+    else into.set(key, toValue(value, depth + 1));
   }
 }
 
@@ -134,6 +182,11 @@ function stringRecord(v: Value | undefined): Record<string, string> {
   const record: Record<string, string> = {};
   if (v instanceof Map) for (const [k, value] of v) if (value !== null) record[display(k)] = display(value);
   return record;
+}
+
+/** No overrides: what a template that never touches `$context` leaves. */
+export function emptyOverrides(): TemplateOverrides {
+  return { request: { header: {}, path: {}, querystring: {} }, response: { status: undefined, header: {} } };
 }
 
 /** Reads back what the template set in `$context.requestOverride` / `$context.responseOverride`. */
