@@ -1,21 +1,40 @@
 import type { Exchange, IntegrationResult } from '../types';
 
+const emptyBody = Buffer.alloc(0);
+
+/** Status codes of request template outputs seen before (MOCK templates are mostly constant text). */
+const statuses = new Map<string, number>();
+const statusesMax = 256;
+const cachedTextMax = 256;
+
 /**
  * MOCK: API Gateway answers itself. The status comes from the rendered request template's `statusCode`
  * (200 when there is none); the integration response stage then selects by that status.
  */
 export function runMock(ex: Exchange): IntegrationResult {
   const text = ex.call?.body ?? '';
-  let status = 200;
+  let status = text.length <= cachedTextMax ? statuses.get(text) : undefined;
+  if (status === undefined) {
+    status = mockStatus(text);
+    if (text.length <= cachedTextMax) {
+      if (statuses.size >= statusesMax) statuses.clear();
+      statuses.set(text, status);
+    }
+  }
+  ex.trace.push({ stage: 'integration', detail: `MOCK answered ${status}`, ms: 0 });
+  return { status, headers: {}, body: emptyBody };
+}
+
+/** The `statusCode` of the rendered request template, 200 when it has none or is not JSON. */
+function mockStatus(text: string): number {
   try {
     const parsed = JSON.parse(text) as unknown;
     const code =
       parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>)['statusCode'] : undefined;
     const n = typeof code === 'string' ? Number(code) : code;
-    if (typeof n === 'number' && Number.isInteger(n)) status = n;
+    if (typeof n === 'number' && Number.isInteger(n)) return n;
   } catch {
     // Not JSON: API Gateway answers 200.
   }
-  ex.trace.push({ stage: 'integration', detail: `MOCK answered ${status}`, ms: 0 });
-  return { status, headers: {}, body: Buffer.alloc(0) };
+  return 200;
 }

@@ -38,11 +38,15 @@ export class HttpServer {
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     try {
+      // Header values by lower-case name, from rawHeaders (reading req.headers would make node:http build its
+      // own copy as well).
+      const headers: Record<string, string[]> = {};
+      const raw = req.rawHeaders;
+      for (let i = 0; i + 1 < raw.length; i += 2) (headers[raw[i]!.toLowerCase()] ??= []).push(raw[i + 1]!);
       // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs): no need to wait
       // for its 'end' (node:http discards the empty stream once the response is sent).
-      const bodyless =
-        req.headers['transfer-encoding'] === undefined &&
-        (req.headers['content-length'] === undefined || req.headers['content-length'] === '0');
+      const length = headers['content-length']?.[0];
+      const bodyless = headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
       const body = bodyless ? emptyBody : await readBody(req, this.maxBodyBytes);
       if (body === undefined) {
         return send(res, {
@@ -54,22 +58,21 @@ export class HttpServer {
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const rawPath = q < 0 ? url : url.slice(0, q);
-      let path: string;
-      try {
-        path = decodeURIComponent(rawPath);
-      } catch {
-        path = rawPath;
+      let path = rawPath;
+      if (rawPath.includes('%')) {
+        try {
+          path = decodeURIComponent(rawPath);
+        } catch {
+          // Not valid percent-encoding: routed as sent.
+        }
       }
-      const headers: Record<string, string[]> = {};
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
-        (headers[req.rawHeaders[i]!.toLowerCase()] ??= []).push(req.rawHeaders[i + 1]!);
       const request: MockRequest = {
         method: req.method ?? 'GET',
         path,
         query: q < 0 ? '' : url.slice(q + 1),
         headers,
         body,
-        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        sourceIp: clientIp(req.socket.remoteAddress),
       };
       send(res, await this.handler(request));
     } catch (error) {
@@ -85,6 +88,12 @@ export class HttpServer {
 }
 
 const emptyBody = Buffer.alloc(0);
+
+/** The client's address, IPv4-mapped IPv6 addresses as IPv4. */
+function clientIp(address: string | undefined): string {
+  if (address === undefined) return '127.0.0.1';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
 
 /** Bodies up to this size go out in the same write as the headers (as latin1 text, byte for byte). */
 const singleWriteBytes = 64 * 1024;
@@ -104,11 +113,24 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | unde
 
 function send(res: http.ServerResponse, response: MockResponse): void {
   if (res.headersSent) return;
-  const byLower = new Map<string, [string, string]>();
-  for (const [name, value] of Object.entries(response.headers)) byLower.set(name.toLowerCase(), [name, value]);
-  byLower.delete('content-length');
-  const headers: Record<string, string> = Object.fromEntries(byLower.values());
-  headers['Content-Length'] = String(response.body.length);
+  // A flat [name, value, ...] list: node:http sends it as is (no per-name object to build or check). A name
+  // repeated in another case keeps its last value, in the place of its first; Content-Length is ours.
+  const headers: string[] = [];
+  let seen: Map<string, number> | undefined;
+  for (const name in response.headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-length') continue;
+    seen ??= new Map();
+    const at = seen.get(lower);
+    if (at === undefined) {
+      seen.set(lower, headers.length);
+      headers.push(name, response.headers[name]!);
+    } else {
+      headers[at] = name;
+      headers[at + 1] = response.headers[name]!;
+    }
+  }
+  headers.push('Content-Length', String(response.body.length));
   res.writeHead(response.status, headers);
   // node:http joins the head and a latin1 / utf8 string body into one write, but writes a Buffer separately (a
   // writev of two chunks): latin1 maps every byte to one char, so the bytes sent are exactly the body's.

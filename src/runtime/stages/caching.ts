@@ -3,7 +3,7 @@ import { settingFor, type MethodSetting } from '../methodSettings';
 import type { Stage } from '../pipeline';
 import type { RuntimeConfig } from '../config';
 import { firstHeader } from '../requestContext';
-import type { Exchange, MockResponse } from '../types';
+import type { Exchange, MockResponse, ServedApi } from '../types';
 
 interface Entry {
   expires: number;
@@ -36,6 +36,11 @@ function cachePolicy(ex: Exchange): { setting: MethodSetting; ttlMs: number } | 
   return ttl > 0 ? { setting, ttlMs: ttl * 1000 } : undefined;
 }
 
+/** Caching stages do nothing unless the REST stage cache is on. */
+function stageCacheOn(served: ServedApi): boolean {
+  return served.api.type === 'REST' && served.config.cacheClusterEnabled === true;
+}
+
 /** The key: method, resource, the request path, and the integration's cache key parameters' values. */
 function cacheKey(ex: Exchange): string {
   const match = ex.match!;
@@ -62,6 +67,7 @@ function cacheKey(ex: Exchange): string {
  */
 export const cacheLookupStage: Stage = {
   name: 'cache',
+  appliesTo: stageCacheOn,
   run(ex) {
     const policy = cachePolicy(ex);
     if (policy === undefined) return undefined;
@@ -116,6 +122,7 @@ export const cacheLookupStage: Stage = {
 /** After the integration response: stores 2xx answers under the key the lookup computed, for the TTL. */
 export const cacheStoreStage: Stage = {
   name: 'cache',
+  appliesTo: stageCacheOn,
   run(ex) {
     const todo = pending.get(ex);
     const response = ex.response;

@@ -1,7 +1,7 @@
 import type { CorsConfiguration } from '../../model';
 import type { Stage } from '../pipeline';
 import { firstHeader } from '../requestContext';
-import type { Exchange } from '../types';
+import type { Exchange, ServedApi } from '../types';
 
 /**
  * HTTP API CORS (`x-amazon-apigateway-cors`): API Gateway answers preflight requests itself (204, even
@@ -10,6 +10,7 @@ import type { Exchange } from '../types';
  */
 export const corsPreflightStage: Stage = {
   name: 'cors',
+  appliesTo: hasHttpCors,
   run(ex) {
     const cors = httpCors(ex);
     const origin = firstHeader(ex.request.headers, 'origin');
@@ -42,6 +43,7 @@ export const corsPreflightStage: Stage = {
 
 export const corsResponseStage: Stage = {
   name: 'cors',
+  appliesTo: hasHttpCors,
   run(ex) {
     const cors = httpCors(ex);
     const origin = firstHeader(ex.request.headers, 'origin');
@@ -63,6 +65,10 @@ export const corsResponseStage: Stage = {
     return undefined;
   },
 };
+
+function hasHttpCors(served: ServedApi): boolean {
+  return served.api.type === 'HTTP' && served.api.cors !== undefined;
+}
 
 function httpCors(ex: Exchange): CorsConfiguration | undefined {
   return ex.served.api.type === 'HTTP' ? ex.served.api.cors : undefined;

@@ -1,21 +1,19 @@
 import path from 'node:path';
-import { describeValue } from '../../model';
-import { gatewayError, gatewayErrors } from '../errors';
+import { describeValue, type Integration, type Route } from '../../model';
+import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { proxyResponse, runHttp } from '../integrations/http';
 import { runLambda, runLambdaProxy } from '../integrations/lambda';
 import { runMock } from '../integrations/mock';
-import type { Stage } from '../pipeline';
+import type { Stage, StageServices } from '../pipeline';
 import type { Exchange } from '../types';
 
 /** Calls the integration: MOCK, HTTP / HTTP_PROXY, Lambda (AWS / AWS_PROXY) through local handlers. */
 export const integrationStage: Stage = {
   name: 'integration',
-  async run(ex, services) {
+  run(ex, services) {
     const route = ex.match?.route;
     if (route === undefined) return undefined;
     const integration = route.integration;
-    const where = (loc: { file: string; range: { start: { line: number } } }): string =>
-      `${path.basename(loc.file)}:${loc.range.start.line + 1}`;
     if (integration === undefined) {
       return gatewayError(
         gatewayErrors.apiConfigurationError,
@@ -23,46 +21,62 @@ export const integrationStage: Stage = {
       );
     }
     const type = (integration.type ?? '').toUpperCase();
-    const rest = ex.served.api.type === 'REST';
-    const timeoutMs = integration.timeoutInMillis ?? (rest ? 29_000 : 30_000);
+    // MOCK answers synchronously (no promise, no microtask turn); the others call out.
     if (type === 'MOCK') {
       ex.result = runMock(ex);
       return undefined;
     }
-    if (type === 'HTTP' || type === 'HTTP_PROXY') {
-      const uri = typeof integration.uri === 'string' ? fillUri(ex, integration.uri) : undefined;
-      if (uri === undefined) {
-        return gatewayError(
-          gatewayErrors.apiConfigurationError,
-          `The ${type} integration at ${where(integration.loc)} has no literal uri (${describeValue(integration.uri) ?? 'none'}): the mock runtime needs a URL.`,
-        );
-      }
-      const result = await runHttp(ex, uri, timeoutMs, type === 'HTTP_PROXY' || !rest);
-      if ('kind' in result) return result;
-      if (type === 'HTTP_PROXY' || !rest) ex.response = proxyResponse(result);
-      else ex.result = result;
-      return undefined;
-    }
-    if ((type === 'AWS' || type === 'AWS_PROXY') && integration.lambdaFunction !== undefined) {
-      const lambdaTimeout = integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? timeoutMs;
-      if (type === 'AWS_PROXY') {
-        const response = await runLambdaProxy(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
-        if ('kind' in response) return response;
-        ex.response = response;
-        return undefined;
-      }
-      const result = await runLambda(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
-      if ('kind' in result) return result;
-      ex.result = result;
-      return undefined;
-    }
-    const described = integration.integrationSubtype ?? describeValue(integration.uri) ?? 'no uri';
-    return gatewayError(
-      gatewayErrors.apiConfigurationError,
-      `The ${type || 'untyped'} integration of ${route.method} ${route.path} (${described}, ${where(integration.loc)}) calls an AWS service, which the mock runtime cannot run locally: use a MOCK integration or a Lambda handler to stand in for it.`,
-    );
+    return callOut(ex, services, route, integration, type);
   },
 };
+
+/** HTTP / HTTP_PROXY and Lambda (AWS / AWS_PROXY) integrations; other AWS services cannot run locally. */
+async function callOut(
+  ex: Exchange,
+  services: StageServices,
+  route: Route,
+  integration: Integration,
+  type: string,
+): Promise<GatewayError | undefined> {
+  const rest = ex.served.api.type === 'REST';
+  const timeoutMs = integration.timeoutInMillis ?? (rest ? 29_000 : 30_000);
+  if (type === 'HTTP' || type === 'HTTP_PROXY') {
+    const uri = typeof integration.uri === 'string' ? fillUri(ex, integration.uri) : undefined;
+    if (uri === undefined) {
+      return gatewayError(
+        gatewayErrors.apiConfigurationError,
+        `The ${type} integration at ${where(integration.loc)} has no literal uri (${describeValue(integration.uri) ?? 'none'}): the mock runtime needs a URL.`,
+      );
+    }
+    const result = await runHttp(ex, uri, timeoutMs, type === 'HTTP_PROXY' || !rest);
+    if ('kind' in result) return result;
+    if (type === 'HTTP_PROXY' || !rest) ex.response = proxyResponse(result);
+    else ex.result = result;
+    return undefined;
+  }
+  if ((type === 'AWS' || type === 'AWS_PROXY') && integration.lambdaFunction !== undefined) {
+    const lambdaTimeout = integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? timeoutMs;
+    if (type === 'AWS_PROXY') {
+      const response = await runLambdaProxy(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
+      if ('kind' in response) return response;
+      ex.response = response;
+      return undefined;
+    }
+    const result = await runLambda(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
+    if ('kind' in result) return result;
+    ex.result = result;
+    return undefined;
+  }
+  const described = integration.integrationSubtype ?? describeValue(integration.uri) ?? 'no uri';
+  return gatewayError(
+    gatewayErrors.apiConfigurationError,
+    `The ${type || 'untyped'} integration of ${route.method} ${route.path} (${described}, ${where(integration.loc)}) calls an AWS service, which the mock runtime cannot run locally: use a MOCK integration or a Lambda handler to stand in for it.`,
+  );
+}
+
+function where(loc: { file: string; range: { start: { line: number } } }): string {
+  return `${path.basename(loc.file)}:${loc.range.start.line + 1}`;
+}
 
 /** `${stageVariables.x}` and `{param}` (path parameters after mapping) in an integration URI. */
 function fillUri(ex: Exchange, uri: string): string {

@@ -91,7 +91,7 @@ function baseCall(ex: Exchange, type: string): IntegrationCall {
   if (proxy) for (const [name, values] of Object.entries(ex.request.headers)) headers[name] = values.join(',');
   return {
     method: method === 'ANY' ? ex.request.method.toUpperCase() : method,
-    body: ex.request.body.toString('utf8'),
+    body: ex.request.body.length === 0 ? '' : ex.request.body.toString('utf8'),
     headers,
     query: proxy ? structuredClone(ex.query) : {},
     pathParameters: { ...(ex.match?.pathParameters ?? {}) },

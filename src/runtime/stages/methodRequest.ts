@@ -7,7 +7,7 @@ import { validateRequest } from './validation';
 /** Method request: API key (apiKeyRequired), authorizers, then request validation. */
 export const methodRequestStage: Stage = {
   name: 'methodRequest',
-  async run(ex, services) {
+  run(ex, services) {
     const route = ex.match?.route;
     if (route === undefined) return undefined;
     const key = firstHeader(ex.request.headers, 'x-api-key');
@@ -29,8 +29,8 @@ export const methodRequestStage: Stage = {
       }
       ex.trace.push({ stage: 'methodRequest', detail: 'API key accepted', ms: 0 });
     }
-    const denied = await authorize(ex, services);
-    if (denied !== undefined) return denied;
-    return validateRequest(ex);
+    // Routes without authorizers stay synchronous (no promise, no microtask turn).
+    if (route.authorizerNames.length === 0) return validateRequest(ex);
+    return authorize(ex, services).then((denied) => denied ?? validateRequest(ex));
   },
 };

@@ -13,6 +13,7 @@ const allMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
  */
 export const restCorsPreflightStage: Stage = {
   name: 'cors',
+  appliesTo: (served) => served.api.type === 'REST' && served.api.cors !== undefined,
   run(ex) {
     const { api, stage } = ex.served;
     const cors = api.cors;

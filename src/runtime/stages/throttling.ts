@@ -30,6 +30,7 @@ export function takeToken(bucket: Bucket, rate: number, burst: number, now: numb
  */
 export const throttlingStage: Stage = {
   name: 'throttling',
+  appliesTo: (served) => served.config.methodSettings !== undefined,
   run(ex) {
     const settings = ex.served.config.methodSettings;
     const match = ex.match;
