@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { FileSystem } from '../shared/fileSystem';
+import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
 
 /**
@@ -15,7 +16,8 @@ import { readMethodSetting, type MethodSetting } from './methodSettings';
  *   "lambdaTimeoutMs": 30000,
  *   "methodSettings": [{ "resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10,
  *                        "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300 }],
- *   "cacheClusterEnabled": true
+ *   "cacheClusterEnabled": true,
+ *   "integrationMocks": { "POST /orders": { "statusCode": 200, "body": { "MessageId": "local-1" } } }
  * }
  * ```
  * Without `jwt.jwks`, JWT authorizers run in dev mode: tokens are decoded and their issuer, audience and
@@ -38,6 +40,8 @@ export interface RuntimeConfig {
   methodSettings?: MethodSetting[];
   /** REST stage cache on (method settings' `cachingEnabled` then decides per method; GET by default). */
   cacheClusterEnabled?: boolean;
+  /** What AWS service integrations answer locally, by route key "METHOD /path" (see integrationMocks.ts). */
+  integrationMocks?: Record<string, IntegrationMock>;
 }
 
 export interface HandlerRef {
@@ -132,6 +136,11 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
     if (typeof cache !== 'boolean')
       return { ok: false, message: `${file}: "cacheClusterEnabled" must be true or false.` };
     config.cacheClusterEnabled = cache;
+  }
+  if (data['integrationMocks'] !== undefined) {
+    const mocks = parseIntegrationMocks(data['integrationMocks'], file);
+    if (!mocks.ok) return mocks;
+    config.integrationMocks = mocks.mocks;
   }
   return { ok: true, config };
 }

@@ -67,10 +67,18 @@ async function callOut(
     ex.result = result;
     return undefined;
   }
+  const mock = ex.served.config.integrationMocks?.[`${route.method.toUpperCase()} ${route.path}`];
+  if (mock !== undefined) {
+    // The user's stand-in for the AWS service: REST AWS integrations go on through integration responses.
+    const result = { status: mock.statusCode, headers: { ...mock.headers }, body: Buffer.from(mock.body) };
+    if (rest && type === 'AWS') ex.result = result;
+    else ex.response = proxyResponse(result);
+    return undefined;
+  }
   const described = integration.integrationSubtype ?? describeValue(integration.uri) ?? 'no uri';
   return gatewayError(
     gatewayErrors.apiConfigurationError,
-    `The ${type || 'untyped'} integration of ${route.method} ${route.path} (${described}, ${where(integration.loc)}) calls an AWS service, which the mock runtime cannot run locally: use a MOCK integration or a Lambda handler to stand in for it.`,
+    `The ${type || 'untyped'} integration of ${route.method} ${route.path} (${described}, ${where(integration.loc)}) calls an AWS service, which the mock runtime cannot run locally: map it to a response under "integrationMocks" in apigw.config.json (key "${route.method.toUpperCase()} ${route.path}"), or use a MOCK integration or a Lambda handler to stand in for it.`,
   );
 }
 
