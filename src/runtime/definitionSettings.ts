@@ -1,4 +1,5 @@
-import { parseSource, type GatewayApi } from '../model';
+import type { GatewayApi } from '../model';
+import { record, templateValue } from './templateValues';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
 
 /**
@@ -14,7 +15,7 @@ export function definitionStageSettings(
   const out: { methodSettings: MethodSetting[]; cacheClusterEnabled?: boolean } = { methodSettings: [] };
   const logicalId = api.source.logicalId;
   if (logicalId === undefined) return out;
-  const resources = record(record(toPlain(parseSource(file, text).root))['Resources']);
+  const resources = record(templateValue(file, text)['Resources']);
   for (const [id, resource] of Object.entries(resources)) {
     const r = record(resource);
     const props = record(r['Properties']);
@@ -45,17 +46,4 @@ export function definitionStageSettings(
 
 function refersTo(value: unknown, logicalId: string): boolean {
   return value === logicalId || record(value)['Ref'] === logicalId;
-}
-
-function toPlain(node: unknown): unknown {
-  const n = node as
-    { kind?: string; value?: unknown; items?: unknown[]; properties?: { key: string; value: unknown }[] } | undefined;
-  if (n === undefined) return undefined;
-  if (n.kind === 'scalar') return n.value;
-  if (n.kind === 'array') return (n.items ?? []).map(toPlain);
-  return Object.fromEntries((n.properties ?? []).map((p) => [p.key, toPlain(p.value)]));
-}
-
-function record(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

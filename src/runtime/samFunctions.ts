@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSource } from '../model';
+import { record, templateValue } from './templateValues';
 import type { HandlerRef } from './config';
 
 /**
@@ -9,9 +9,9 @@ import type { HandlerRef } from './config';
  * `CodeUri/file.(mjs|js|cjs)#export`. Functions whose file cannot be found are left out.
  */
 export function samHandlers(file: string, text: string): Record<string, HandlerRef> {
-  const root = toPlain(parseSource(file, text).root);
-  const resources = record(record(root)['Resources']);
-  const globals = record(record(record(root)['Globals'])['Function']);
+  const root = templateValue(file, text);
+  const resources = record(root['Resources']);
+  const globals = record(record(root['Globals'])['Function']);
   const handlers: Record<string, HandlerRef> = {};
   for (const [logicalId, resource] of Object.entries(resources)) {
     const r = record(resource);
@@ -27,17 +27,4 @@ export function samHandlers(file: string, text: string): Record<string, HandlerR
     if (module !== undefined) handlers[logicalId] = { module, exportName: handler.slice(dot + 1) };
   }
   return handlers;
-}
-
-function toPlain(node: unknown): unknown {
-  const n = node as
-    { kind?: string; value?: unknown; items?: unknown[]; properties?: { key: string; value: unknown }[] } | undefined;
-  if (n === undefined) return undefined;
-  if (n.kind === 'scalar') return n.value;
-  if (n.kind === 'array') return (n.items ?? []).map(toPlain);
-  return Object.fromEntries((n.properties ?? []).map((p) => [p.key, toPlain(p.value)]));
-}
-
-function record(v: unknown): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
