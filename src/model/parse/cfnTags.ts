@@ -1,3 +1,4 @@
+import { scalarNode } from './scalarNode';
 import type { ArrayNode, ObjectNode, ScalarNode, SourceNode } from '../sourceNode';
 import type { LineTable } from './positions';
 import { childPointer } from './pointer';
@@ -75,15 +76,8 @@ export function splitGetAtt(scalar: ScalarNode, text: string, lines: LineTable):
   const part = (from: number, to: number, index: number): ScalarNode => {
     const start = base === undefined ? scalar.offset : base + from;
     const length = base === undefined ? scalar.length : to - from;
-    return {
-      kind: 'scalar',
-      file: scalar.file,
-      pointer: childPointer(scalar.pointer, index),
-      range: lines.rangeOf(start, start + length),
-      offset: start,
-      length,
-      value: value.slice(from, to),
-    };
+    const pointer = childPointer(scalar.pointer, index);
+    return scalarNode(scalar.file, pointer, lines.rangeOf(start, start + length), start, length, value.slice(from, to));
   };
   const array: ArrayNode = {
     kind: 'array',

@@ -1,3 +1,4 @@
+import { scalarNode } from './scalarNode';
 import { parseTree } from 'jsonc-parser';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
@@ -73,7 +74,7 @@ function convert(node: JsonNode, pointer: string, ctx: Context): SourceNode {
   }
   const value: unknown = node.value;
   const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return { kind: 'scalar', file, pointer, range, offset, length, value: scalar };
+  return scalarNode(file, pointer, range, offset, length, scalar);
 }
 
 function properties(node: JsonNode, pointer: string, ctx: Context): PropertyNode[] {

@@ -1,3 +1,4 @@
+import { scalarNode } from './scalarNode';
 import { Composer, Document, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Alias, CST, Node as YamlNode, YAMLError } from 'yaml';
 import type { Diagnostic } from '../../shared/diagnostic';
@@ -183,7 +184,7 @@ class YamlConverter {
       return { kind: 'array', file, pointer, range: at, offset, length, items };
     }
     const value = isScalar(node) ? scalarValue(node.value, node.source) : null;
-    return { kind: 'scalar', file, pointer, range: at, offset, length, value };
+    return scalarNode(file, pointer, at, offset, length, value);
   }
 
   private properties(items: unknown[], pointer: string): PropertyNode[] {
@@ -259,15 +260,7 @@ class YamlConverter {
   }
 
   private scalar(pointer: string, start: number, end: number, value: ScalarNode['value']): ScalarNode {
-    return {
-      kind: 'scalar',
-      file: this.file,
-      pointer,
-      range: this.lines.rangeOf(start, end),
-      offset: start,
-      length: end - start,
-      value,
-    };
+    return scalarNode(this.file, pointer, this.lines.rangeOf(start, end), start, end - start, value);
   }
 }
 
