@@ -5,7 +5,7 @@ import type { FileSystem } from '../shared/fileSystem';
 import type { Logger } from '../shared/logger';
 import type { TextDocument, ValidationOptions, ValidationReport } from './languageService';
 import type { Rule } from './rules/rule';
-import { runRules } from './ruleRunner';
+import { runRules, runRulesAfter } from './ruleRunner';
 import type { ParsedDocuments } from './features/parsedDocuments';
 import { isTemplateDocument } from './features/templateAt';
 import { checkTemplateFile } from '../vtl/check';
@@ -27,9 +27,10 @@ export async function validateDocument(
   if (isTemplateDocument(input)) return { diagnostics: checkTemplateFile(input.text) };
   const cache = services.documents;
   const document = cache ? cache.document(input) : parseSource(input.file, input.text);
-  const { result, sources } = cache
+  const parsed = cache
     ? await cache.definition(input, options.target)
     : await readParsedDefinition(document, { fs: services.fs, ...(options.target ? { apiType: options.target } : {}) });
+  const { result, sources } = parsed;
   if (!result.ok) {
     const skipped = result.failure.error;
     // A file that is meant to be an API but cannot be parsed still gets its syntax errors underlined.
@@ -39,16 +40,23 @@ export async function validateDocument(
     return { diagnostics: [], skipped };
   }
   if (sources === undefined) return { diagnostics: [] }; // cannot happen: a definition always has its sources
-  const diagnostics = runRules(
+  const ruleInput = {
+    document,
+    sources,
+    definition: result.definition,
+    ...(options.target ? { target: options.target } : {}),
+  };
+  if (cache === undefined) return { diagnostics: sorted(dedupe(runRules(services.rules, ruleInput, services.logger))) };
+  const key = options.target ?? '';
+  const before = cache.previousRun(input, key);
+  const kept = 'kept' in parsed && parsed.kept === true;
+  const { diagnostics, run } = runRulesAfter(
     services.rules,
-    {
-      document,
-      sources,
-      definition: result.definition,
-      ...(options.target ? { target: options.target } : {}),
-    },
+    ruleInput,
     services.logger,
+    before ? { ...before, modelKept: kept } : undefined,
   );
+  cache.keepRun(input, key, run);
   return { diagnostics: sorted(dedupe(diagnostics)) };
 }
 

@@ -1,9 +1,14 @@
 // Parse once per document version: the SourceDocument, and the model with its SourceSet per target, shared by
-// validate, completion, hover and the other features asking about the same version.
+// validate, completion, hover and the other features asking about the same version. After a one-value edit
+// the next version keeps the previous model when building it never read that value (readTracking.ts).
 import { readParsedDefinition, type ParsedDefinition } from '../../model';
+import type { ValueEdit } from '../../model/parse/incremental';
+import { readingAsAsync } from '../../model/parse/readTracking';
+import { readersOf } from '../../model/parse/scalarNode';
 import type { SourceDocument } from '../../model/sourceNode';
 import type { FileSystem } from '../../shared/fileSystem';
-import { parseAfterEdit } from '../incrementalParse';
+import { parseNextVersion } from '../incrementalParse';
+import { MODEL_READER, type RulesRun } from '../ruleRunner';
 
 /** What the cache needs of a document (the facade's TextDocument). */
 export interface VersionedText {
@@ -12,11 +17,26 @@ export interface VersionedText {
   version?: number;
 }
 
+/** A model of one version, and whether it is the previous version's, kept after an edit. */
+export interface VersionDefinition extends ParsedDefinition {
+  kept: boolean;
+}
+
+interface Built {
+  promise: Promise<VersionDefinition>;
+  /** Set once the promise has settled (a model still being built is never kept: its reads are not all marked). */
+  settled?: VersionDefinition;
+}
+
 interface Entry {
   version: number | undefined;
   text: string;
   document: SourceDocument;
-  definitions: Map<string, Promise<ParsedDefinition>>;
+  definitions: Map<string, Built>;
+  /** The rules' run over this version, per target (validation.ts). */
+  runs: Map<string, RulesRun>;
+  /** When this version was made from the previous one by a one-value edit: the edit and what that one had. */
+  after?: { edit: ValueEdit; definitions: Map<string, Built>; runs: Map<string, RulesRun> };
 }
 
 /** How many documents are kept (the ones open in an editor, in practice). */
@@ -33,15 +53,41 @@ export class ParsedDocuments {
   }
 
   /** The model and SourceSet of this version, built once per target (never rejects). */
-  definition(input: VersionedText, target?: 'REST' | 'HTTP'): Promise<ParsedDefinition> {
+  definition(input: VersionedText, target?: 'REST' | 'HTTP'): Promise<VersionDefinition> {
     const entry = this.entry(input);
     const key = target ?? '';
-    let pending = entry.definitions.get(key);
-    if (pending === undefined) {
-      pending = readParsedDefinition(entry.document, { fs: this.fs, ...(target ? { apiType: target } : {}) });
-      entry.definitions.set(key, pending);
+    let built = entry.definitions.get(key);
+    if (built === undefined) {
+      const before = entry.after?.definitions.get(key)?.settled;
+      const edit = entry.after?.edit;
+      if (before !== undefined && edit !== undefined && (readersOf(edit.scalar) & MODEL_READER) === 0) {
+        before.sources?.replaceEntry(entry.document);
+        built = settle({ result: before.result, sources: before.sources, kept: true });
+      } else {
+        const options = { fs: this.fs, ...(target ? { apiType: target } : {}) };
+        built = settle(
+          readingAsAsync(MODEL_READER, () => readParsedDefinition(entry.document, options)).then((parsed) => ({
+            ...parsed,
+            kept: false,
+          })),
+        );
+      }
+      entry.definitions.set(key, built);
     }
-    return pending;
+    return built.promise;
+  }
+
+  /** The rules' run of the previous version (to reuse its findings) and the edit since, when there is one. */
+  previousRun(input: VersionedText, key: string): { run: RulesRun; edit: ValueEdit } | undefined {
+    const after = this.entry(input).after;
+    const run = after?.runs.get(key);
+    return after && run ? { run, edit: after.edit } : undefined;
+  }
+
+  /** Keeps the rules' run of this version for the next one. */
+  keepRun(input: VersionedText, key: string, run: RulesRun): void {
+    const entry = this.entries.get(input.file);
+    if (entry !== undefined && entry.version === input.version && entry.text === input.text) entry.runs.set(key, run);
   }
 
   private entry(input: VersionedText): Entry {
@@ -52,12 +98,22 @@ export class ParsedDocuments {
       this.entries.set(input.file, found);
       return found;
     }
+    const next = parseNextVersion(found?.document, input.file, input.text);
     const entry: Entry = {
       version: input.version,
       text: input.text,
-      document: parseAfterEdit(found?.document, input.file, input.text),
+      document: next.document,
       definitions: new Map(),
+      runs: new Map(),
     };
+    if (found !== undefined && next.document === found.document) {
+      // The same text under another version: everything carries over.
+      entry.definitions = found.definitions;
+      entry.runs = found.runs;
+      if (found.after !== undefined) entry.after = found.after;
+    } else if (found !== undefined && next.edit !== undefined) {
+      entry.after = { edit: next.edit, definitions: found.definitions, runs: found.runs };
+    }
     this.entries.delete(input.file);
     this.entries.set(input.file, entry);
     if (this.entries.size > MAX_ENTRIES) {
@@ -66,4 +122,13 @@ export class ParsedDocuments {
     }
     return entry;
   }
+}
+
+function settle(value: VersionDefinition | Promise<VersionDefinition>): Built {
+  const built: Built = { promise: Promise.resolve(value) };
+  void built.promise.then((settled) => {
+    built.settled = settled;
+  });
+  if (!(value instanceof Promise)) built.settled = value;
+  return built;
 }

@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from './rule';
 export const duplicateRoutesRule: Rule = {
   id: 'duplicateRoutes',
   codes: ['apigw.route.duplicate', 'apigw.route.conflictingParameter'],
+  reuse: 'tracked',
   check(context) {
     for (const root of findApiRoots(context.document)) {
       const sites = pathsOf(root.node, (n) => context.resolve(n));

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 export const operationIdsRule: Rule = {
   id: 'operationIds',
   codes: ['apigw.operation.duplicateId'],
+  reuse: 'tracked',
   check(context) {
     const { document } = context;
     for (const root of findApiRoots(document)) {

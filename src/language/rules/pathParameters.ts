@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from './rule';
 export const pathParametersRule: Rule = {
   id: 'pathParameters',
   codes: ['apigw.path.undeclaredParameter', 'apigw.path.unknownParameter'],
+  reuse: 'tracked',
   check(context) {
     for (const root of findApiRoots(context.document)) {
       for (const site of pathsOf(root.node, (n) => context.resolve(n))) checkPath(context, site);

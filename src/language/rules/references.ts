@@ -20,6 +20,7 @@ export const referencesRule: Rule = {
     'apigw.parse.duplicateKey',
     'apigw.parse.unknownTag',
   ],
+  reuse: 'tracked',
   check(context) {
     const { document, definition } = context;
     if (definition === undefined) return;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { DefinitionFile } from '../../model';
 import type { SourceDocument, SourceNode } from '../../model/sourceNode';
 import type { SourceSet } from '../../model/parse';
+import type { ValueEdit } from '../../model/parse/incremental';
 
 /**
  * What a rule sees: the parsed document (ranges), the set in which its $refs resolve, and the model built from
@@ -25,4 +26,16 @@ export interface Rule {
   /** Every code this rule may report (documented in docs/diagnostics.md). */
   codes: readonly string[];
   check(context: RuleContext): void;
+  /**
+   * 'tracked': the rule depends on nothing but the values it reads from nodes (and the model), so after a
+   * one-value edit its findings are kept when it never read that value (readTracking.ts). Leave it out for a
+   * rule that reads anything else (the document's text or problems, the SourceSet's problems): it runs again
+   * after every edit.
+   */
+  reuse?: 'tracked';
+  /**
+   * For a rule that keeps its own state between versions: called instead of `check` with what it returned for
+   * the previous version and the edit between the two (both undefined after anything but a one-value edit).
+   */
+  checkAfterEdit?(context: RuleContext, previous: unknown, edit: ValueEdit | undefined): unknown;
 }

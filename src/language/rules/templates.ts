@@ -17,6 +17,7 @@ import type { Rule, RuleContext } from './rule';
 export const templatesRule: Rule = {
   id: 'templates',
   codes: templateCheckCodes,
+  reuse: 'tracked',
   check(context) {
     for (const api of context.definition?.apis ?? []) {
       for (const embedded of findEmbeddedTemplates(api)) checkEmbedded(context, api, embedded);

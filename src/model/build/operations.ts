@@ -8,6 +8,7 @@ import { buildSecurity, securityEffect } from './authorizers';
 import { collectExtensions } from './gatewayExtensions';
 import { booleanOf, dropUndefined, plainString, stringList } from './values';
 import { inlineSchema } from './schemas';
+import { defineLazy, defineLive } from './lazy';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const anyMethod = 'x-amazon-apigateway-any-method';
@@ -56,13 +57,13 @@ function buildRoute(ctx: BuildContext, scope: OperationScope, input: OperationIn
   const security = buildSecurity(ctx, get('security'));
   const integrationNode = get('x-amazon-apigateway-integration');
   const parameters = mergeParameters(ctx, input.pathParameters, itemsOf(resolve(ctx, get('parameters'))));
-  return dropUndefined({
+  const route: Route = dropUndefined({
     method: input.method,
     path: input.path,
     loc: locOf(operation),
     operationId: plainString(get('operationId')),
-    summary: plainString(get('summary')),
-    description: plainString(get('description')),
+    summary: later(get('summary')),
+    description: later(get('description')),
     tags: stringList(get('tags')),
     parameters,
     requestBody: scope.swagger ? swaggerBody(scope, operation, parameters) : openApiBody(ctx, get('requestBody')),
@@ -73,7 +74,17 @@ function buildRoute(ctx: BuildContext, scope: OperationScope, input: OperationIn
     requestValidator: plainString(get('x-amazon-apigateway-request-validator')),
     extensions: collectExtensions(ctx, operation),
   });
+  // Read when asked for (the explorer, hover): no check depends on them, so editing them rebuilds nothing.
+  if ('summary' in route) defineLive(route, 'summary', () => plainString(get('summary')));
+  if ('description' in route) defineLive(route, 'description', () => plainString(get('description')));
+  return route;
 }
+
+/** A stand-in for a field defined later (lazy.ts) when the node has it; undefined (dropped) when not. */
+function later(node: SourceNode | undefined): undefined | never {
+  return node === undefined ? undefined : (LATER as never);
+}
+const LATER = Symbol('defined later');
 
 /** Path-level parameters, then the operation's: an operation parameter replaces a path one of the same name and place. */
 function mergeParameters(ctx: BuildContext, pathLevel: SourceNode[], operationLevel: SourceNode[]): Parameter[] {
@@ -92,23 +103,29 @@ function buildParameter(ctx: BuildContext, written: SourceNode): Parameter | und
   if (node === undefined || name === undefined || !isParameterLocation(where)) return undefined;
   const schemaNode = resolve(ctx, getProperty(node, 'schema'));
   const required = getProperty(node, 'required');
-  return dropUndefined({
+  const hasSchema = schemaNode !== undefined || swaggerSchemaKeys.some((key) => getProperty(node, key) !== undefined);
+  const parameter: Parameter = dropUndefined({
     name,
     in: where,
     required: booleanOf(required) ?? where === 'path',
-    schema: schemaNode !== undefined ? toValue(schemaNode) : swaggerSchema(node),
+    schema: hasSchema ? LATER : undefined,
     loc: locOf(node),
   });
+  if (hasSchema)
+    defineLazy(parameter, 'schema', () => (schemaNode !== undefined ? toValue(schemaNode) : swaggerSchema(node)));
+  return parameter;
 }
 
 function isParameterLocation(s: string | undefined): s is Parameter['in'] {
   return s === 'path' || s === 'query' || s === 'header' || s === 'cookie' || s === 'body' || s === 'formData';
 }
 
+const swaggerSchemaKeys = ['type', 'format', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'default'];
+
 /** Swagger 2.0 non-body parameters carry their type inline: keep those keywords as the schema. */
 function swaggerSchema(node: SourceNode): unknown {
   const schema: Record<string, unknown> = {};
-  for (const key of ['type', 'format', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'default']) {
+  for (const key of swaggerSchemaKeys) {
     const value = getProperty(node, key);
     if (value !== undefined) schema[key] = toValue(value);
   }
@@ -118,16 +135,21 @@ function swaggerSchema(node: SourceNode): unknown {
 function openApiBody(ctx: BuildContext, written: SourceNode | undefined): Route['requestBody'] {
   const node = resolve(ctx, written);
   if (node === undefined) return undefined;
-  return {
+  const body: NonNullable<Route['requestBody']> = {
     required: booleanOf(getProperty(node, 'required')) ?? false,
     contentTypes: entriesOf(ctx, getProperty(node, 'content')).map(([type]) => type),
-    schemas: Object.fromEntries(
+    schemas: {},
+    loc: locOf(node),
+  };
+  // Inlined when first asked for (the runtime's validation, a template's completion): a whole schema tree.
+  defineLazy(body, 'schemas', () =>
+    Object.fromEntries(
       entriesOf(ctx, getProperty(node, 'content'))
         .map(([type, media]) => [type, inlineSchema(ctx, getProperty(resolve(ctx, media), 'schema'))] as const)
         .filter(([, schema]) => schema !== undefined),
     ),
-    loc: locOf(node),
-  };
+  );
+  return body;
 }
 
 function swaggerBody(scope: OperationScope, operation: SourceNode, parameters: Parameter[]): Route['requestBody'] {
@@ -146,12 +168,15 @@ function buildResponses(ctx: BuildContext, scope: OperationScope, operation: Sou
   return entriesOf(ctx, responses).map(([statusCode, written]) => {
     const node = resolve(ctx, written) ?? written;
     const content = entriesOf(ctx, getProperty(node, 'content')).map(([type]) => type);
-    return dropUndefined({
+    const response: MethodResponse = dropUndefined({
       statusCode,
-      description: plainString(getProperty(node, 'description')),
+      description: later(getProperty(node, 'description')),
       headers: entriesOf(ctx, getProperty(node, 'headers')).map(([name]) => name),
       contentTypes: scope.swagger ? (getProperty(node, 'schema') ? produces : []) : content,
       loc: (responses && keyLocOf(responses, statusCode)) ?? locOf(node),
     });
+    if ('description' in response)
+      defineLive(response, 'description', () => plainString(getProperty(node, 'description')));
+    return response;
   });
 }

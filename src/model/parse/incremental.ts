@@ -16,11 +16,42 @@ interface Edit {
 }
 
 /**
+ * What changed between two versions parsed by reparseEdit: one scalar's value, and the text after it on its line
+ * moved by `delta` characters. Positions from the previous version move with `moveAfterEdit`.
+ */
+export interface ValueEdit {
+  /** The edited scalar (the same node in both versions: its value is the new one). */
+  scalar: ScalarNode;
+  /** Positions on this line at or after `fromCharacter` moved by `delta`; no other position moved. */
+  line: number;
+  fromCharacter: number;
+  delta: number;
+}
+
+/** A position of the previous version, where it is in the new one (a new object; `position` is not changed). */
+export function moveAfterEdit(edit: ValueEdit, position: Position): Position {
+  return position.line === edit.line && position.character >= edit.fromCharacter
+    ? { line: position.line, character: position.character + edit.delta }
+    : { line: position.line, character: position.character };
+}
+
+/** The new document made by reparseEdit, and the edit that made it. */
+export interface Reparsed {
+  document: SourceDocument;
+  edit: ValueEdit;
+}
+
+/**
  * The document for `text`, made from `previous` (which it CONSUMES: its tree is updated in place and must not be
  * used afterwards) when the only change is inside one scalar value; undefined when a full parse is needed.
  * The result equals what parseSource(previous.file, text) gives.
  */
 export function reparseEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
+  return reparseValueEdit(previous, text)?.document;
+}
+
+/** reparseEdit, also saying which scalar changed and how positions moved. */
+export function reparseValueEdit(previous: SourceDocument, text: string): Reparsed | undefined {
   const root = previous.root;
   if (!root || previous.problems.length > 0) return undefined;
   const edit = diff(previous.text, text);
@@ -32,9 +63,13 @@ export function reparseEdit(previous: SourceDocument, text: string): SourceDocum
   const value = scalarValueOf(previous, target, source);
   if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target))) return undefined;
   const lines = new LineTable(text);
-  shift(root, path, edit, previous.positionAt(edit.start).line, previous.positionAt(edit.oldEnd).character);
+  const line = previous.positionAt(edit.start).line;
+  // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.
+  const atStart = edit.oldEnd === edit.start && edit.start === target.offset;
+  const fromCharacter = previous.positionAt(edit.oldEnd).character + (atStart ? 1 : 0);
+  shift(root, path, edit, line, fromCharacter);
   target.value = value;
-  return {
+  const document: SourceDocument = {
     file: previous.file,
     text,
     format: previous.format,
@@ -42,6 +77,7 @@ export function reparseEdit(previous: SourceDocument, text: string): SourceDocum
     root,
     positionAt: (o) => lines.positionAt(o),
   };
+  return { document, edit: { scalar: target, line, fromCharacter, delta: edit.delta } };
 }
 
 /** The one changed span, when it is small and on one line in both texts. */
@@ -77,13 +113,23 @@ function scalarPath(root: SourceNode, edit: Edit): SourceNode[] | undefined {
   return undefined;
 }
 
-const PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
-const PLAIN_SPECIAL = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL)$/;
+/**
+ * A one-line plain scalar that YAML's core schema reads as this very string, in block or flow context: no
+ * indicator first, no `: ` / ` #` / flow punctuation inside, no space at either end, nothing that could be a
+ * number, boolean or null. Anything else (rare while typing) is parsed in full.
+ */
+const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`\s.+\d])(?:[^:#,[\]{}\s]|:(?=[^\s,[\]{}])|(?<=\S)#| (?=\S))*(?<![\s:])$/;
+const PLAIN_SPECIAL = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
 
 /** The value of the edited scalar's new source, when it is still a string scalar written the same way. */
 function scalarValueOf(previous: SourceDocument, target: ScalarNode, source: string): string | undefined {
-  if (typeof target.value !== 'string') return undefined;
   const old = previous.text.slice(target.offset, target.offset + target.length);
+  // A plain `true` / `null` typed into a word (`trxue`) becomes that string.
+  if (previous.format === 'yaml' && (typeof target.value === 'boolean' || target.value === null)) {
+    const plainWord = /^[A-Za-z~]+$/.test(old) && PLAIN_SPECIAL.test(old) && target.tag === undefined;
+    return plainWord && PLAIN.test(source) && !PLAIN_SPECIAL.test(source) ? source : undefined;
+  }
+  if (typeof target.value !== 'string') return undefined;
   if (previous.format === 'json') {
     if (!/^".*"$/s.test(source)) return undefined;
     try {

@@ -22,6 +22,11 @@ export interface SourceSet {
   resolve(node: SourceNode | undefined): SourceNode | undefined;
   /** Loads another file into the set (SAM DefinitionUri, AWS::Include Location), with its refs; never rejects. */
   load(file: string): Promise<SourceDocument | undefined>;
+  /**
+   * Puts the entry's next version in place of the entry: a version made by a one-value edit (reparseValueEdit),
+   * with the same tree, when the edited value was not read while the set was loaded.
+   */
+  replaceEntry(next: SourceDocument): void;
   /** Why a file could not be loaded ('ENOENT', 'binary content at byte 12', ...); undefined when it was. */
   readError(file: string): string | undefined;
 }
@@ -51,13 +56,19 @@ class LoadedSourceSet implements SourceSet {
   private readonly entryFile: string;
 
   constructor(
-    readonly entry: SourceDocument,
+    public entry: SourceDocument,
     private readonly fs: FileSystem,
     private readonly maxBytes: number,
   ) {
     this.entryFile = path.resolve(entry.file);
     this.documents.set(this.entryFile, entry);
     this.loading.set(this.entryFile, Promise.resolve(entry));
+  }
+
+  replaceEntry(next: SourceDocument): void {
+    this.entry = next;
+    this.documents.set(this.entryFile, next);
+    this.loading.set(this.entryFile, Promise.resolve(next));
   }
 
   readError(file: string): string | undefined {

@@ -25,6 +25,7 @@ export const extensionValuesRule: Rule = {
     'apigw.extension.invalidValue',
     'apigw.extension.unknownField',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -17,6 +17,7 @@ export const importRule: Rule = {
     'apigw.import.multipleSecurity',
     'apigw.import.unsupportedParameter',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -4,7 +4,7 @@ import { importRule } from './importRule';
 import { integrationResponsesRule } from './integrationResponsesRule';
 import { integrationRule } from './integrationRule';
 import { parameterMappingRule } from './parameterMappingRule';
-import { quotaRule } from './quotaRule';
+import { definitionSizeRule, quotaRule } from './quotaRule';
 import { securityRule } from './securityRule';
 
 /** Rules for the x-amazon-apigateway-* extensions, integrations, security, import compatibility and quotas. */
@@ -16,4 +16,5 @@ export const extensionRules: readonly Rule[] = [
   securityRule,
   importRule,
   quotaRule,
+  definitionSizeRule,
 ];

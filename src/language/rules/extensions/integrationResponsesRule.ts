@@ -18,6 +18,7 @@ export const integrationResponsesRule: Rule = {
     'apigw.integration.missingStatusCode',
     'apigw.integration.undeclaredStatus',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type !== 'REST') continue;

@@ -26,6 +26,7 @@ export const integrationRule: Rule = {
     'apigw.integration.lambdaMethod',
     'apigw.integration.payloadFormatVersion',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

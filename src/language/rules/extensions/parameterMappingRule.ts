@@ -21,6 +21,7 @@ export const parameterMappingRule: Rule = {
     'apigw.mapping.undeclaredParameter',
     'apigw.mapping.undeclaredHeader',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -15,6 +15,7 @@ export const securityRule: Rule = {
     'apigw.security.authorizerIncomplete',
     'apigw.security.unsupportedAuthorizer',
   ],
+  reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDocument } from '../../../../src/language/validation';
-import { quotaRule } from '../../../../src/language/rules/extensions/quotaRule';
+import { definitionSizeRule, quotaRule } from '../../../../src/language/rules/extensions/quotaRule';
 import { nodeFileSystem } from '../../../../src/shared/nodeFileSystem';
 import { nullLogger } from '../../../../src/shared/logger';
 
@@ -9,7 +9,7 @@ import { nullLogger } from '../../../../src/shared/logger';
 
 async function check(text: string): Promise<Array<{ code: string; severity: string; message: string }>> {
   const report = await validateDocument(
-    { fs: nodeFileSystem, logger: nullLogger, rules: [quotaRule] },
+    { fs: nodeFileSystem, logger: nullLogger, rules: [quotaRule, definitionSizeRule] },
     { file: '/virtual/api.json', text },
     {},
   );

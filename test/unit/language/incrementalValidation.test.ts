@@ -1,0 +1,109 @@
+// After a one-value edit the language service reuses the previous version's model and the findings of every
+// rule that did not read the edited value (readTracking.ts, ruleRunner.ts). Whatever it reuses, the result
+// must equal a validation from scratch: checked here for edits of every string value of every language
+// fixture (and of the examples), typed at the start, in the middle and at the end, and deleted.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { createLanguageService, type LanguageService } from '../../../src/language';
+import { parseSource } from '../../../src/model';
+import type { SourceNode } from '../../../src/model/sourceNode';
+import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
+import { fixture, repoRoot } from '../helpers/paths';
+
+/** Every definition under the language fixtures and the examples. */
+function files(): string[] {
+  const roots = [fixture('language'), path.join(repoRoot, 'examples')];
+  return roots.flatMap((root) =>
+    (fs.readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => /\.(ya?ml|json)$/i.test(f) && !f.endsWith('.expected.json') && !f.includes('node_modules'))
+      .map((f) => path.join(root, f))
+      .filter((f) => !f.endsWith('apigw.config.json') && !f.endsWith('package.json')),
+  );
+}
+
+/** Each string scalar's source span (a JSON string inside its quotes; a YAML scalar as written). */
+function stringSpans(text: string, file: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  const visit = (node: SourceNode | undefined): void => {
+    if (node === undefined) return;
+    if (node.kind === 'scalar') {
+      if (
+        typeof node.value === 'string' &&
+        node.length > 0 &&
+        !/[\r\n]/.test(text.slice(node.offset, node.offset + node.length))
+      ) {
+        const quoted = /^["']/.test(text[node.offset] ?? '');
+        spans.push(
+          quoted
+            ? { start: node.offset + 1, end: node.offset + node.length - 1 }
+            : { start: node.offset, end: node.offset + node.length },
+        );
+      }
+      return;
+    }
+    if (node.kind === 'array') node.items.forEach(visit);
+    else node.properties.forEach((p) => visit(p.value));
+  };
+  visit(parseSource(file, text).root);
+  return spans;
+}
+
+/** The edits tried on one span: a letter typed at the start, middle and end, and a letter deleted. */
+function editsOf(text: string, span: { start: number; end: number }): string[] {
+  const { start, end } = span;
+  const middle = Math.floor((start + end) / 2);
+  const edits = [start, middle, end].map((at) => `${text.slice(0, at)}q${text.slice(at)}`);
+  if (end > start + 1) edits.push(text.slice(0, middle) + text.slice(middle + 1));
+  return edits;
+}
+
+const show = (service: LanguageService, file: string, text: string, version: number) =>
+  service.validate({ file, text, version }).then((d) => JSON.stringify(d));
+
+describe('incremental validation equals validation from scratch', () => {
+  for (const file of files()) {
+    it(path.relative(repoRoot, file), async () => {
+      const original = fs.readFileSync(file, 'utf8');
+      const editing = createLanguageService({ fs: nodeFileSystem });
+      let version = 1;
+      await editing.validate({ file, text: original, version });
+      // At most 40 values a file, spread over it, so big fixtures stay quick.
+      const spans = stringSpans(original, file);
+      const step = Math.max(1, Math.ceil(spans.length / 40));
+      for (let i = 0; i < spans.length; i += step) {
+        for (const edited of editsOf(original, spans[i] as { start: number; end: number })) {
+          const incremental = await show(editing, file, edited, ++version);
+          const scratch = await show(createLanguageService({ fs: nodeFileSystem }), file, edited, 1);
+          assert.equal(incremental, scratch, `after editing offset ${spans[i]?.start} of ${file}`);
+          // And back: the edit undone is another one-value edit.
+          const undone = await show(editing, file, original, ++version);
+          const scratchUndone = await show(createLanguageService({ fs: nodeFileSystem }), file, original, 1);
+          assert.equal(undone, scratchUndone, `after undoing the edit at offset ${spans[i]?.start} of ${file}`);
+        }
+      }
+    });
+  }
+});
+
+describe('findings kept after an edit move with the text after it', () => {
+  it('moves a kept finding on the edited line (minified JSON)', async () => {
+    const file = '/virtual/minified.json';
+    const text = (description: string) =>
+      `{"openapi":"3.0.1","info":{"title":"T","version":"1"},"paths":{` +
+      `"/b":{"get":{"operationId":"b","responses":{"200":{"description":"${description}"}}}},` +
+      `"/a/{id}":{"get":{"operationId":"a","responses":{"200":{"description":"ok"}}}}}}`;
+    const editing = createLanguageService({ fs: nodeFileSystem });
+    const before = await editing.validate({ file, text: text('abc'), version: 1 });
+    const found = before.find((d) => d.code === 'apigw.path.undeclaredParameter');
+    assert.ok(found, 'the fixture has a finding after the description');
+    const after = await editing.validate({ file, text: text('abxyc'), version: 2 });
+    const moved = after.find((d) => d.code === 'apigw.path.undeclaredParameter');
+    assert.equal(moved?.range.start.character, found.range.start.character + 2);
+    assert.equal(
+      JSON.stringify(after),
+      JSON.stringify(await createLanguageService({ fs: nodeFileSystem }).validate({ file, text: text('abxyc') })),
+    );
+  });
+});
