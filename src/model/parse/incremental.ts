@@ -4,7 +4,10 @@
 // breaks, a value that would change type or structure) returns undefined, and the caller parses in full.
 import type { Position } from '../../shared/range';
 import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
-import { LineTable } from './positions';
+import { LineTable, lineTables } from './positions';
+
+/** Characters compared at once while looking for the edit. */
+const BLOCK = 4096;
 
 /** Larger edits (a paste) are parsed in full. */
 const MAX_EDIT = 256;
@@ -62,8 +65,8 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   const source = text.slice(target.offset, target.offset + target.length + edit.delta);
   const value = scalarValueOf(previous, target, source);
   if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target))) return undefined;
-  const lines = new LineTable(text);
   const line = previous.positionAt(edit.start).line;
+  const lines = lineTables.get(previous)?.afterEdit(text, line, edit.delta) ?? new LineTable(text);
   // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.
   const atStart = edit.oldEnd === edit.start && edit.start === target.offset;
   const fromCharacter = previous.positionAt(edit.oldEnd).character + (atStart ? 1 : 0);
@@ -77,19 +80,27 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
     root,
     positionAt: (o) => lines.positionAt(o),
   };
+  lineTables.set(document, lines);
   return { document, edit: { scalar: target, line, fromCharacter, delta: edit.delta } };
 }
 
 /** The one changed span, when it is small and on one line in both texts. */
 function diff(before: string, after: string): Edit | undefined {
   const max = Math.min(before.length, after.length);
+  // Whole blocks first (string comparison is native), then character by character.
   let start = 0;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK))
+    start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
+  const room = max - start;
   while (
-    suffix < max - start &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+    suffix + BLOCK <= room &&
+    before.slice(before.length - suffix - BLOCK, before.length - suffix) ===
+      after.slice(after.length - suffix - BLOCK, after.length - suffix)
   )
+    suffix += BLOCK;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
     suffix++;
   const oldEnd = before.length - suffix;
   const newEnd = after.length - suffix;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { SourceDocument } from '../sourceNode';
 import { parseJson } from './jsonSource';
-import { LineTable } from './positions';
+import { LineTable, lineTables } from './positions';
 import { type ParsedTree, parseYaml } from './yamlSource';
 
 /** More problems than this in one file are summed up in one last problem (a binary or wrong-format file). */
@@ -29,6 +29,7 @@ export function parseSource(file: string, text: string): SourceDocument {
     positionAt: (offset) => lines.positionAt(offset),
   };
   if (parsed.root) document.root = parsed.root;
+  lineTables.set(document, lines);
   return document;
 }
 

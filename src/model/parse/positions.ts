@@ -8,7 +8,14 @@ import type { Position, Range } from '../../shared/range';
 export class LineTable {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    known?: number[],
+  ) {
+    if (known !== undefined) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -19,6 +26,13 @@ export class LineTable {
       }
     }
     this.starts = starts;
+  }
+
+  /** The table of `text`, made from this one's: `text` differs from this text by `delta` characters on `line`. */
+  afterEdit(text: string, line: number, delta: number): LineTable {
+    const starts = this.starts.slice();
+    for (let i = line + 1; i < starts.length; i++) starts[i] = (starts[i] as number) + delta;
+    return new LineTable(text, starts);
   }
 
   positionAt(offset: number): Position {
@@ -37,6 +51,9 @@ export class LineTable {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 }
+
+/** The line table of each parsed document (incremental.ts makes the next version's from it). */
+export const lineTables = new WeakMap<object, LineTable>();
 
 /** The end of `text[start, end)` without trailing white space and line breaks (YAML ranges include them). */
 export function trimEnd(text: string, start: number, end: number): number {
