@@ -77,6 +77,11 @@ export interface LanguageService {
   symbols(document: TextDocument): Promise<DocumentSymbol[]>;
   /** Mappings and sequences that span lines, and multi-line block scalars. */
   foldingRanges(document: TextDocument): Promise<FoldingRange[]>;
+  /**
+   * Says that `file` changed outside the document being checked (another open document, or on disk): what was
+   * built from its old text is dropped. Returns the files of the documents that refer to it, to check again.
+   */
+  fileChanged(file: string): string[];
   /** Quick fixes for the given diagnostics (those this service reported) within the range. */
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): Promise<CodeAction[]>;
 }
@@ -99,6 +104,7 @@ export function createLanguageService(params: LanguageServiceParams): LanguageSe
       safely(logger, 'definition', [], () => definition(features, document, position)),
     symbols: (document) => safely(logger, 'symbols', [], () => symbols(features, document)),
     foldingRanges: (document) => safely(logger, 'folding', [], () => foldingRanges(features, document)),
+    fileChanged: (file) => documents.fileChanged(file),
     codeActions: (document, range, diagnostics) =>
       safely(logger, 'code actions', [], () => codeActions(features, document, range, diagnostics)),
   };

@@ -79,7 +79,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     return { capabilities, serverInfo: { name: 'API Gateway Studio Language Server' } };
   });
-  documents.onDidChangeContent(({ document }) => check(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    check(document.uri);
+    // Open documents whose $refs read this one are checked again with its new text.
+    for (const referrer of service.fileChanged(documentFile(document.uri))) {
+      const open = openByPath(referrer);
+      if (open !== undefined) check(open.uri);
+    }
+  });
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
     settings.delete(document.uri);
@@ -90,7 +97,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     checkAll();
   });
   // A $ref'd file changed on disk: the documents that may refer to it are checked again.
-  connection.onDidChangeWatchedFiles(() => checkAll());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) service.fileChanged(documentFile(change.uri));
+    checkAll();
+  });
   connection.onShutdown(() => debouncer.dispose());
   registerFeatures({
     connection,

@@ -90,6 +90,31 @@ export class ParsedDocuments {
     if (entry !== undefined && entry.version === input.version && entry.text === input.text) entry.runs.set(key, run);
   }
 
+  /**
+   * Another version of `file` exists now (edited in another document, or changed on disk): the models of other
+   * documents that read it (or failed to) are dropped, and those documents' files returned, to be checked again.
+   */
+  fileChanged(file: string): string[] {
+    const referrers: string[] = [];
+    for (const [path, entry] of this.entries) {
+      if (path === file) continue;
+      const built = [...entry.definitions.values()];
+      const reads = built.some((b) => {
+        const sources = b.settled?.sources;
+        // A model still being built may be reading the file now.
+        return (
+          b.settled === undefined || sources?.documents.has(file) === true || sources?.readError(file) !== undefined
+        );
+      });
+      if (!reads) continue;
+      entry.definitions = new Map();
+      entry.runs = new Map();
+      delete entry.after;
+      referrers.push(path);
+    }
+    return referrers;
+  }
+
   private entry(input: VersionedText): Entry {
     const found = this.entries.get(input.file);
     // Without a version (the CLI, tests) the text itself says whether it is the same document.

@@ -54,6 +54,23 @@ describe('the language server', () => {
     assert.deepEqual(await h.diagnostics(uri), []);
   });
 
+  it('checks a document again when a file it $refs is edited in another editor', async () => {
+    const main = await h.open(fixture('server', 'refersToShared.yaml'), read('refersToShared.yaml'));
+    assert.deepEqual(await h.diagnostics(main), []);
+    const shared = await h.open(fixture('server', 'sharedParameters.yaml'), read('sharedParameters.yaml'));
+    // The shared parameter is renamed (unsaved): the path's {toyId} is no longer declared.
+    await h.change(shared, 2, read('sharedParameters.yaml').replace('name: toyId', 'name: petId'));
+    assert.deepEqual(
+      (await h.diagnostics(main))?.map((d) => d.code),
+      ['apigw.path.undeclaredParameter', 'apigw.path.unknownParameter'],
+    );
+    // And back.
+    await h.change(shared, 3, read('sharedParameters.yaml'));
+    assert.deepEqual(await h.diagnostics(main), []);
+    await h.close(shared);
+    await h.close(main);
+  });
+
   it('publishes what the newest version says when edits come faster than checks', async () => {
     const text = read('undeclaredPathParameter.yaml');
     const uri = await h.open(path.join(path.dirname(fixture('server', 'x')), 'fast.yaml'), text);
