@@ -6,9 +6,6 @@ import type { Position } from '../../shared/range';
 import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { LineTable, lineTables } from './positions';
 
-/** Characters compared at once while looking for the edit. */
-const BLOCK = 4096;
-
 /** Larger edits (a paste) are parsed in full. */
 const MAX_EDIT = 256;
 
@@ -64,7 +61,8 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   if (!path || target?.kind !== 'scalar') return undefined;
   const source = text.slice(target.offset, target.offset + target.length + edit.delta);
   const value = scalarValueOf(previous, target, source);
-  if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target))) return undefined;
+  if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target, previous.text)))
+    return undefined;
   const line = previous.positionAt(edit.start).line;
   const lines = lineTables.get(previous)?.afterEdit(text, line, edit.delta) ?? new LineTable(text);
   // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.
@@ -86,21 +84,15 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
 
 /** The one changed span, when it is small and on one line in both texts. */
 function diff(before: string, after: string): Edit | undefined {
+  // Character by character: faster here than comparing slices, which V8 compares slowly for two-byte strings.
   const max = Math.min(before.length, after.length);
-  // Whole blocks first (string comparison is native), then character by character.
   let start = 0;
-  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK))
-    start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
-  const room = max - start;
   while (
-    suffix + BLOCK <= room &&
-    before.slice(before.length - suffix - BLOCK, before.length - suffix) ===
-      after.slice(after.length - suffix - BLOCK, after.length - suffix)
+    suffix < max - start &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
   )
-    suffix += BLOCK;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
     suffix++;
   const oldEnd = before.length - suffix;
   const newEnd = after.length - suffix;
@@ -159,8 +151,12 @@ function scalarValueOf(previous: SourceDocument, target: ScalarNode, source: str
   return undefined;
 }
 
+/** Something that may be a YAML alias (`*name` after a space, a line start or a flow indicator). */
+const ALIAS = /(?:^|[\s,[{])\*[^\s,[\]{}]/m;
+
 /** Whether another node has the target's place (a YAML alias copy of it): each copy would need the edit. */
-function sharesOffset(root: SourceNode, target: ScalarNode): boolean {
+function sharesOffset(root: SourceNode, target: ScalarNode, text: string): boolean {
+  if (!ALIAS.test(text)) return false; // no alias anywhere: every node has a place of its own
   let found = 0;
   walk(root, (node) => {
     if (node.kind === 'scalar' && node.offset === target.offset && node.length === target.length) found++;
@@ -179,27 +175,36 @@ function shift(root: SourceNode, path: SourceNode[], edit: Edit, line: number, f
   };
   const onPath = new Set(path);
   for (const node of path) node.length += delta;
-  walk(root, (node) => {
-    if (onPath.has(node)) move(node.range.end);
-    else {
-      if (node.offset >= oldEnd) node.offset += delta;
-      move(node.range.start);
-      move(node.range.end);
-    }
-    if (node.kind === 'object') {
-      for (const property of node.properties) {
-        move(property.keyRange.start);
-        move(property.keyRange.end);
+  // A subtree that ends before the edit has nothing to move.
+  const before = (node: SourceNode) =>
+    node.offset + node.length < edit.start &&
+    (node.range.end.line < line || (node.range.end.line === line && node.range.end.character < fromCharacter));
+  walk(
+    root,
+    (node) => {
+      if (onPath.has(node)) move(node.range.end);
+      else {
+        if (node.offset >= oldEnd) node.offset += delta;
+        move(node.range.start);
+        move(node.range.end);
       }
-    }
-  });
+      if (node.kind === 'object') {
+        for (const property of node.properties) {
+          move(property.keyRange.start);
+          move(property.keyRange.end);
+        }
+      }
+    },
+    before,
+  );
 }
 
 /** Every node of the tree, without recursion (trees may be deep). */
-function walk(root: SourceNode, visit: (node: SourceNode) => void): void {
+function walk(root: SourceNode, visit: (node: SourceNode) => void, skip?: (node: SourceNode) => boolean): void {
   const stack: SourceNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as SourceNode;
+    if (skip?.(node) === true) continue;
     visit(node);
     if (node.kind === 'array') for (const item of node.items) stack.push(item);
     else if (node.kind === 'object') for (const property of node.properties) stack.push(property.value);
