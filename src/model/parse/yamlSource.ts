@@ -7,6 +7,8 @@ import { CFN_TAGS, intrinsicValuePointer, splitGetAtt, wrapIntrinsic } from './c
 import { DuplicateKeys } from './duplicateKeys';
 import { childPointer } from './pointer';
 import { type LineTable, trimEnd } from './positions';
+import { parseYamlFast } from './yamlFastPath';
+import { intrinsicTagStart } from './yamlFastScalars';
 
 /** At most this many values are produced by expanding YAML aliases (bounds "billion laughs" documents). */
 export const MAX_ALIAS_VALUES = 100_000;
@@ -16,8 +18,17 @@ export interface ParsedTree {
   problems: Diagnostic[];
 }
 
-/** Parses YAML (1.2, core schema) into a SourceNode tree; syntax errors and warnings become problems. */
+/**
+ * Parses YAML (1.2, core schema) into a SourceNode tree; syntax errors and warnings become problems. Texts in
+ * the block-style subset that API definitions use are read by the fast path (yamlFastPath.ts), which gives
+ * the same tree; everything else, and every text with a problem other than duplicate keys, by `yaml`.
+ */
 export function parseYaml(file: string, text: string, lines: LineTable): ParsedTree {
+  return parseYamlFast(file, text, lines) ?? parseYamlFull(file, text, lines);
+}
+
+/** parseYaml through `yaml` only (the reference the fast path must equal). */
+export function parseYamlFull(file: string, text: string, lines: LineTable): ParsedTree {
   const tokens = new Parser().parse(text);
   const cst = Array.from(tokens);
   const depth = cstDepth(cst);
@@ -253,10 +264,8 @@ class YamlConverter {
     return this.scalar(pointer, at, at, null);
   }
 
-  /** Where the tag written before the value at `valueStart` begins (yaml's node ranges leave it out). */
   private tagStart(tag: string, valueStart: number): number {
-    const from = this.text.lastIndexOf(tag, valueStart);
-    return from >= 0 && valueStart - from < 512 ? from : valueStart;
+    return intrinsicTagStart(this.text, tag, valueStart);
   }
 
   private scalar(pointer: string, start: number, end: number, value: ScalarNode['value']): ScalarNode {
