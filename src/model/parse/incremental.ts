@@ -82,17 +82,42 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   return { document, edit: { scalar: target, line, fromCharacter, delta: edit.delta } };
 }
 
+/**
+ * Makes V8 keep `text` as one flat string. A text built by concatenation (an editor applying a change) is a
+ * tree of parts until something flattens it, and every slice of such a tree copies; a regular expression
+ * match flattens its subject in place.
+ */
+function flatten(text: string): void {
+  FLATTEN.test(text);
+}
+const FLATTEN = /^/;
+
 /** The one changed span, when it is small and on one line in both texts. */
 function diff(before: string, after: string): Edit | undefined {
-  // Character by character: faster here than comparing slices, which V8 compares slowly for two-byte strings.
+  flatten(before);
+  flatten(after);
   const max = Math.min(before.length, after.length);
+  // Binary searches over slices: comparing flat strings is native and far faster than a loop over characters.
   let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let high = max;
+  while (high - start > 32) {
+    const mid = (start + high) >> 1;
+    if (before.slice(start, mid) === after.slice(start, mid)) start = mid;
+    else high = mid;
+  }
+  while (start < high && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
-  while (
-    suffix < max - start &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  )
+  high = max - start;
+  while (high - suffix > 32) {
+    const mid = (suffix + high) >> 1;
+    if (
+      before.slice(before.length - mid, before.length - suffix) ===
+      after.slice(after.length - mid, after.length - suffix)
+    )
+      suffix = mid;
+    else high = mid;
+  }
+  while (suffix < high && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix))
     suffix++;
   const oldEnd = before.length - suffix;
   const newEnd = after.length - suffix;
