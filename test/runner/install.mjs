@@ -55,6 +55,9 @@ function readStamp(dir, version) {
   try {
     const stamp = JSON.parse(fs.readFileSync(path.join(dir, STAMP), 'utf8'));
     if (!fs.existsSync(stamp.node)) return undefined; // the node it was built for is gone: reinstall
+    // An install whose rg is missing (or a dangling link, as an earlier runner left it) cannot search: reinstall.
+    const rg = path.join(dir, 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+    if (fs.existsSync(path.dirname(rg)) && !fs.existsSync(rg)) return undefined;
     return { dir, node: stamp.node, version, vscodeVersion: stamp.vscodeVersion };
   } catch {
     return undefined;
@@ -121,11 +124,15 @@ async function installModules(pkg, node) {
     what: 'building VS Code native modules',
   });
   // @vscode/ripgrep's postinstall would download rg from GitHub (newer releases ship @vscode/ripgrep-universal
-  // with the binary in the tarball instead): link a local one.
+  // with the binary in the tarball instead): copy a local one in (a copy, not a link: the package may come
+  // from a temporary directory that is removed once code-server is installed).
   const ripgrep = path.join(vscode, 'node_modules', '@vscode', 'ripgrep');
   if (fs.existsSync(ripgrep)) {
-    fs.mkdirSync(path.join(ripgrep, 'bin'), { recursive: true });
-    fs.symlinkSync(await ripgrepBinary(path.dirname(pkg)), path.join(ripgrep, 'bin', 'rg'));
+    const rg = path.join(ripgrep, 'bin', 'rg');
+    fs.mkdirSync(path.dirname(rg), { recursive: true });
+    fs.rmSync(rg, { force: true });
+    fs.copyFileSync(await ripgrepBinary(path.dirname(pkg)), rg);
+    fs.chmodSync(rg, 0o755);
   }
   fs.symlinkSync('node_modules', path.join(vscode, 'node_modules.asar'));
   await runCommand('npm', ['install', ...NPM_FLAGS], {
