@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '../shared/logger';
 import { nullLogger } from '../shared/logger';
 import type { GatewayError } from './errors';
@@ -40,6 +41,12 @@ export interface Stage {
 
 type StageOutcome = Promise<GatewayError | undefined> | GatewayError | undefined;
 
+/** What the pipeline answers: the response, and the request's event (trace, logs, latency). */
+export interface Outcome {
+  response: MockResponse;
+  event: RequestEvent;
+}
+
 export interface PipelineOptions {
   /** The stages up to the response, in order (default: API Gateway's). */
   stages?: Stage[];
@@ -69,6 +76,9 @@ export class Pipeline {
   private readonly services: StageServices;
   /** The stages that apply to a served API (computed on its first request; a reload is a new ServedApi). */
   private readonly applicable = new WeakMap<ServedApi, { stages: Stage[]; finally: Stage[] }>();
+  /** The last API served and its stages (one look-up less per request; the WeakMap holds them all). */
+  private lastServed: ServedApi | undefined;
+  private lastApplicable: { stages: Stage[]; finally: Stage[] } | undefined;
 
   constructor(lambda: LambdaInvoker, options: PipelineOptions = {}) {
     this.stages = options.stages ?? defaultStages;
@@ -76,57 +86,105 @@ export class Pipeline {
     this.services = { renderer: options.renderer ?? vtlRenderer, lambda, logger: options.logger ?? nullLogger };
   }
 
-  /** Answers one request. Never throws: a bug in a stage becomes a 500 and is logged. */
-  async handle(served: ServedApi, request: MockRequest): Promise<{ response: MockResponse; event: RequestEvent }> {
-    const ex = newExchange(served, request);
+  /** Answers one request, with its full trace. Never throws: a bug in a stage becomes a 500 and is logged. */
+  async handle(served: ServedApi, request: MockRequest): Promise<Outcome> {
+    return this.run(served, request);
+  }
+
+  /**
+   * Answers one request, synchronously when every stage does (MOCK integrations without authorizers: no
+   * promise and no microtask turn), else with a promise from the first stage that waits on. Never throws.
+   * Without `trace`, the event's trace holds only the steps of what went wrong (see Exchange.tracing).
+   */
+  run(served: ServedApi, request: MockRequest, trace = true): Outcome | Promise<Outcome> {
+    const ex = newExchange(served, request, trace);
     const { stages, finally: finallyStages } = this.stagesFor(served);
     const clock = { mark: performance.now() };
-    for (const stage of stages) {
+    for (let i = 0; i < stages.length; i++) {
       if (ex.response !== undefined) break;
-      // Most stages answer synchronously: awaiting only promises saves a microtask turn per stage.
-      const pending = this.runStage(stage, ex, clock);
-      const error = pending instanceof Promise ? await pending : pending;
-      if (error !== undefined) {
-        ex.error = error;
-        ex.response = renderGatewayError(ex, error, this.services.renderer);
-        ex.trace.push({
-          stage: 'gatewayResponse',
-          detail: `${error.kind.type} ${ex.response.status}: ${error.reason}`,
-          ms: 0,
-        });
+      const pending = this.runStage(stages[i]!, ex, clock);
+      if (pending instanceof Promise) return this.runOn(ex, stages, i, pending, finallyStages, clock);
+      if (pending !== undefined) {
+        this.fail(ex, pending);
         break;
       }
     }
+    return this.finish(ex, finallyStages, clock);
+  }
+
+  /** The rest of `run` once stage `i` returned a promise. */
+  private async runOn(
+    ex: Exchange,
+    stages: Stage[],
+    i: number,
+    pending: Promise<GatewayError | undefined>,
+    finallyStages: Stage[],
+    clock: { mark: number },
+  ): Promise<Outcome> {
+    let error = await pending;
+    for (;;) {
+      if (error !== undefined) {
+        this.fail(ex, error);
+        break;
+      }
+      i++;
+      if (i >= stages.length || ex.response !== undefined) break;
+      const next = this.runStage(stages[i]!, ex, clock);
+      error = next instanceof Promise ? await next : next;
+    }
+    return this.finish(ex, finallyStages, clock);
+  }
+
+  /** A stage stopped the request: the gateway response for its error. */
+  private fail(ex: Exchange, error: GatewayError): void {
+    ex.error = error;
+    ex.response = renderGatewayError(ex, error, this.services.renderer);
+    ex.trace.push({
+      stage: 'gatewayResponse',
+      detail: `${error.kind.type} ${ex.response.status}: ${error.reason}`,
+      ms: 0,
+    });
+  }
+
+  /** The finally stages (on every response), then the outcome. */
+  private finish(ex: Exchange, finallyStages: Stage[], clock: { mark: number }): Outcome | Promise<Outcome> {
     ex.response ??= renderGatewayError(
       ex,
       { kind: { type: 'DEFAULT_5XX', status: 500, message: 'Internal server error' }, reason: 'no stage answered' },
       this.services.renderer,
     );
-    for (const stage of finallyStages) {
-      const pending = this.runStage(stage, ex, clock);
-      if (pending instanceof Promise) await pending;
+    for (let i = 0; i < finallyStages.length; i++) {
+      const pending = this.runStage(finallyStages[i]!, ex, clock);
+      if (pending instanceof Promise) return this.finishOn(ex, finallyStages, i, pending, clock);
     }
-    const response = ex.response;
-    const event: RequestEvent = {
-      requestId: ex.requestId,
-      method: request.method,
-      path: request.path,
-      status: response.status,
-      latencyMs: Date.now() - ex.startedAt,
-      trace: ex.trace,
-      logs: ex.logs,
-    };
-    if (ex.match !== undefined) event.route = ex.match.routeKey;
-    return { response, event };
+    return outcomeOf(ex);
+  }
+
+  private async finishOn(
+    ex: Exchange,
+    finallyStages: Stage[],
+    i: number,
+    pending: Promise<GatewayError | undefined>,
+    clock: { mark: number },
+  ): Promise<Outcome> {
+    await pending;
+    for (i++; i < finallyStages.length; i++) {
+      const next = this.runStage(finallyStages[i]!, ex, clock);
+      if (next instanceof Promise) await next;
+    }
+    return outcomeOf(ex);
   }
 
   private stagesFor(served: ServedApi): { stages: Stage[]; finally: Stage[] } {
+    if (served === this.lastServed && this.lastApplicable !== undefined) return this.lastApplicable;
     let applicable = this.applicable.get(served);
     if (applicable === undefined) {
       const applies = (stage: Stage): boolean => stage.appliesTo?.(served) ?? true;
       applicable = { stages: this.stages.filter(applies), finally: this.finallyStages.filter(applies) };
       this.applicable.set(served, applicable);
     }
+    this.lastServed = served;
+    this.lastApplicable = applicable;
     return applicable;
   }
 
@@ -172,7 +230,22 @@ export class Pipeline {
   }
 }
 
-function newExchange(served: ServedApi, request: MockRequest): Exchange {
+function outcomeOf(ex: Exchange): Outcome {
+  const response = ex.response!;
+  const event: RequestEvent = {
+    requestId: ex.requestId,
+    method: ex.request.method,
+    path: ex.request.path,
+    status: response.status,
+    latencyMs: Date.now() - ex.startedAt,
+    trace: ex.trace,
+    logs: ex.logs,
+  };
+  if (ex.match !== undefined) event.route = ex.match.routeKey;
+  return { response, event };
+}
+
+function newExchange(served: ServedApi, request: MockRequest, tracing: boolean): Exchange {
   return {
     served,
     request,
@@ -180,6 +253,15 @@ function newExchange(served: ServedApi, request: MockRequest): Exchange {
     startedAt: Date.now(),
     path: request.path,
     query: parseQuery(request.query),
+    // Every field from the start: one object shape through all the stages (faster property access).
+    match: undefined,
+    authorizer: undefined,
+    apiKey: undefined,
+    call: undefined,
+    result: undefined,
+    response: undefined,
+    error: undefined,
+    tracing,
     trace: [],
     logs: [],
   };

@@ -1,3 +1,4 @@
+import { lowerCase } from './text';
 import type { Exchange } from './types';
 
 /** The `$context` values of one request (templates, Lambda events and parameter mappings read them). */
@@ -31,7 +32,12 @@ export function formatRequestTime(epochMs: number): string {
 }
 
 export function firstHeader(headers: Record<string, string[]>, name: string): string | undefined {
-  return headers[name.toLowerCase()]?.[0];
+  return headers[lowerCase(name)]?.[0];
+}
+
+/** `firstHeader` for a name known to be lower-case (no conversion). */
+export function header(headers: Record<string, string[]>, lowerCaseName: string): string | undefined {
+  return headers[lowerCaseName]?.[0];
 }
 
 export function contextValues(ex: Exchange): RequestContextValues {

@@ -1,4 +1,5 @@
 import type { GatewayApi, Route } from '../model';
+import { upperCase } from './text';
 import type { MatchedRoute } from './types';
 
 /**
@@ -15,48 +16,111 @@ interface Compiled {
   segments: Segment[];
   /** Specificity, segment by segment (see compareScores). */
   score: number[];
+  /** Whether the last segment is greedy (else only paths with as many segments can match). */
+  greedy: boolean;
+  routeKey: string;
 }
 
 type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'greedy'; name: string };
 
 export class Router {
   private readonly compiled: Compiled[];
+  /**
+   * Routes whose segments are all literal, by their segments joined with '/' (in definition order): a path
+   * that matches one exactly has no more specific route, so one with the request's own method wins at once.
+   */
+  private readonly literal = new Map<string, Compiled[]>();
   private readonly defaultRoute: Route | undefined;
+  /** The last request that matched a literal route: the same method and path match it again without a look-up. */
+  private last: { method: string; path: string; c: Compiled } | undefined;
 
   constructor(api: GatewayApi) {
     this.compiled = api.routes
       .filter((r) => r.path.startsWith('/'))
-      .map((route) => {
+      .map((model) => {
+        const route = fastRoute(model);
         const segments = parseTemplate(route.path);
-        return { route, segments, score: segments.map(rank) };
+        return {
+          route,
+          segments,
+          score: segments.map(rank),
+          greedy: segments.at(-1)?.kind === 'greedy',
+          routeKey: routeKeyOf(route),
+        };
       });
-    this.defaultRoute = api.type === 'HTTP' ? api.routes.find((r) => r.path === '$default') : undefined;
+    for (const c of this.compiled) {
+      if (!c.segments.every((s) => s.kind === 'literal')) continue;
+      const key = `/${c.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join('/')}`;
+      const list = this.literal.get(key);
+      if (list === undefined) this.literal.set(key, [c]);
+      else list.push(c);
+    }
+    const defaultRoute = api.type === 'HTTP' ? api.routes.find((r) => r.path === '$default') : undefined;
+    this.defaultRoute = defaultRoute === undefined ? undefined : fastRoute(defaultRoute);
   }
 
   match(method: string, path: string): RouteOutcome {
+    const last = this.last;
+    if (last !== undefined && last.path === path && last.method === method) {
+      return matched(last.c.route, last.c.routeKey, {});
+    }
+    const upper = upperCase(method);
+    const exact = this.literal.get(literalKey(path));
+    if (exact !== undefined) {
+      for (const c of exact) {
+        if (c.route.method !== upper) continue;
+        this.last = { method, path, c };
+        return matched(c.route, c.routeKey, {});
+      }
+    }
     const parts = splitPath(path);
     const candidates: { c: Compiled; params: Record<string, string> }[] = [];
     for (const c of this.compiled) {
+      if (!c.greedy && c.segments.length !== parts.length) continue;
       const params = matchSegments(c.segments, parts);
       if (params !== undefined) candidates.push({ c, params });
     }
     if (candidates.length > 1) candidates.sort((a, b) => compareScores(a.c.score, b.c.score));
-    const upper = method.toUpperCase();
     for (const { c, params } of candidates) {
-      if (c.route.method === upper) return this.matched(c.route, params);
+      if (c.route.method === upper) return matched(c.route, c.routeKey, params);
     }
     for (const { c, params } of candidates) {
-      if (c.route.method === 'ANY') return this.matched(c.route, params);
+      if (c.route.method === 'ANY') return matched(c.route, c.routeKey, params);
     }
-    if (this.defaultRoute !== undefined) return this.matched(this.defaultRoute, {});
+    if (this.defaultRoute !== undefined) return matched(this.defaultRoute, '$default', {});
     const first = candidates[0];
     return first === undefined ? { kind: 'noRoute' } : { kind: 'noMethod', path: first.c.route.path };
   }
+}
 
-  private matched(route: Route, pathParameters: Record<string, string>): RouteOutcome {
-    const routeKey = route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
-    return { kind: 'matched', match: { route, resourcePath: route.path, routeKey, pathParameters } };
-  }
+/**
+ * A copy of a route (its integration and integration responses too) whose fields the engine reads fast: the
+ * model drops undefined fields with `delete`, which leaves its objects in dictionary mode, slow to read on
+ * every request. Matches hand out the copy; nothing in the runtime compares routes by identity.
+ */
+function fastRoute(route: Route): Route {
+  const integration = route.integration;
+  if (integration === undefined) return { ...route };
+  return { ...route, integration: { ...integration, responses: integration.responses.map((r) => ({ ...r })) } };
+}
+
+function routeKeyOf(route: Route): string {
+  return route.path === '$default' ? '$default' : `${route.method} ${route.path}`;
+}
+
+function matched(route: Route, routeKey: string, pathParameters: Record<string, string>): RouteOutcome {
+  return { kind: 'matched', match: { route, resourcePath: route.path, routeKey, pathParameters } };
+}
+
+/**
+ * The path as `literal` is keyed: '/' and its segments joined with '/'. Most paths already are (one leading
+ * slash, no empty segment, no trailing slash): they are their own key, without splitting or a new string.
+ */
+function literalKey(path: string): string {
+  const last = path.length - 1;
+  let clean = path.charCodeAt(0) === 47 && (last === 0 || path.charCodeAt(last) !== 47);
+  for (let i = 1; clean && i < last; i++) if (path.charCodeAt(i) === 47 && path.charCodeAt(i + 1) === 47) clean = false;
+  return clean ? path : `/${splitPath(path).join('/')}`;
 }
 
 function parseTemplate(template: string): Segment[] {

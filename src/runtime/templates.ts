@@ -2,6 +2,7 @@ import { compileTemplate, defaultLimits, renderTemplateText, type TemplateContex
 import type { Diagnostic } from '../shared/diagnostic';
 import type { MappingTemplate } from '../model';
 import { contextValues } from './requestContext';
+import { lowerCase } from './text';
 import type { Exchange } from './types';
 
 export interface RenderedTemplate {
@@ -20,44 +21,47 @@ export interface TemplateRenderer {
   render(text: string, context: TemplateContext): RenderedTemplate;
 }
 
-/** Template text → its output when it is plain text (no reference or directive), else null. */
-const constantOutputs = new Map<string, string | null>();
-const constantOutputsMax = 512;
+/** Template text → what it renders to when it is plain text (no reference or directive), else null. */
+const constantRenders = new Map<string, RenderedTemplate | null>();
+const constantRendersMax = 512;
+const noOverrides: Record<string, string> = Object.freeze({});
+const noErrors: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
 
 /**
  * What a template without a single reference or directive renders to (e.g. a MOCK's `{"statusCode": 200}`):
- * its text nodes. Such templates skip building the `$input` / `$context` globals on every request.
+ * its text nodes. Such templates skip building the `$input` / `$context` globals on every request, and share
+ * one frozen result.
  */
-function constantOutput(text: string): string | undefined {
-  let output = constantOutputs.get(text);
-  if (output === undefined) {
+function constantRender(text: string): RenderedTemplate | undefined {
+  let rendered = constantRenders.get(text);
+  if (rendered === undefined) {
     const compiled = compileTemplate(text);
     const body = compiled.ok ? compiled.template.ast.body : undefined;
     const plain = body !== undefined && body.every((node) => node.kind === 'text' || node.kind === 'comment');
-    output = plain ? body.map((node) => (node.kind === 'text' ? node.value : '')).join('') : null;
+    const output = plain ? body.map((node) => (node.kind === 'text' ? node.value : '')).join('') : undefined;
     // Output over the engine's limit is an error the engine reports: leave it to the engine.
-    if (output !== null && output.length > defaultLimits.outputSize) output = null;
-    if (constantOutputs.size >= constantOutputsMax) constantOutputs.clear();
-    constantOutputs.set(text, output);
+    rendered =
+      output === undefined || output.length > defaultLimits.outputSize
+        ? null
+        : Object.freeze({
+            output,
+            errors: noErrors,
+            headerOverrides: noOverrides,
+            requestHeaderOverrides: noOverrides,
+            requestQueryOverrides: noOverrides,
+            requestPathOverrides: noOverrides,
+          });
+    if (constantRenders.size >= constantRendersMax) constantRenders.clear();
+    constantRenders.set(text, rendered);
   }
-  return output ?? undefined;
+  return rendered ?? undefined;
 }
 
 /** The src/vtl engine (templates compiled once and cached by text; plain-text templates not even rendered). */
 export const vtlRenderer: TemplateRenderer = {
   render(text, context) {
-    const constant = constantOutput(text);
-    if (constant !== undefined) {
-      const none = (): Record<string, string> => ({});
-      return {
-        output: constant,
-        errors: [],
-        headerOverrides: none(),
-        requestHeaderOverrides: none(),
-        requestQueryOverrides: none(),
-        requestPathOverrides: none(),
-      };
-    }
+    const constant = constantRender(text);
+    if (constant !== undefined) return constant;
     const result = renderTemplateText(text, context);
     const rendered: RenderedTemplate = {
       output: result.output,
@@ -80,7 +84,7 @@ export const vtlRenderer: TemplateRenderer = {
  */
 export function templateContext(
   ex: Exchange,
-  extraContext: Record<string, unknown> = {},
+  extraContext: Record<string, unknown> = noExtraContext,
   response?: TemplateContext['integrationResponse'],
 ): TemplateContext {
   const context: TemplateContext = { request: new ExchangeTemplateRequest(ex, extraContext) };
@@ -88,16 +92,13 @@ export function templateContext(
   return context;
 }
 
-/** A method request as templates see it, read from the exchange on demand. */
+const noExtraContext: Record<string, unknown> = Object.freeze({});
+
+/**
+ * A method request as templates see it, read from the exchange on demand: nothing is copied until a template
+ * reads it (templates that read nothing, like most MOCK ones, cost one small object).
+ */
 class ExchangeTemplateRequest implements TemplateRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly resourcePath: string;
-  readonly multiValueHeaders: Record<string, string[]>;
-  readonly multiValueQueryStringParameters: Record<string, string[]>;
-  readonly pathParameters: Record<string, string>;
-  readonly stage: string;
-  readonly stageVariables: Record<string, string>;
   private joined: Record<string, string> | undefined;
   private lastQuery: Record<string, string> | undefined;
   private text: string | undefined;
@@ -105,15 +106,38 @@ class ExchangeTemplateRequest implements TemplateRequest {
   constructor(
     private readonly ex: Exchange,
     private readonly extraContext: Record<string, unknown>,
-  ) {
-    this.method = ex.request.method;
-    this.path = ex.path;
-    this.resourcePath = ex.match?.resourcePath ?? ex.path;
-    this.multiValueHeaders = ex.request.headers;
-    this.multiValueQueryStringParameters = ex.query;
-    this.pathParameters = ex.match?.pathParameters ?? {};
-    this.stage = ex.served.stage;
-    this.stageVariables = ex.served.stageVariables;
+  ) {}
+
+  get method(): string {
+    return this.ex.request.method;
+  }
+
+  get path(): string {
+    return this.ex.path;
+  }
+
+  get resourcePath(): string {
+    return this.ex.match?.resourcePath ?? this.ex.path;
+  }
+
+  get multiValueHeaders(): Record<string, string[]> {
+    return this.ex.request.headers;
+  }
+
+  get multiValueQueryStringParameters(): Record<string, string[]> {
+    return this.ex.query;
+  }
+
+  get pathParameters(): Record<string, string> {
+    return this.ex.match?.pathParameters ?? {};
+  }
+
+  get stage(): string {
+    return this.ex.served.stage;
+  }
+
+  get stageVariables(): Record<string, string> {
+    return this.ex.served.stageVariables;
   }
 
   /** Repeated headers joined with commas. */
@@ -148,5 +172,9 @@ class ExchangeTemplateRequest implements TemplateRequest {
 
 /** The template for a content type: exact match, else none. */
 export function templateFor(templates: MappingTemplate[], contentType: string): MappingTemplate | undefined {
-  return templates.find((t) => t.contentType.toLowerCase() === contentType.toLowerCase());
+  let wanted: string | undefined;
+  for (const t of templates) {
+    if (t.contentType === contentType || lowerCase(t.contentType) === (wanted ??= lowerCase(contentType))) return t;
+  }
+  return undefined;
 }

@@ -42,6 +42,10 @@ export interface RequestEvent {
   latencyMs: number;
   /** 'GET /pets/{id}' when a route matched. */
   route?: string;
+  /**
+   * Every stage the request went through when the trace was asked for (MockRuntime.handle, request listeners
+   * that want it); else only the steps of what went wrong (why a gateway response was sent).
+   */
   trace: TraceStep[];
   /** Console output of local handlers run for this request. */
   logs: string[];
@@ -106,6 +110,11 @@ export interface Exchange {
   /** Set when the answer is final (proxy integrations, gateway responses). */
   response?: MockResponse;
   error?: GatewayError;
+  /**
+   * Whether stages trace every step (someone wants the trace) or only what goes wrong: the steps of a request
+   * that succeeds cost time to build, and nobody may read them.
+   */
+  tracing: boolean;
   trace: TraceStep[];
   logs: string[];
 }

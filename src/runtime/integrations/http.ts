@@ -60,12 +60,14 @@ export async function runHttp(
     response.headers.forEach((value, name) => {
       if (!hopByHop.has(name)) responseHeaders[name] = value;
     });
-    ex.trace.push({
-      stage: 'integration',
-      detail: `${method} ${url.href} answered ${response.status}`,
-      ms: 0,
-      data: { url: url.href, status: response.status, ms: performance.now() - started },
-    });
+    if (ex.tracing) {
+      ex.trace.push({
+        stage: 'integration',
+        detail: `${method} ${url.href} answered ${response.status}`,
+        ms: 0,
+        data: { url: url.href, status: response.status, ms: performance.now() - started },
+      });
+    }
     return { status: response.status, headers: responseHeaders, body: bytes };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';

@@ -58,12 +58,14 @@ export async function runLambdaProxy(
       `${result.reason} (function ${fn}, handler ${handler.module}#${handler.exportName})`,
     );
   }
-  ex.trace.push({
-    stage: 'integration',
-    detail: `${fn} (payload ${version}) returned ${result.response.status}`,
-    ms: 0,
-    data: { event, result: (outcome as { result: unknown }).result },
-  });
+  if (ex.tracing) {
+    ex.trace.push({
+      stage: 'integration',
+      detail: `${fn} (payload ${version}) returned ${result.response.status}`,
+      ms: 0,
+      data: { event, result: (outcome as { result: unknown }).result },
+    });
+  }
   return result.response;
 }
 
@@ -114,7 +116,7 @@ export async function runLambda(
   const failed = failure(ex, fn, outcome, timeoutMs, false);
   if (failed !== undefined) return failed;
   const result = (outcome as { result: unknown }).result;
-  ex.trace.push({ stage: 'integration', detail: `${fn} returned`, ms: 0, data: { event, result } });
+  if (ex.tracing) ex.trace.push({ stage: 'integration', detail: `${fn} returned`, ms: 0, data: { event, result } });
   return {
     status: 200,
     headers: { 'Content-Type': 'application/json' },

@@ -21,7 +21,7 @@ export function runMock(ex: Exchange): IntegrationResult {
       statuses.set(text, status);
     }
   }
-  ex.trace.push({ stage: 'integration', detail: `MOCK answered ${status}`, ms: 0 });
+  if (ex.tracing) ex.trace.push({ stage: 'integration', detail: `MOCK answered ${status}`, ms: 0 });
   return { status, headers: {}, body: emptyBody };
 }
 

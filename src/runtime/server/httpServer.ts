@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockRequest, MockResponse } from '../types';
 
-export type RequestHandler = (request: MockRequest) => Promise<MockResponse>;
+/** Answers a request: synchronously when it can (no promise, no microtask turn), else with a promise. */
+export type RequestHandler = (request: MockRequest) => MockResponse | Promise<MockResponse>;
 
 /** The only code that touches node:http: turns HTTP requests into MockRequests and MockResponses back. */
 export class HttpServer {
@@ -12,7 +13,7 @@ export class HttpServer {
     private readonly handler: RequestHandler,
     private readonly maxBodyBytes = 10 * 1024 * 1024,
   ) {
-    this.server = http.createServer((req, res) => void this.serve(req, res));
+    this.server = http.createServer((req, res) => this.serve(req, res));
   }
 
   /** Listens (port 0 = a free port) and resolves to the address actually bound. */
@@ -36,30 +37,60 @@ export class HttpServer {
     });
   }
 
-  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    try {
-      // Header values by lower-case name, from rawHeaders (reading req.headers would make node:http build its
-      // own copy as well).
-      const headers: Record<string, string[]> = {};
-      const raw = req.rawHeaders;
-      for (let i = 0; i + 1 < raw.length; i += 2) (headers[raw[i]!.toLowerCase()] ??= []).push(raw[i + 1]!);
-      // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs): no need to wait
-      // for its 'end' (node:http discards the empty stream once the response is sent).
-      const length = headers['content-length']?.[0];
-      const bodyless = headers['transfer-encoding'] === undefined && (length === undefined || length === '0');
-      const body = bodyless ? emptyBody : await readBody(req, this.maxBodyBytes);
-      if (body === undefined) {
-        return send(res, {
+  /** Bodyless requests (most GETs) are answered in the 'request' event itself when the handler answers at once. */
+  private serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // Header values by lower-case name, from rawHeaders (reading req.headers would make node:http build its
+    // own copy as well).
+    const headers: Record<string, string[]> = {};
+    const raw = req.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = lowerCaseName(raw[i]!);
+      const values = headers[name];
+      if (values === undefined) headers[name] = [raw[i + 1]!];
+      else values.push(raw[i + 1]!);
+    }
+    // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (most GETs): no need to wait
+    // for its 'end' (node:http discards the empty stream once the response is sent).
+    const length = headers['content-length']?.[0];
+    if (headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+      this.answer(req, res, headers, emptyBody);
+      return;
+    }
+    readBody(req, this.maxBodyBytes).then(
+      (body) => {
+        if (body !== undefined) return this.answer(req, res, headers, body);
+        send(res, {
           status: 413,
           headers: { 'Content-Type': 'application/json' },
           body: Buffer.from('{"message":"Request Too Long"}'),
         });
-      }
+      },
+      (error: unknown) => sendError(res, error),
+    );
+  }
+
+  private answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    headers: Record<string, string[]>,
+    body: Buffer,
+  ): void {
+    try {
       const url = req.url ?? '/';
-      const q = url.indexOf('?');
+      // One pass for the query's start and whether the path is percent-encoded.
+      let q = -1;
+      let encoded = false;
+      for (let i = 0; i < url.length; i++) {
+        const c = url.charCodeAt(i);
+        if (c === 63) {
+          q = i;
+          break;
+        }
+        if (c === 37) encoded = true;
+      }
       const rawPath = q < 0 ? url : url.slice(0, q);
       let path = rawPath;
-      if (rawPath.includes('%')) {
+      if (encoded) {
         try {
           path = decodeURIComponent(rawPath);
         } catch {
@@ -74,16 +105,51 @@ export class HttpServer {
         body,
         sourceIp: clientIp(req.socket.remoteAddress),
       };
-      send(res, await this.handler(request));
+      const response = this.handler(request);
+      if (response instanceof Promise) {
+        response.then(
+          (answered) => send(res, answered),
+          (error: unknown) => sendError(res, error),
+        );
+      } else {
+        send(res, response);
+      }
     } catch (error) {
-      send(res, {
-        status: 500,
-        headers: { 'Content-Type': 'application/json' },
-        body: Buffer.from(
-          JSON.stringify({ message: `Mock runtime error: ${error instanceof Error ? error.message : String(error)}` }),
-        ),
-      });
+      sendError(res, error);
     }
+  }
+}
+
+/** A bug in the handler: 500 with what went wrong. */
+function sendError(res: http.ServerResponse, error: unknown): void {
+  send(res, {
+    status: 500,
+    headers: { 'Content-Type': 'application/json' },
+    body: Buffer.from(
+      JSON.stringify({ message: `Mock runtime error: ${error instanceof Error ? error.message : String(error)}` }),
+    ),
+  });
+}
+
+/** Request header names as clients usually spell them, lower-cased without a call (else toLowerCase). */
+function lowerCaseName(name: string): string {
+  switch (name) {
+    case 'Host':
+      return 'host';
+    case 'Accept':
+      return 'accept';
+    case 'User-Agent':
+      return 'user-agent';
+    case 'Content-Type':
+      return 'content-type';
+    case 'Content-Length':
+      return 'content-length';
+    case 'Connection':
+      return 'connection';
+    case 'Accept-Encoding':
+      return 'accept-encoding';
+    default:
+      return name.toLowerCase();
   }
 }
 
@@ -114,20 +180,24 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | unde
 function send(res: http.ServerResponse, response: MockResponse): void {
   if (res.headersSent) return;
   // A flat [name, value, ...] list: node:http sends it as is (no per-name object to build or check). A name
-  // repeated in another case keeps its last value, in the place of its first; Content-Length is ours.
+  // repeated in another case keeps its last value, in the place of its first; Content-Length is ours. Names
+  // are compared lower-cased only when their lengths are equal (rarely: no call for most responses).
   const headers: string[] = [];
-  let seen: Map<string, number> | undefined;
-  for (const name in response.headers) {
-    const lower = name.toLowerCase();
-    if (lower === 'content-length') continue;
-    seen ??= new Map();
-    const at = seen.get(lower);
-    if (at === undefined) {
-      seen.set(lower, headers.length);
-      headers.push(name, response.headers[name]!);
-    } else {
+  const given = response.headers;
+  for (const name in given) {
+    if (name.length === 14 && name.toLowerCase() === 'content-length') continue;
+    let at = -1;
+    for (let i = 0; i < headers.length; i += 2) {
+      const other = headers[i]!;
+      if (other.length === name.length && (other === name || other.toLowerCase() === name.toLowerCase())) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) headers.push(name, given[name]!);
+    else {
       headers[at] = name;
-      headers[at + 1] = response.headers[name]!;
+      headers[at + 1] = given[name]!;
     }
   }
   headers.push('Content-Length', String(response.body.length));

@@ -72,11 +72,13 @@ async function authorizeJwt(ex: Exchange, authorizer: Authorizer): Promise<Gatew
     ex.served.api.type === 'REST'
       ? { claims: outcome.claims }
       : { jwt: { claims: outcome.claims, scopes: scopes.length > 0 ? scopes : null } };
-  ex.trace.push({
-    stage: 'methodRequest',
-    detail: `authorizer '${authorizer.name}': JWT accepted${ex.served.config.jwksFile ? '' : ' (dev mode: signature not verified)'}`,
-    ms: 0,
-  });
+  if (ex.tracing) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}': JWT accepted${ex.served.config.jwksFile ? '' : ' (dev mode: signature not verified)'}`,
+      ms: 0,
+    });
+  }
   return undefined;
 }
 
@@ -184,11 +186,13 @@ function readAuthorizerResult(
   }
   ex.authorizer =
     ex.served.api.type === 'REST' ? { principalId: r['principalId'] ?? null, ...context } : { lambda: context };
-  ex.trace.push({
-    stage: 'methodRequest',
-    detail: `authorizer '${authorizer.name}' allowed the request`,
-    ms: 0,
-    data: { result },
-  });
+  if (ex.tracing) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}' allowed the request`,
+      ms: 0,
+      data: { result },
+    });
+  }
   return undefined;
 }

@@ -107,14 +107,16 @@ export const cacheLookupStage: Stage = {
         body: entry.response.body,
       };
       pending.delete(ex);
-      ex.trace.push({
-        stage: 'cache',
-        detail: `cache hit (${Math.ceil((entry.expires - Date.now()) / 1000)} s left)`,
-        ms: 0,
-      });
+      if (ex.tracing) {
+        ex.trace.push({
+          stage: 'cache',
+          detail: `cache hit (${Math.ceil((entry.expires - Date.now()) / 1000)} s left)`,
+          ms: 0,
+        });
+      }
       return undefined;
     }
-    ex.trace.push({ stage: 'cache', detail: 'cache miss', ms: 0 });
+    if (ex.tracing) ex.trace.push({ stage: 'cache', detail: 'cache miss', ms: 0 });
     return undefined;
   },
 };
@@ -133,7 +135,7 @@ export const cacheStoreStage: Stage = {
       expires: Date.now() + todo.ttlMs,
       response: { status: response.status, headers: { ...response.headers }, body: response.body },
     });
-    ex.trace.push({ stage: 'cache', detail: `stored for ${todo.ttlMs / 1000} s`, ms: 0 });
+    if (ex.tracing) ex.trace.push({ stage: 'cache', detail: `stored for ${todo.ttlMs / 1000} s`, ms: 0 });
     return undefined;
   },
 };

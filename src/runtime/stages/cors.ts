@@ -31,11 +31,13 @@ export const corsPreflightStage: Stage = {
       if (cors.maxAge !== undefined) headers['access-control-max-age'] = String(cors.maxAge);
       if (cors.allowCredentials === true) headers['access-control-allow-credentials'] = 'true';
     }
-    ex.trace.push({
-      stage: 'cors',
-      detail: `preflight from ${origin} for ${requested}: ${headers['access-control-allow-origin'] ? 'allowed' : 'origin not allowed'}`,
-      ms: 0,
-    });
+    if (ex.tracing) {
+      ex.trace.push({
+        stage: 'cors',
+        detail: `preflight from ${origin} for ${requested}: ${headers['access-control-allow-origin'] ? 'allowed' : 'origin not allowed'}`,
+        ms: 0,
+      });
+    }
     ex.response = { status: 204, headers, body: Buffer.alloc(0) };
     return undefined;
   },

@@ -5,6 +5,7 @@ import { proxyResponse, runHttp } from '../integrations/http';
 import { runLambda, runLambdaProxy } from '../integrations/lambda';
 import { runMock } from '../integrations/mock';
 import type { Stage, StageServices } from '../pipeline';
+import { upperCase } from '../text';
 import type { Exchange } from '../types';
 
 /** Calls the integration: MOCK, HTTP / HTTP_PROXY, Lambda (AWS / AWS_PROXY) through local handlers. */
@@ -20,7 +21,7 @@ export const integrationStage: Stage = {
         `${route.method} ${route.path} (${where(route.loc)}) has no integration: add x-amazon-apigateway-integration.`,
       );
     }
-    const type = (integration.type ?? '').toUpperCase();
+    const type = upperCase(integration.type ?? '');
     // MOCK answers synchronously (no promise, no microtask turn); the others call out.
     if (type === 'MOCK') {
       ex.result = runMock(ex);

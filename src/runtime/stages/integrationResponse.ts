@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { IntegrationResponse, MappingTemplate } from '../../model';
 import { gatewayError, gatewayErrors } from '../errors';
 import type { Stage } from '../pipeline';
-import { firstHeader } from '../requestContext';
+import { header } from '../requestContext';
 import { templateContext } from '../templates';
+import { lowerCase, mediaType, upperCase } from '../text';
 import type { Exchange, IntegrationResult } from '../types';
 import { restSource } from './parameterMapping';
 
@@ -37,7 +38,7 @@ export const integrationResponseStage: Stage = {
     }
     const status = Number(selected.statusCode ?? '200');
     const headers: Record<string, string> = {};
-    const template = chooseTemplate(selected.responseTemplates, firstHeader(ex.request.headers, 'accept'));
+    const template = chooseTemplate(selected.responseTemplates, header(ex.request.headers, 'accept'));
     let body = result.body;
     let contentType = result.headers['content-type'] ?? result.headers['Content-Type'] ?? 'application/json';
     let finalStatus = status;
@@ -45,7 +46,7 @@ export const integrationResponseStage: Stage = {
       const integrationResponse = {
         statusCode: result.status,
         headers: result.headers,
-        body: result.body.toString('utf8'),
+        body: result.body.length === 0 ? '' : result.body.toString('utf8'),
       };
       const rendered = services.renderer.render(template.text, templateContext(ex, {}, integrationResponse));
       if (rendered.errors.length > 0) {
@@ -55,36 +56,43 @@ export const integrationResponseStage: Stage = {
           `The ${template.contentType} response template (${template.loc.file}:${template.loc.range.start.line + first.range.start.line + 1}) failed: ${first.message}.`,
         );
       }
-      body = Buffer.from(rendered.output, 'utf8');
+      body = bodyOf(template, rendered.output);
       contentType = template.contentType;
       if (rendered.statusOverride !== undefined) finalStatus = rendered.statusOverride;
-      Object.assign(headers, rendered.headerOverrides);
-      ex.trace.push({
-        stage: 'integrationResponse',
-        detail: `rendered the ${template.contentType} response template`,
-        ms: 0,
-        data: { template: template.text, output: rendered.output },
-      });
+      const overrides = rendered.headerOverrides;
+      for (const k in overrides) headers[k] = overrides[k]!;
+      if (ex.tracing) {
+        ex.trace.push({
+          stage: 'integrationResponse',
+          detail: `rendered the ${template.contentType} response template`,
+          ms: 0,
+          data: { template: template.text, output: rendered.output },
+        });
+      }
     }
     headers['Content-Type'] = contentType;
-    for (const [target, source] of Object.entries(selected.responseParameters)) {
+    const parameters = selected.responseParameters;
+    for (const target in parameters) {
+      const source = parameters[target];
       const name = /^method\.response\.header\.(.+)$/.exec(target)?.[1];
       const value = name === undefined || typeof source !== 'string' ? undefined : responseSource(ex, result, source);
       if (name !== undefined && value !== undefined) headers[name] = value;
     }
-    ex.trace.push({
-      stage: 'integrationResponse',
-      detail: `selected '${selected.pattern}' → ${finalStatus} (matched '${selectionInput}')`,
-      ms: 0,
-      data: { pattern: selected.pattern, status: finalStatus },
-    });
+    if (ex.tracing) {
+      ex.trace.push({
+        stage: 'integrationResponse',
+        detail: `selected '${selected.pattern}' → ${finalStatus} (matched '${selectionInput}')`,
+        ms: 0,
+        data: { pattern: selected.pattern, status: finalStatus },
+      });
+    }
     ex.response = { status: finalStatus, headers, body };
     return undefined;
   },
 };
 
 function isLambda(type: string | undefined): boolean {
-  return (type ?? '').toUpperCase() === 'AWS';
+  return upperCase(type ?? '') === 'AWS';
 }
 
 /** Non-default patterns in order, matched against the whole input; a Lambda success always takes the default. */
@@ -93,7 +101,6 @@ export function selectResponse(
   input: string,
   lambda: boolean,
 ): IntegrationResponse | undefined {
-  const isDefault = (r: IntegrationResponse): boolean => r.pattern === 'default' || r.pattern === '';
   if (!lambda || input !== '200') {
     for (const response of responses) {
       if (isDefault(response)) continue;
@@ -101,6 +108,10 @@ export function selectResponse(
     }
   }
   return responses.find(isDefault);
+}
+
+function isDefault(r: IntegrationResponse): boolean {
+  return r.pattern === 'default' || r.pattern === '';
 }
 
 /** Selection patterns compiled once (null: invalid, never matches; apigw validate reports it). */
@@ -121,12 +132,29 @@ function selectionRegExp(pattern: string): RegExp | null {
 }
 
 function chooseTemplate(templates: MappingTemplate[], accept: string | undefined): MappingTemplate | undefined {
-  const accepted = (accept ?? '').split(',').map((a) => a.split(';')[0]!.trim().toLowerCase());
+  // One template (or none) is the answer whatever the client accepts.
+  if (templates.length <= 1) return templates[0];
+  const accepted = (accept ?? '').split(',').map((a) => lowerCase(mediaType(a)));
   return (
-    templates.find((t) => accepted.includes(t.contentType.toLowerCase())) ??
-    templates.find((t) => t.contentType.toLowerCase() === 'application/json') ??
+    templates.find((t) => accepted.includes(lowerCase(t.contentType))) ??
+    templates.find((t) => lowerCase(t.contentType) === 'application/json') ??
     templates[0]
   );
+}
+
+/** The last body rendered from each template: templates that render the same text every time share its bytes. */
+const lastBodies = new WeakMap<MappingTemplate, { output: string; body: Buffer }>();
+
+function bodyOf(template: MappingTemplate, output: string): Buffer {
+  const last = lastBodies.get(template);
+  if (last !== undefined && last.output === output) return last.body;
+  const body = Buffer.from(output, 'utf8');
+  if (last === undefined) lastBodies.set(template, { output, body });
+  else {
+    last.output = output;
+    last.body = body;
+  }
+  return body;
 }
 
 function responseSource(ex: Exchange, result: IntegrationResult, source: string): string | undefined {

@@ -1,6 +1,6 @@
 import { gatewayError, gatewayErrors } from '../errors';
 import type { Stage } from '../pipeline';
-import { firstHeader } from '../requestContext';
+import { header } from '../requestContext';
 import { authorize } from './authorizers';
 import { validateRequest } from './validation';
 
@@ -10,7 +10,7 @@ export const methodRequestStage: Stage = {
   run(ex, services) {
     const route = ex.match?.route;
     if (route === undefined) return undefined;
-    const key = firstHeader(ex.request.headers, 'x-api-key');
+    const key = header(ex.request.headers, 'x-api-key');
     if (key !== undefined) ex.apiKey = key;
     if (
       route.apiKeyRequired &&
@@ -27,7 +27,7 @@ export const methodRequestStage: Stage = {
           `${route.method} ${route.path} requires an API key and ${why}.`,
         );
       }
-      ex.trace.push({ stage: 'methodRequest', detail: 'API key accepted', ms: 0 });
+      if (ex.tracing) ex.trace.push({ stage: 'methodRequest', detail: 'API key accepted', ms: 0 });
     }
     // Routes without authorizers stay synchronous (no promise, no microtask turn).
     if (route.authorizerNames.length === 0) return validateRequest(ex);

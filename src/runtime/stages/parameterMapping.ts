@@ -9,7 +9,8 @@ import type { Exchange, IntegrationCall } from '../types';
  * `$stageVariables.*` and static text.
  */
 export function applyRequestParameters(ex: Exchange, call: IntegrationCall, mappings: Record<string, unknown>): void {
-  for (const [target, source] of Object.entries(mappings)) {
+  for (const target in mappings) {
+    const source = mappings[target];
     if (typeof source !== 'string') continue;
     if (ex.served.api.type === 'REST') applyRest(ex, call, target, source);
     else applyHttp(ex, call, target, source);

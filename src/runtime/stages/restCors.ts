@@ -39,11 +39,13 @@ export const restCorsPreflightStage: Stage = {
     if (cors.allowOrigins.length > 0) headers['Access-Control-Allow-Origin'] = cors.allowOrigins.join(',');
     if (cors.maxAge !== undefined) headers['Access-Control-Max-Age'] = String(cors.maxAge);
     if (cors.allowCredentials === true) headers['Access-Control-Allow-Credentials'] = 'true';
-    ex.trace.push({
-      stage: 'cors',
-      detail: `SAM Cors: OPTIONS ${resourcePath} answered by the generated mock method`,
-      ms: 0,
-    });
+    if (ex.tracing) {
+      ex.trace.push({
+        stage: 'cors',
+        detail: `SAM Cors: OPTIONS ${resourcePath} answered by the generated mock method`,
+        ms: 0,
+      });
+    }
     ex.response = { status: 200, headers, body: Buffer.from('{}') };
     return undefined;
   },

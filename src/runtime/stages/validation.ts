@@ -33,7 +33,7 @@ export function validateRequest(ex: Exchange): GatewayError | undefined {
     const error = validateBody(ex, route, api, name ?? '');
     if (error !== undefined) return error;
   }
-  ex.trace.push({ stage: 'methodRequest', detail: `validator '${name}': request is valid`, ms: 0 });
+  if (ex.tracing) ex.trace.push({ stage: 'methodRequest', detail: `validator '${name}': request is valid`, ms: 0 });
   return undefined;
 }
 
