@@ -75,14 +75,18 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   });
   // The request log is written in batches: one write per request would cost a system call on the hot path.
   const requestLog = batchedWriter((text) => io.err(text));
-  runtime.onRequest((event) => {
-    requestLog.write(
-      `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
-    );
-    for (const line of event.logs) requestLog.write(`  | ${line}\n`);
-    // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
-    for (const step of event.trace) if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
-  });
+  runtime.onRequest(
+    (event) => {
+      requestLog.write(
+        `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
+      );
+      for (const line of event.logs) requestLog.write(`  | ${line}\n`);
+      // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
+      for (const step of event.trace) if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
+      // Only the gateway-response step is printed, and it is kept without the whole trace.
+    },
+    { trace: false },
+  );
   let url: string;
   try {
     url = await runtime.start(port, values.host);

@@ -35,12 +35,15 @@ describe('apigw mock', () => {
       const response = await fetch(`${firstLine}/items/special`);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { route: 'special' });
+      assert.equal((await fetch(`${firstLine}/nowhere`)).status, 403);
     } finally {
       child.kill('SIGTERM');
     }
     assert.equal(await exited, 0, stderr);
     assert.match(stderr, /apigw mock: stopped \(SIGTERM\)/);
     assert.match(stderr, /GET \/dev\/items\/special 200 \d+ ms \(GET \/items\/special\)/);
+    // Why the gateway answered itself is logged under the request.
+    assert.match(stderr, /GET \/dev\/nowhere 403 \d+ ms\n {2}MISSING_AUTHENTICATION_TOKEN 403: /);
   });
 
   it('refuses a missing definition file with exit 2 and the reason', async () => {
