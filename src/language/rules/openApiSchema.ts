@@ -79,9 +79,9 @@ function afterEdit(before: RootRun, edit: ValueEdit): RootRun | undefined {
   if (nodeAt(before.node, segments) !== scalar) return undefined;
   const value = patched(before.value, segments, scalar.value);
   if (value === undefined) return undefined;
-  if (before.version === '3.1') return { ...before, value, errors: schemaErrors(before.version, value) };
-  const place = schemaPlaceOf(rootSchema(before.version), segments);
-  if (place === undefined) return { ...before, value, errors: schemaErrors(before.version, value) };
+  // OpenAPI 3.1's schema (dynamic references) is always validated whole.
+  const place = before.version === '3.1' ? undefined : schemaPlaceOf(rootSchema(before.version), segments);
+  if (place === undefined) return { ...before, ...validateWhole(before.version, value) };
   const entrySegments = segments.slice(0, place.depth);
   const entryPath = instancePath
     .split('/')

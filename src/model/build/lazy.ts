@@ -20,9 +20,7 @@ export function defineLazy<T extends object, K extends keyof T>(target: T, key: 
       }
       return value;
     },
-    set(next: T[K]) {
-      Object.defineProperty(target, key, { value: next, enumerable: true, configurable: true, writable: true });
-    },
+    set: (next: T[K]) => becomeValue(target, key, next),
   });
 }
 
@@ -35,8 +33,11 @@ export function defineLive<T extends object, K extends keyof T>(target: T, key: 
     enumerable: true,
     configurable: true,
     get: read,
-    set(next: T[K]) {
-      Object.defineProperty(target, key, { value: next, enumerable: true, configurable: true, writable: true });
-    },
+    set: (next: T[K]) => becomeValue(target, key, next),
   });
+}
+
+/** Assigning to a lazy or live field makes it a plain value. */
+function becomeValue<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
