@@ -61,6 +61,13 @@ const builds = [
     entryPoints: ['src/server/main.ts'],
     outfile: 'dist/server.js',
   },
+  // The AWS side (SDK clients, deploy, export): loaded with require() on first use by the extension and the CLI,
+  // so neither activation nor `apigw validate` pays for the SDK.
+  {
+    ...common,
+    entryPoints: ['src/aws/index.ts'],
+    outfile: 'dist/aws.js',
+  },
   // The `apigw` command line.
   {
     ...common,

@@ -1,0 +1,4 @@
+// The facade of src/aws, and the entry of dist/aws.js: the extension and the CLI load this bundle with require()
+// on first use (see loadAws in each), so the AWS SDK costs nothing until an AWS feature is used.
+export type * from './types';
+export { AwsError } from './types';
