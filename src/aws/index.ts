@@ -2,3 +2,6 @@
 // on first use (see loadAws in each), so the AWS SDK costs nothing until an AWS feature is used.
 export type * from './types';
 export { AwsError } from './types';
+// Credentials and place: profiles of the shared files, the clients of a place.
+export { listProfiles, profileRegion, type ProfileFiles } from './profiles';
+export { createClients, destroyClients, type ClientOptions } from './clients';

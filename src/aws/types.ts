@@ -24,6 +24,18 @@ export interface AwsClients {
   /** API Gateway v2: HTTP and WebSocket APIs. */
   v2: ApiGatewayV2Client;
   sts: STSClient;
+  /** Hears every retry of a throttled or failed call (a progress UI shows "throttled, retrying in N s"); returns the unsubscribe. */
+  addRetryListener?(listener: RetryListener): () => void;
+}
+
+/** A call of `operation` failed with a retryable error and is sent again, as attempt `attempt` (2 = first retry), after `delayMs`. */
+export type RetryListener = (retry: { operation: string; attempt: number; delayMs: number; errorName: string }) => void;
+
+/** Who the credentials belong to (STS GetCallerIdentity): the account fills `AWS::AccountId`. */
+export interface AwsCallerIdentity {
+  account: string;
+  arn: string;
+  userId: string;
 }
 
 /** A profile of the shared config / credentials files. */
@@ -102,6 +114,8 @@ export interface DeployedStage {
   autoDeploy?: boolean;
   /** The stage-wide (default route, or every method of a REST stage) throttling. */
   throttling?: { burstLimit?: number; rateLimit?: number };
+  /** The deployment the stage serves (when AWS could tell). */
+  lastDeployment?: { id: string; createdDate?: Date; description?: string };
 }
 
 export interface DeployedRoute {
