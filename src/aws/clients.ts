@@ -7,6 +7,7 @@ import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { nullLogger, type Logger } from '../shared/logger';
+import { operationOf, tagOperation } from './operationTag';
 import { defaultMaxAttempts, ReportingRetryStrategy } from './retry';
 import type { AwsClients, AwsPlace, RetryListener } from './types';
 
@@ -42,14 +43,6 @@ interface Context {
 /** 'GetRestApisCommand' → 'GetRestApis'. */
 const operationName = (context: Context): string => (context.commandName ?? 'call').replace(/Command$/, '');
 
-/** Which operation an error came from: the retry strategy is told only the error. */
-const operationOfError = new WeakMap<object, string>();
-
-/** The operation of a failed call as the clients saw it (undefined for errors that did not pass through them). */
-export function operationOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? operationOfError.get(error) : undefined;
-}
-
 function describeMetadata(metadata: Metadata | undefined): string {
   const parts: string[] = [];
   if (metadata?.attempts !== undefined && metadata.attempts > 1) parts.push(`${metadata.attempts} attempts`);
@@ -76,6 +69,7 @@ function instrument(stack: Stack, service: string, logger: Logger): void {
         );
         return result;
       } catch (error) {
+        tagOperation(error, operation);
         const metadata = (error as { $metadata?: Metadata } | null)?.$metadata;
         const ms = Math.round(performance.now() - started);
         const status = metadata?.httpStatusCode !== undefined ? ` ${metadata.httpStatusCode}` : '';
@@ -93,7 +87,7 @@ function instrument(stack: Stack, service: string, logger: Logger): void {
       try {
         return await next(args);
       } catch (error) {
-        if (typeof error === 'object' && error !== null) operationOfError.set(error, operationName(context));
+        tagOperation(error, operationName(context));
         throw error;
       }
     },

@@ -5,3 +5,6 @@ export { AwsError } from './types';
 // Credentials and place: profiles of the shared files, the clients of a place.
 export { listProfiles, profileRegion, type ProfileFiles } from './profiles';
 export { createClients, destroyClients, type ClientOptions } from './clients';
+// Failures told for people.
+export { describeProblem, toAwsError, type ProblemContext } from './problems';
+export { operationOf } from './operationTag';
