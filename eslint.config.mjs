@@ -2,6 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const recordMessage =
+  "A Record<string, …> made from an object literal inherits Object.prototype, so a key such as 'constructor' or '__proto__' finds or changes its members: use dict() / dictOf() from src/shared/dict.ts or a Map.";
+
 const cores = [
   'src/shared/**',
   'src/model/**',
@@ -46,6 +49,36 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'vscode', message: 'Only src/extension/ may import vscode.' }] },
+      ],
+    },
+  },
+  {
+    // Objects keyed by text from outside (header, query and map keys, names in a definition, template or config)
+    // must not inherit Object.prototype: 'constructor', 'toString' or '__proto__' would find or change its members.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "VariableDeclarator[id.typeAnnotation.typeAnnotation.typeName.name='Record'][id.typeAnnotation.typeAnnotation.typeArguments.params.0.type='TSStringKeyword'] > ObjectExpression.init",
+          message: recordMessage,
+        },
+        {
+          selector:
+            "PropertyDefinition[typeAnnotation.typeAnnotation.typeName.name='Record'][typeAnnotation.typeAnnotation.typeArguments.params.0.type='TSStringKeyword'] > ObjectExpression.value",
+          message: recordMessage,
+        },
+        {
+          selector:
+            "TSAsExpression[typeAnnotation.typeName.name='Record'][typeAnnotation.typeArguments.params.0.type='TSStringKeyword'] > ObjectExpression.expression",
+          message: recordMessage,
+        },
+        {
+          selector:
+            "VariableDeclarator[id.typeAnnotation.typeAnnotation.type='TSTypeLiteral']:has(TSIndexSignature) > ObjectExpression.init",
+          message: recordMessage,
+        },
       ],
     },
   },

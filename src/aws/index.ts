@@ -8,3 +8,8 @@ export { createClients, destroyClients, type ClientOptions } from './clients';
 // Failures told for people.
 export { describeProblem, toAwsError, type ProblemContext } from './problems';
 export { operationOf } from './operationTag';
+// What is deployed: the AWS view.
+export { paginate, collect } from './paginate';
+export { listApis, listRestApis, listV2Apis, getApiSummary, deleteStage, whoAmI } from './inventory';
+export { getApiDetails, getStage, type ApiRef } from './apiDetails';
+export { invokeUrlOf, executeApiHost, apiEndpointOf } from './invokeUrls';

@@ -3,18 +3,19 @@ import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
 import { runValidate, validateUsage } from './commands/validate';
+import { dictOf } from '../shared/dict';
 
 interface Command {
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-const commands: Record<string, Command> = {
+const commands: Record<string, Command> = dictOf({
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
   validate: { usage: validateUsage, run: runValidate },
-};
+});
 
 const usage = `usage: apigw COMMAND [options]
 

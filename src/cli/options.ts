@@ -1,7 +1,8 @@
 import type { ApiType } from '../model';
 import { UsageError } from './io';
+import { dictOf } from '../shared/dict';
 
-const apiTypes: Record<string, ApiType> = { rest: 'REST', http: 'HTTP', websocket: 'WEBSOCKET' };
+const apiTypes: Record<string, ApiType> = dictOf({ rest: 'REST', http: 'HTTP', websocket: 'WEBSOCKET' });
 
 /** `--type rest|http|websocket` (any case). */
 export function parseApiType(value: string): ApiType {

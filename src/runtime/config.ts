@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FileSystem } from '../shared/fileSystem';
 import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
+import { dict, dictOf } from '../shared/dict';
 
 /**
  * `apigw.config.json` beside the definition (or the file given with `--config`): what stands in for the
@@ -63,7 +64,10 @@ export async function loadConfig(definitionFile: string, fs: FileSystem, explici
         ok: false,
         message: `Cannot read the config ${file}: the file does not exist. Check the --config path.`,
       };
-    return { ok: true, config: { baseDir: path.dirname(definitionFile), lambdaHandlers: {}, stageVariables: {} } };
+    return {
+      ok: true,
+      config: { baseDir: path.dirname(definitionFile), lambdaHandlers: dict(), stageVariables: dict() },
+    };
   }
   let data: unknown;
   try {
@@ -81,7 +85,7 @@ export async function loadConfig(definitionFile: string, fs: FileSystem, explici
 export function parseConfig(data: unknown, file: string, baseDir: string): ConfigResult {
   if (!isRecord(data))
     return { ok: false, message: `${file} must hold a JSON object with keys such as "lambdaHandlers".` };
-  const config: RuntimeConfig = { file, baseDir, lambdaHandlers: {}, stageVariables: {} };
+  const config: RuntimeConfig = { file, baseDir, lambdaHandlers: dict(), stageVariables: dict() };
   const handlers = data['lambdaHandlers'] ?? {};
   if (!isRecord(handlers))
     return { ok: false, message: `${file}: "lambdaHandlers" must map function names to "file.mjs#export".` };
@@ -99,7 +103,7 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
   if (!isRecord(variables) || !Object.values(variables).every((v) => typeof v === 'string')) {
     return { ok: false, message: `${file}: "stageVariables" must map names to string values.` };
   }
-  config.stageVariables = variables as Record<string, string>;
+  config.stageVariables = dictOf(variables as Record<string, string>);
   const apiKeys = data['apiKeys'];
   if (apiKeys !== undefined) {
     if (!Array.isArray(apiKeys) || !apiKeys.every((k) => typeof k === 'string')) {

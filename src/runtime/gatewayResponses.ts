@@ -3,6 +3,7 @@ import type { GatewayError } from './errors';
 import { firstHeader } from './requestContext';
 import { templateContext, type TemplateRenderer } from './templates';
 import type { Exchange, MockResponse } from './types';
+import { dictOf } from '../shared/dict';
 
 /**
  * The response for a failure. HTTP APIs send AWS's fixed JSON body. REST APIs use the matching custom gateway
@@ -70,7 +71,7 @@ function gatewayParameterValue(ex: Exchange, source: string): string | undefined
 }
 
 function withErrorType(response: MockResponse, error: GatewayError): MockResponse {
-  const names: Record<string, string> = {
+  const names: Record<string, string> = dictOf({
     MISSING_AUTHENTICATION_TOKEN: 'MissingAuthenticationTokenException',
     INVALID_API_KEY: 'ForbiddenException',
     UNAUTHORIZED: 'UnauthorizedException',
@@ -78,7 +79,7 @@ function withErrorType(response: MockResponse, error: GatewayError): MockRespons
     BAD_REQUEST_PARAMETERS: 'BadRequestException',
     BAD_REQUEST_BODY: 'BadRequestException',
     UNSUPPORTED_MEDIA_TYPE: 'UnsupportedMediaTypeException',
-  };
+  });
   const name = names[error.kind.type];
   if (name !== undefined) response.headers['x-amzn-ErrorType'] = name;
   return response;

@@ -1,3 +1,4 @@
+import { dict } from '../shared/dict';
 /**
  * `integrationMocks` in apigw.config.json: what an integration that cannot run locally (an AWS service
  * integration such as DynamoDB, SQS or Step Functions) answers instead, by route key.
@@ -23,7 +24,7 @@ const example =
 
 export function parseIntegrationMocks(data: unknown, file: string): IntegrationMocksResult {
   if (!isRecord(data)) return { ok: false, message: `${file}: "integrationMocks" must be an object like ${example}.` };
-  const mocks: Record<string, IntegrationMock> = {};
+  const mocks: Record<string, IntegrationMock> = dict();
   for (const [key, value] of Object.entries(data)) {
     const bad = (what: string): IntegrationMocksResult => ({
       ok: false,

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
 import type { ServedApi } from './types';
+import { dict } from '../shared/dict';
 
 export interface LoadOptions {
   /** The definition file (absolute). */
@@ -36,13 +37,13 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   if (!config.ok) return { ok: false, message: config.message };
   if (read.definition.kind === 'cloudformation') {
     const text = options.text ?? Buffer.from(await fs.readFile(file)).toString('utf8');
-    config.config.lambdaHandlers = { ...samHandlers(file, text), ...config.config.lambdaHandlers };
+    config.config.lambdaHandlers = Object.assign(dict(), samHandlers(file, text), config.config.lambdaHandlers);
     const settings = definitionStageSettings(file, text, api);
     if (settings.methodSettings.length > 0)
       config.config.methodSettings = [...settings.methodSettings, ...(config.config.methodSettings ?? [])];
     if (settings.cacheClusterEnabled === true) config.config.cacheClusterEnabled ??= true;
   }
-  const stageVariables: Record<string, string> = {};
+  const stageVariables: Record<string, string> = dict();
   for (const [k, v] of Object.entries(api.stage?.variables ?? {})) if (typeof v === 'string') stageVariables[k] = v;
   Object.assign(stageVariables, config.config.stageVariables);
   const definedStage = typeof api.stage?.name === 'string' ? api.stage.name : undefined;

@@ -1,3 +1,4 @@
+import { dictOf } from '../shared/dict';
 /**
  * Stage method settings (throttling and caching) as AWS's `MethodSettings` write them: `resourcePath` `/*`
  * and `httpMethod` `*` are the stage-wide defaults, a resource path (`/pets/{id}`, or AWS's `/~1pets~1{id}`)
@@ -51,7 +52,7 @@ function definedOnly(s: MethodSetting): Partial<MethodSetting> {
   return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined));
 }
 
-const keys: Record<string, keyof MethodSetting> = {
+const keys: Record<string, keyof MethodSetting> = dictOf({
   ResourcePath: 'resourcePath',
   HttpMethod: 'httpMethod',
   ThrottlingRateLimit: 'throttlingRateLimit',
@@ -60,12 +61,12 @@ const keys: Record<string, keyof MethodSetting> = {
   CacheTtlInSeconds: 'cacheTtlInSeconds',
   RequireAuthorizationForCacheControl: 'requireAuthorizationForCacheControl',
   UnauthorizedCacheControlHeaderStrategy: 'unauthorizedCacheControlHeaderStrategy',
-};
+});
 
 /** One `MethodSettings` item (PascalCase, from a template, or camelCase, from the config); undefined if malformed. */
 export function readMethodSetting(data: unknown): MethodSetting | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const out: Record<string, unknown> = { resourcePath: '/*', httpMethod: '*' };
+  const out: Record<string, unknown> = dictOf({ resourcePath: '/*', httpMethod: '*' });
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const name = keys[key] ?? (Object.values(keys).includes(key as keyof MethodSetting) ? key : undefined);
     if (name === undefined) continue;

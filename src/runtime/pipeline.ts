@@ -16,6 +16,7 @@ import { integrationStage } from './stages/integration';
 import { integrationResponseStage } from './stages/integrationResponse';
 import { vtlRenderer, type TemplateRenderer } from './templates';
 import type { Exchange, MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
+import { dict } from '../shared/dict';
 
 /** What stages share: injected so tests (and the editor) can replace any of them. */
 export interface StageServices {
@@ -268,7 +269,7 @@ function newExchange(served: ServedApi, request: MockRequest, tracing: boolean):
 }
 
 export function parseQuery(query: string): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
+  const result: Record<string, string[]> = dict();
   if (query === '') return result;
   for (const [name, value] of new URLSearchParams(query)) (result[name] ??= []).push(value);
   return result;

@@ -1,6 +1,7 @@
 import type { GatewayApi, Route } from '../model';
 import { upperCase } from './text';
 import type { MatchedRoute } from './types';
+import { dict } from '../shared/dict';
 
 /**
  * Routing as API Gateway does it. A path template's segments are literals, `{name}` (one segment) or a final
@@ -136,7 +137,7 @@ function splitPath(path: string): string[] {
 }
 
 function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = dict();
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const part = parts[i];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { record, templateValue } from './templateValues';
 import type { HandlerRef } from './config';
+import { dict } from '../shared/dict';
 
 /**
  * The local handlers a SAM template declares itself: each `AWS::Serverless::Function` with a local `CodeUri`
@@ -12,7 +13,7 @@ export function samHandlers(file: string, text: string): Record<string, HandlerR
   const root = templateValue(file, text);
   const resources = record(root['Resources']);
   const globals = record(record(root['Globals'])['Function']);
-  const handlers: Record<string, HandlerRef> = {};
+  const handlers: Record<string, HandlerRef> = dict();
   for (const [logicalId, resource] of Object.entries(resources)) {
     const r = record(resource);
     if (r['Type'] !== 'AWS::Serverless::Function') continue;

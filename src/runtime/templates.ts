@@ -4,6 +4,7 @@ import type { MappingTemplate } from '../model';
 import { contextValues } from './requestContext';
 import { lowerCase } from './text';
 import type { Exchange } from './types';
+import { dict } from '../shared/dict';
 
 export interface RenderedTemplate {
   output: string;
@@ -144,7 +145,7 @@ class ExchangeTemplateRequest implements TemplateRequest {
   get headers(): Record<string, string> {
     const multi = this.multiValueHeaders;
     if (this.joined === undefined) {
-      this.joined = {};
+      this.joined = dict();
       for (const name of Object.keys(multi)) this.joined[name] = multi[name]!.join(',');
     }
     return this.joined;
@@ -154,7 +155,7 @@ class ExchangeTemplateRequest implements TemplateRequest {
   get queryStringParameters(): Record<string, string> {
     const multi = this.multiValueQueryStringParameters;
     if (this.lastQuery === undefined) {
-      this.lastQuery = {};
+      this.lastQuery = dict();
       for (const name of Object.keys(multi)) this.lastQuery[name] = multi[name]!.at(-1) ?? '';
     }
     return this.lastQuery;

@@ -26,3 +26,23 @@ export function mediaType(contentType: string): string {
   const semicolon = contentType.indexOf(';');
   return (semicolon < 0 ? contentType : contentType.slice(0, semicolon)).trim();
 }
+
+/** An HTTP header name: a token (RFC 9110 §5.1), as node:http and API Gateway require. */
+const headerToken = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Characters a header value cannot hold: controls other than tab (a line break would end the header). */
+const badHeaderValueChar = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Why a header cannot be sent as is (undefined when it can): the name or the value, in words. */
+export function headerProblem(name: string, value: string): string | undefined {
+  if (!headerToken.test(name)) return `the header name ${JSON.stringify(name)} is not an HTTP token`;
+  const bad = badHeaderValueChar.exec(value);
+  if (bad !== null) {
+    const code = bad[0].charCodeAt(0);
+    const what =
+      code === 10 || code === 13
+        ? 'a line break'
+        : `the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `the value of the header ${name} holds ${what}`;
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@
  * "Variables for data transformations for API Gateway" and "WebSocket API mapping template reference".
  */
 import { restContext, webSocketContext, type ContextTree } from './check/contextVariables';
+import { dictOf, ownValue } from '../shared/dict';
 
 export interface BuiltinMember {
   name: string;
@@ -67,7 +68,7 @@ export const utilMembers: readonly BuiltinMember[] = [
   ),
 ];
 
-const contextDocs: Record<string, string> = {
+const contextDocs: Record<string, string> = dictOf({
   accountId: 'The AWS account ID of the API owner.',
   apiId: 'The identifier API Gateway assigns to the API.',
   authorizer:
@@ -141,7 +142,7 @@ const contextDocs: Record<string, string> = {
   'identity.userArn': 'The ARN of the IAM user.',
   'identity.vpcId': 'The VPC the request came from (private APIs).',
   'identity.vpceId': 'The VPC endpoint the request came through (private APIs).',
-};
+});
 
 /** The `$context` tree for an API type; both REST and WebSocket variables when the type is not known. */
 export function contextTreeFor(apiType: string | undefined): ContextTree {
@@ -153,7 +154,7 @@ export function contextTreeFor(apiType: string | undefined): ContextTree {
 /** The members of `$context.<path>`: undefined when the path is not a known map. */
 export function contextMembers(apiType: string | undefined, path: readonly string[]): BuiltinMember[] | undefined {
   let tree: ContextTree | true | 'open' | undefined = contextTreeFor(apiType);
-  for (const name of path) tree = typeof tree === 'object' ? tree[name] : undefined;
+  for (const name of path) tree = typeof tree === 'object' ? ownValue(tree, name) : undefined;
   if (typeof tree !== 'object') return undefined;
   return Object.entries(tree).map(([name, sub]) => ({
     name,
@@ -168,9 +169,9 @@ export function contextDoc(path: readonly string[]): string | undefined {
   return Object.prototype.hasOwnProperty.call(contextDocs, path.join('.')) ? contextDocs[path.join('.')] : undefined;
 }
 
-export const rootDocs: Record<string, string> = {
+export const rootDocs: Record<string, string> = dictOf({
   input: 'The payload and the request parameters: `body`, `json(path)`, `path(path)`, `params()`.',
   util: 'Helpers for escaping, encoding and parsing: `escapeJavaScript`, `parseJson`, `urlEncode`, `urlDecode`, `base64Encode`, `base64Decode`.',
   context: 'What API Gateway knows about the request: IDs, stage, caller identity, authorizer output, overrides.',
   stageVariables: "The stage's variables, by name: `$stageVariables.name`.",
-};
+});

@@ -3,6 +3,7 @@ import { evaluateJsonPath, parseJsonPath } from './jsonPath';
 import { MethodError } from './runtime';
 import type { TemplateRequest } from './templateContext';
 import { HostObject, display, type Value, type VtlMap } from './values';
+import { dictOf } from '../shared/dict';
 
 const single = (
   one: Record<string, string> | undefined,
@@ -222,14 +223,14 @@ export class ForeachObject extends HostObject {
   }
   call(name: string, args: Value[]): Value | undefined {
     if (args.length !== 0) return undefined;
-    const getters: Record<string, string> = {
+    const getters: Record<string, string> = dictOf({
       getIndex: 'index',
       getCount: 'count',
       hasNext: 'hasNext',
       isFirst: 'first',
       isLast: 'last',
       getParent: 'parent',
-    };
+    });
     const property = Object.prototype.hasOwnProperty.call(getters, name) ? getters[name] : undefined;
     return property === undefined ? undefined : this.property(property);
   }

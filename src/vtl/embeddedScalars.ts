@@ -1,3 +1,4 @@
+import { dictOf } from '../shared/dict';
 /**
  * Decodes a YAML or JSON string value as written in a document and remembers, for every character of the
  * value, which characters of the document produced it. That is what lets a diagnostic inside an embedded
@@ -43,7 +44,7 @@ class Builder {
   }
 }
 
-const jsonEscapes: Record<string, string> = {
+const jsonEscapes: Record<string, string> = dictOf({
   n: '\n',
   t: '\t',
   r: '\r',
@@ -52,7 +53,7 @@ const jsonEscapes: Record<string, string> = {
   '"': '"',
   '\\': '\\',
   '/': '/',
-};
+});
 
 /** A JSON string starting with `"` at `offset`. */
 export function decodeJsonString(text: string, offset: number): DecodedText | undefined {
@@ -83,7 +84,7 @@ export function decodeJsonString(text: string, offset: number): DecodedText | un
   return undefined;
 }
 
-const yamlEscapes: Record<string, string> = {
+const yamlEscapes: Record<string, string> = dictOf({
   '0': '\0',
   a: '\x07',
   b: '\b',
@@ -102,8 +103,8 @@ const yamlEscapes: Record<string, string> = {
   _: '\u00a0',
   L: '\u2028',
   P: '\u2029',
-};
-const hexLengths: Record<string, number> = { x: 2, u: 4, U: 8 };
+});
+const hexLengths: Record<string, number> = dictOf({ x: 2, u: 4, U: 8 });
 
 type LineDecoder = (text: string, from: number, to: number, out: Builder) => void;
 

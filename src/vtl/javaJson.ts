@@ -1,4 +1,5 @@
 import { JavaDouble, formatDouble, type Value, type VtlMap } from './values';
+import { dictOf } from '../shared/dict';
 
 /** JSON text → template values; numbers with a fraction or exponent stay doubles (`1.0` prints `1.0`). */
 export type JsonParseResult = { ok: true; value: Value } | { ok: false; message: string; offset: number };
@@ -132,7 +133,7 @@ class JsonReader {
         continue;
       }
       const e = this.text[p + 1];
-      const simple: Record<string, string> = {
+      const simple: Record<string, string> = dictOf({
         '"': '"',
         '\\': '\\',
         '/': '/',
@@ -141,7 +142,7 @@ class JsonReader {
         n: '\n',
         r: '\r',
         t: '\t',
-      };
+      });
       if (e !== undefined && simple[e] !== undefined) {
         out += simple[e];
         p += 2;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../shared/diagnostic';
 import type { Block, Expression, IfBranch, ReferenceNode, Span, Statement, TemplateAst } from './ast';
 import { ExpressionParser } from './parseExpression';
 import { VtlSyntaxError, isIdentifierStart } from './scanner';
+import { dictOf } from '../shared/dict';
 
 type Terminator = 'end' | 'else' | 'elseif';
 
@@ -12,13 +13,13 @@ interface BlockEnd {
   branch?: IfBranch;
 }
 
-const unsupported: Record<string, string> = {
+const unsupported: Record<string, string> = dictOf({
   parse:
     '#parse is not available in API Gateway mapping templates (there are no other template files): inline the template instead',
   include:
     '#include is not available in API Gateway mapping templates (there are no other files): inline the text instead',
   evaluate: '#evaluate is not supported in API Gateway mapping templates: write the template text directly',
-};
+});
 
 /**
  * Parses Velocity 1.7 template text, with API Gateway's whitespace behaviour: a line break right after a

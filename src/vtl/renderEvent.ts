@@ -1,4 +1,5 @@
 import type { TemplateContext, TemplateIntegrationResponse, TemplateRequest } from './templateContext';
+import { dict } from '../shared/dict';
 
 /**
  * Reads a sample event — `{"request": {...}, "integrationResponse": {...}}` — into a TemplateContext, checking
@@ -20,7 +21,7 @@ function checkKeys(value: Record<string, unknown>, where: string, allowed: strin
 function stringMap(value: unknown, where: string): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw new EventError(`'${where}' must be an object of strings, like {"name": "value"}`);
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = dict();
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') throw new EventError(`'${where}.${k}' must be a string, not ${JSON.stringify(v)}`);
     out[k] = v;
@@ -31,7 +32,7 @@ function stringMap(value: unknown, where: string): Record<string, string> | unde
 function multiMap(value: unknown, where: string): Record<string, string[]> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) throw new EventError(`'${where}' must be an object of string lists, like {"name": ["a", "b"]}`);
-  const out: Record<string, string[]> = {};
+  const out: Record<string, string[]> = dict();
   for (const [k, v] of Object.entries(value)) {
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
       throw new EventError(`'${where}.${k}' must be a list of strings`);

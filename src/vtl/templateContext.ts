@@ -1,4 +1,5 @@
 import { JavaDouble, display, type Value, type VtlMap } from './values';
+import { dict } from '../shared/dict';
 
 /** The method request a template sees (the shape of `apigw render --event`'s `request`). */
 export interface TemplateRequest {
@@ -179,7 +180,7 @@ function mergeData(into: VtlMap, data: Record<string, unknown>, depth: number): 
 }
 
 function stringRecord(v: Value | undefined): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record: Record<string, string> = dict();
   if (v instanceof Map) for (const [k, value] of v) if (value !== null) record[display(k)] = display(value);
   return record;
 }

@@ -1,6 +1,7 @@
 import type { GatewayApi, Route } from '../../model';
 import type { MockRequest } from '../../runtime/types';
 import { sampleText } from './sampleValue';
+import { dict } from '../../shared/dict';
 
 /** One editable field of the Invoke panel. */
 export interface InvokeField {
@@ -85,7 +86,7 @@ export function requestPath(form: InvokeForm, stage: string): string {
 export function toMockRequest(form: InvokeForm, stage: string): MockRequest {
   const query = new URLSearchParams();
   for (const q of form.query) if (q.name !== '' && (q.value !== '' || q.required)) query.append(q.name, q.value);
-  const headers: Record<string, string[]> = {};
+  const headers: Record<string, string[]> = dict();
   for (const h of form.headers) {
     if (h.name === '' || (h.value === '' && !h.required)) continue;
     (headers[h.name.toLowerCase()] ??= []).push(h.value);

@@ -1,5 +1,6 @@
 import type { GatewayApi, Parameter, Route } from '../../model';
 import { sampleFromSchema } from './sampleSchema';
+import { dict, dictOf } from '../../shared/dict';
 
 /**
  * The sample event a new preview starts with, in the format of `apigw render --event` (see src/vtl/renderEvent.ts):
@@ -18,7 +19,7 @@ export interface SampleTarget {
 
 export function buildSampleEvent(target: SampleTarget): string {
   const request = sampleRequest(target);
-  const event: Record<string, unknown> = { request };
+  const event: Record<string, unknown> = dictOf({ request });
   if (target.role === 'response') {
     event['integrationResponse'] = {
       statusCode: Number(target.statusCode) || 200,
@@ -37,7 +38,7 @@ function sampleRequest(target: SampleTarget): Record<string, unknown> {
   const resourcePath = route?.path ?? '/';
   const path = resourcePath.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => pathParameters[name] ?? name);
   const contentType = target.contentType ?? route?.requestBody?.contentTypes[0] ?? 'application/json';
-  const headers: Record<string, string> = { 'Content-Type': contentType, ...valuesOf(parameters, 'header') };
+  const headers: Record<string, string> = dictOf({ 'Content-Type': contentType, ...valuesOf(parameters, 'header') });
   const stage = target.api?.stage;
   return {
     method: route && /^[A-Z]+$/.test(route.method) && route.method !== 'ANY' ? route.method : 'POST',
@@ -55,7 +56,7 @@ function sampleRequest(target: SampleTarget): Record<string, unknown> {
 }
 
 function valuesOf(parameters: Parameter[], where: Parameter['in']): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = dict();
   for (const parameter of parameters) {
     if (parameter.in !== where) continue;
     const value = sampleFromSchema(parameter.schema ?? { type: 'string' });

@@ -13,6 +13,7 @@ import type { TextDocument } from '../languageService';
 import { addItemEdit, addPropertyEdit, type Plain, yamlScalarText } from './edits';
 import { type FeatureServices, uriOf } from './featureServices';
 import { nodeAt, nodeAtPath } from './nodeAt';
+import { dictOf } from '../../shared/dict';
 
 export function codeActions(
   services: FeatureServices,
@@ -94,13 +95,13 @@ function apiRootOf(document: SourceDocument, path: (string | number)[]): ObjectN
   return node?.kind === 'object' ? node : undefined;
 }
 
-const uriExamples: Record<string, string> = {
+const uriExamples: Record<string, string> = dictOf({
   aws_proxy:
     'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:my-function/invocations',
   aws: 'arn:aws:apigateway:us-east-1:sqs:path/123456789012/my-queue',
   http: 'https://example.com/',
   http_proxy: 'https://example.com/{proxy}',
-};
+});
 
 function addRequiredField(document: SourceDocument, diagnostic: Diagnostic): Fix[] {
   const at = nodeAt(document, diagnostic.range.start);

@@ -1,10 +1,11 @@
 // The OpenAPI / Swagger keys offered by completion for the common objects, and the enum values of OpenAPI
 // fields that completion knows (the extensions' come from their JSON Schemas).
 import type { OpenApiPlace } from './place';
+import { dictOf } from '../../shared/dict';
 
 type KeyKind = 'object' | 'array' | 'string' | 'other';
 
-const root3: Record<string, KeyKind> = {
+const root3: Record<string, KeyKind> = dictOf({
   openapi: 'string',
   info: 'object',
   servers: 'array',
@@ -13,8 +14,8 @@ const root3: Record<string, KeyKind> = {
   security: 'array',
   tags: 'array',
   externalDocs: 'object',
-};
-const root2: Record<string, KeyKind> = {
+});
+const root2: Record<string, KeyKind> = dictOf({
   swagger: 'string',
   info: 'object',
   host: 'string',
@@ -30,17 +31,17 @@ const root2: Record<string, KeyKind> = {
   security: 'array',
   tags: 'array',
   externalDocs: 'object',
-};
-const info: Record<string, KeyKind> = {
+});
+const info: Record<string, KeyKind> = dictOf({
   title: 'string',
   version: 'string',
   description: 'string',
   termsOfService: 'string',
   contact: 'object',
   license: 'object',
-};
+});
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
-const operation3: Record<string, KeyKind> = {
+const operation3: Record<string, KeyKind> = dictOf({
   summary: 'string',
   description: 'string',
   operationId: 'string',
@@ -50,8 +51,8 @@ const operation3: Record<string, KeyKind> = {
   responses: 'object',
   security: 'array',
   deprecated: 'other',
-};
-const operation2: Record<string, KeyKind> = {
+});
+const operation2: Record<string, KeyKind> = dictOf({
   summary: 'string',
   description: 'string',
   operationId: 'string',
@@ -63,8 +64,8 @@ const operation2: Record<string, KeyKind> = {
   schemes: 'array',
   security: 'array',
   deprecated: 'other',
-};
-const parameter3: Record<string, KeyKind> = {
+});
+const parameter3: Record<string, KeyKind> = dictOf({
   name: 'string',
   in: 'string',
   description: 'string',
@@ -72,8 +73,8 @@ const parameter3: Record<string, KeyKind> = {
   schema: 'object',
   style: 'string',
   explode: 'other',
-};
-const parameter2: Record<string, KeyKind> = {
+});
+const parameter2: Record<string, KeyKind> = dictOf({
   name: 'string',
   in: 'string',
   description: 'string',
@@ -82,8 +83,8 @@ const parameter2: Record<string, KeyKind> = {
   format: 'string',
   schema: 'object',
   items: 'object',
-};
-const components: Record<string, KeyKind> = {
+});
+const components: Record<string, KeyKind> = dictOf({
   schemas: 'object',
   responses: 'object',
   parameters: 'object',
@@ -93,8 +94,8 @@ const components: Record<string, KeyKind> = {
   examples: 'object',
   links: 'object',
   callbacks: 'object',
-};
-const securityScheme3: Record<string, KeyKind> = {
+});
+const securityScheme3: Record<string, KeyKind> = dictOf({
   type: 'string',
   description: 'string',
   name: 'string',
@@ -103,8 +104,8 @@ const securityScheme3: Record<string, KeyKind> = {
   bearerFormat: 'string',
   flows: 'object',
   openIdConnectUrl: 'string',
-};
-const securityScheme2: Record<string, KeyKind> = {
+});
+const securityScheme2: Record<string, KeyKind> = dictOf({
   type: 'string',
   description: 'string',
   name: 'string',
@@ -113,7 +114,7 @@ const securityScheme2: Record<string, KeyKind> = {
   authorizationUrl: 'string',
   tokenUrl: 'string',
   scopes: 'object',
-};
+});
 
 /** The OpenAPI keys of an object at a place, with the kind of value each takes. */
 export function openApiKeys(place: OpenApiPlace, version: 2 | 3): Record<string, KeyKind> {
@@ -123,7 +124,7 @@ export function openApiKeys(place: OpenApiPlace, version: 2 | 3): Record<string,
     case 'info':
       return info;
     case 'pathItem': {
-      const keys: Record<string, KeyKind> = { parameters: 'array', summary: 'string', description: 'string' };
+      const keys: Record<string, KeyKind> = dictOf({ parameters: 'array', summary: 'string', description: 'string' });
       for (const method of methods) keys[method] = 'object';
       return keys;
     }

@@ -2,6 +2,7 @@
 // sections themselves, ranked by what fits where the ref is written.
 import type { SourceNode } from '../../model/sourceNode';
 import { nodeAtPath } from './nodeAt';
+import { dictOf } from '../../shared/dict';
 
 export interface RefTarget {
   pointer: string;
@@ -15,7 +16,7 @@ const sections3 = ['schemas', 'parameters', 'responses', 'requestBodies', 'heade
 const sections2 = ['definitions', 'parameters', 'responses'];
 
 /** Which section fits a `$ref` written under this key. */
-const fitting: Record<string, string> = {
+const fitting: Record<string, string> = dictOf({
   parameters: 'parameters',
   responses: 'responses',
   requestBody: 'requestBodies',
@@ -23,7 +24,7 @@ const fitting: Record<string, string> = {
   examples: 'examples',
   links: 'links',
   callbacks: 'callbacks',
-};
+});
 
 export function refTargets(apiRoot: SourceNode | undefined, version: 2 | 3, context: string): RefTarget[] {
   const targets: RefTarget[] = [];

@@ -7,6 +7,7 @@ import { findEmbeddedTemplates, mapEmbeddedTemplate, type EmbeddedTemplate } fro
 import { lineStartsOf, positionAt } from '../../vtl/scanner';
 import type { TextDocument, ValidationOptions } from '../languageService';
 import type { FeatureServices } from './featureServices';
+import { dict } from '../../shared/dict';
 
 export interface TemplateAtCursor {
   /** The template's text, as API Gateway receives it. */
@@ -88,7 +89,7 @@ function bodySchemaOf(api: GatewayApi, embedded: EmbeddedTemplate<Route>): unkno
 }
 
 function stageVariablesOf(api: GatewayApi): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string | undefined> = dict();
   for (const [name, value] of Object.entries(api.stage?.variables ?? {})) {
     out[name] = typeof value === 'string' ? value : undefined;
   }

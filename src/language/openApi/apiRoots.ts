@@ -3,6 +3,7 @@
 import { getProperty, isIntrinsic } from '../../model/parse';
 import type { ApiType, DefinitionFile } from '../../model';
 import type { ObjectNode, SourceDocument, SourceNode } from '../../model/sourceNode';
+import { dictOf } from '../../shared/dict';
 
 export type SchemaVersion = '2.0' | '3.0' | '3.1';
 
@@ -19,12 +20,12 @@ export interface ApiRoot {
   resourceType?: string;
 }
 
-const bodyProperty: Record<string, string> = {
+const bodyProperty: Record<string, string> = dictOf({
   'AWS::Serverless::Api': 'DefinitionBody',
   'AWS::Serverless::HttpApi': 'DefinitionBody',
   'AWS::ApiGateway::RestApi': 'Body',
   'AWS::ApiGatewayV2::Api': 'Body',
-};
+});
 
 /** The document's own OpenAPI root, else every inline body of a template's API resources (in order). */
 export function findApiRoots(document: SourceDocument): ApiRoot[] {

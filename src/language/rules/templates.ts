@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import { checkTemplate, templateCheckCodes, type TemplateCheckOptions } from '../../vtl/check';
 import { findEmbeddedTemplates, mapEmbeddedTemplate, type EmbeddedTemplate } from '../../vtl/embedded';
 import type { Rule, RuleContext } from './rule';
+import { dict } from '../../shared/dict';
 
 /**
  * Every mapping template of the definition (integration request / response templates, gateway responses,
@@ -55,7 +56,7 @@ function optionsFor(context: RuleContext, api: GatewayApi, embedded: EmbeddedTem
   if (route !== undefined) options.parameters = route.parameters;
   if (route !== undefined && api.type === 'WEBSOCKET') options.routeKey = route.path;
   const variables = api.stage?.variables ?? {};
-  const stageVariables: Record<string, string> = {};
+  const stageVariables: Record<string, string> = dict();
   for (const [name, value] of Object.entries(variables)) if (typeof value === 'string') stageVariables[name] = value;
   options.stageVariables = stageVariables;
   if (embedded.kind === 'request' && route?.requestBody?.schemas && api.type !== 'WEBSOCKET') {

@@ -10,6 +10,7 @@ const prefix = 'x-amazon-apigateway-';
 
 /** Every `x-amazon-apigateway-*` property of an object, raw, by name. */
 export function collectExtensions(ctx: BuildContext, node: SourceNode | undefined): Record<string, ExtensionValue> {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const out: Record<string, ExtensionValue> = {};
   for (const [key, value] of entriesOf(ctx, node)) {
     if (key.startsWith(prefix)) out[key] = { value: toValue(resolve(ctx, value) ?? value), loc: locOf(value) };

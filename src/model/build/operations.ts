@@ -111,8 +111,14 @@ function buildParameter(ctx: BuildContext, written: SourceNode): Parameter | und
     schema: hasSchema ? LATER : undefined,
     loc: locOf(node),
   });
-  if (hasSchema)
-    defineLazy(parameter, 'schema', () => (schemaNode !== undefined ? toValue(schemaNode) : swaggerSchema(node)));
+  // A Swagger 2.0 body's schema is the request model: `$ref`s inlined, as OpenAPI 3 request bodies have them.
+  const schema = (): unknown =>
+    schemaNode === undefined
+      ? swaggerSchema(node)
+      : where === 'body'
+        ? inlineSchema(ctx, getProperty(node, 'schema'))
+        : toValue(schemaNode);
+  if (hasSchema) defineLazy(parameter, 'schema', schema);
   return parameter;
 }
 
@@ -124,6 +130,7 @@ const swaggerSchemaKeys = ['type', 'format', 'items', 'enum', 'pattern', 'minimu
 
 /** Swagger 2.0 non-body parameters carry their type inline: keep those keywords as the schema. */
 function swaggerSchema(node: SourceNode): unknown {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const schema: Record<string, unknown> = {};
   for (const key of swaggerSchemaKeys) {
     const value = getProperty(node, key);
@@ -156,6 +163,7 @@ function swaggerBody(scope: OperationScope, operation: SourceNode, parameters: P
   const body = parameters.find((p) => p.in === 'body');
   if (body === undefined) return undefined;
   const consumes = stringList(getProperty(operation, 'consumes') ?? getProperty(scope.root, 'consumes'));
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const schemas: Record<string, unknown> = {};
   if (body.schema !== undefined)
     for (const type of consumes.length > 0 ? consumes : ['application/json']) schemas[type] = body.schema;

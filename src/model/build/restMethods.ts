@@ -17,6 +17,7 @@ import {
   stringList,
   stringMap,
 } from './values';
+import { dictOf } from '../../shared/dict';
 
 /**
  * The route of an `AWS::ApiGateway::Method` resource at `path`. Its `loc` is the Method resource; authorizer,
@@ -55,13 +56,13 @@ export function buildMethodRoute(
   });
 }
 
-const parameterPlaces: Record<string, Parameter['in']> = {
+const parameterPlaces: Record<string, Parameter['in']> = dictOf({
   path: 'path',
   querystring: 'query',
   multivaluequerystring: 'query',
   header: 'header',
   multivalueheader: 'header',
-};
+});
 
 /** `method.request.querystring.limit: true` → a required query parameter `limit`. */
 function methodParameters(node: SourceNode | undefined): Parameter[] {

@@ -1,11 +1,12 @@
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { getProperty, isIntrinsic } from '../parse';
+import { dictOf } from '../../shared/dict';
 
 /** The `Globals` section each SAM API resource type inherits from. */
-const globalsKey: Record<string, string> = {
+const globalsKey: Record<string, string> = dictOf({
   'AWS::Serverless::Api': 'Api',
   'AWS::Serverless::HttpApi': 'HttpApi',
-};
+});
 
 /** The `Globals.Api` / `Globals.HttpApi` mapping that applies to a resource type, when the template has one. */
 export function globalsFor(root: SourceNode, resourceType: string): ObjectNode | undefined {

@@ -14,6 +14,7 @@ export function inlineSchema(ctx: BuildContext, node: SourceNode | undefined, se
   }
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'array') return node.items.map((item) => inlineSchema(ctx, item, seen));
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const out: Record<string, unknown> = {};
   for (const p of node.properties) out[p.key] = inlineSchema(ctx, p.value, seen);
   return out;

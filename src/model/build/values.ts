@@ -48,6 +48,7 @@ export function stringList(node: SourceNode | undefined): string[] {
 
 /** A mapping of names to strings or intrinsics (request / response parameters, stage variables). */
 export function stringMap(node: SourceNode | undefined): Record<string, MaybeIntrinsic<string>> {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const out: Record<string, MaybeIntrinsic<string>> = {};
   if (node?.kind !== 'object' || isIntrinsic(node)) return out;
   for (const p of node.properties) {
@@ -59,6 +60,7 @@ export function stringMap(node: SourceNode | undefined): Record<string, MaybeInt
 
 /** Like stringMap, but intrinsics are shown as text (for maps the model types as plain strings). */
 export function plainStringMap(node: SourceNode | undefined): Record<string, string> {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(stringMap(node))) out[k] = describeValue(v) ?? '';
   return out;

@@ -98,6 +98,7 @@ function buildV2Integration(ctx: BuildContext, r: Resource): Integration {
   const get = (key: string): SourceNode | undefined => getProperty(r.properties, key);
   const type = plainString(get('IntegrationType'))?.toUpperCase();
   const uri = maybeIntrinsic(get('IntegrationUri'));
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const responseParameters: Record<string, Record<string, string>> = {};
   for (const [status, value] of entriesOf(ctx, get('ResponseParameters')))
     responseParameters[status] = plainStringMap(value);

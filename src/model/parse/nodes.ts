@@ -24,6 +24,7 @@ export function toValue(node: SourceNode | undefined): unknown {
   if (!node) return undefined;
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'array') return node.items.map(toValue);
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const result: Record<string, unknown> = {};
   for (const { key, value } of node.properties) {
     if (key === '__proto__') {

@@ -3,6 +3,7 @@
 // error, so that the caller declines and the full parser reports it.
 import { Schema, isScalar } from 'yaml';
 import type { ScalarNode } from '../sourceNode';
+import { dictOf } from '../../shared/dict';
 
 type ScalarValue = ScalarNode['value'];
 
@@ -86,7 +87,7 @@ export function singleQuotedValue(source: string): string {
   return unfolded.indexOf("''") < 0 ? unfolded : unfolded.replace(/''/g, "'");
 }
 
-const ESCAPES: Record<string, string> = {
+const ESCAPES: Record<string, string> = dictOf({
   '0': '\0',
   a: '\x07',
   b: '\b',
@@ -105,7 +106,7 @@ const ESCAPES: Record<string, string> = {
   '/': '/',
   '\\': '\\',
   '\t': '\t',
-};
+});
 
 /** The value of a double-quoted scalar written `source` (quotes included); undefined on a bad escape. */
 export function doubleQuotedValue(source: string): string | undefined {

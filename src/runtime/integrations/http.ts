@@ -1,5 +1,6 @@
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import type { Exchange, IntegrationResult, MockResponse } from '../types';
+import { dict } from '../../shared/dict';
 
 const hopByHop = new Set([
   'content-encoding',
@@ -56,7 +57,7 @@ export async function runHttp(
       signal: AbortSignal.timeout(timeoutMs),
     });
     const bytes = Buffer.from(await response.arrayBuffer());
-    const responseHeaders: Record<string, string> = {};
+    const responseHeaders: Record<string, string> = dict();
     response.headers.forEach((value, name) => {
       if (!hopByHop.has(name)) responseHeaders[name] = value;
     });

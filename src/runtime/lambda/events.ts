@@ -1,6 +1,7 @@
 import { contextValues, formatRequestTime } from '../requestContext';
 import type { Exchange } from '../types';
 import { isTextContent } from '../binary';
+import { dict, dictOf } from '../../shared/dict';
 
 /**
  * Lambda proxy events built as the API Gateway developer guide documents them: payload format 1.0 (REST
@@ -8,14 +9,14 @@ import { isTextContent } from '../binary';
  */
 export function buildProxyEventV1(ex: Exchange): Record<string, unknown> {
   const ctx = contextValues(ex);
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const headers: Record<string, string> = dict();
+  const multiValueHeaders: Record<string, string[]> = dict();
   for (const [name, values] of Object.entries(ex.request.headers)) {
     const display = displayHeaderName(name);
     headers[display] = values[values.length - 1] ?? '';
     multiValueHeaders[display] = values;
   }
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = dict();
   for (const [name, values] of Object.entries(ex.query)) query[name] = values[values.length - 1] ?? '';
   const { body, isBase64Encoded } = eventBody(ex, ex.served.api.type === 'REST');
   const pathParameters = ex.match?.pathParameters ?? {};
@@ -68,7 +69,7 @@ export function buildProxyEventV1(ex: Exchange): Record<string, unknown> {
 
 export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
   const ctx = contextValues(ex);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   let cookies: string[] | undefined;
   for (const [name, values] of Object.entries(ex.request.headers)) {
     if (name === 'cookie')
@@ -78,19 +79,19 @@ export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
         .filter((c) => c !== '');
     else headers[name] = values.join(',');
   }
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = dict();
   for (const [name, values] of Object.entries(ex.query)) query[name] = values.join(',');
   const { body, isBase64Encoded } = eventBody(ex, false);
-  const event: Record<string, unknown> = {
+  const event: Record<string, unknown> = dictOf({
     version: '2.0',
     routeKey: ctx.routeKey,
     rawPath: ex.request.path,
     rawQueryString: ex.request.query,
-  };
+  });
   if (cookies !== undefined) event['cookies'] = cookies;
   event['headers'] = headers;
   if (Object.keys(query).length > 0) event['queryStringParameters'] = query;
-  const requestContext: Record<string, unknown> = {
+  const requestContext: Record<string, unknown> = dictOf({
     accountId: ctx.accountId,
     apiId: ctx.apiId,
     domainName: ctx.domainName,
@@ -107,7 +108,7 @@ export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
     stage: ctx.stage,
     time: formatRequestTime(ex.startedAt),
     timeEpoch: ex.startedAt,
-  };
+  });
   if (ctx.authorizer !== undefined) requestContext['authorizer'] = ctx.authorizer;
   event['requestContext'] = requestContext;
   if (body !== null) event['body'] = body;

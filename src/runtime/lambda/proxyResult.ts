@@ -1,4 +1,6 @@
 import type { MockResponse } from '../types';
+import { dict } from '../../shared/dict';
+import { headerProblem } from '../text';
 
 export type ProxyResultOutcome = { ok: true; response: MockResponse } | { ok: false; reason: string };
 
@@ -22,7 +24,7 @@ export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyR
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
     return malformed(`statusCode must be an HTTP status number, not ${describe(result['statusCode'])}`);
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   const single = result['headers'];
   if (single !== undefined && single !== null) {
     if (!isRecord(single)) return malformed(`headers must be an object of strings, not ${describe(single)}`);
@@ -43,6 +45,12 @@ export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyR
   }
   const cookies = result['cookies'];
   if (version === '2.0' && Array.isArray(cookies)) headers['Set-Cookie'] = cookies.map(String).join(', ');
+  // API Gateway cannot send a header node:http would refuse either (a name with a space, a value with a line
+  // break): the result is malformed, a 502, not a crash of the mock.
+  for (const name of Object.keys(headers)) {
+    const problem = headerProblem(name, headers[name]!);
+    if (problem !== undefined) return malformed(problem);
+  }
   const body = result['body'];
   if (body !== undefined && body !== null && typeof body !== 'string') {
     return malformed(`body must be a string (JSON.stringify it), not ${describe(body)}`);

@@ -38,7 +38,8 @@ parentPort.on('message', (message) => {
         throw wrapped;
       });
       const mod = await loading;
-      const fn = mod[message.exportName] ?? (mod.default && mod.default[message.exportName]);
+      const fn = mod[message.exportName] ??
+        (mod.default && Object.prototype.hasOwnProperty.call(mod.default, message.exportName) ? mod.default[message.exportName] : undefined);
       if (typeof fn !== 'function') {
         const error = new Error(workerData.module + ' has no exported function ' + message.exportName);
         error.name = 'Runtime.HandlerNotFound';

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockRequest, MockResponse } from '../types';
+import { dict } from '../../shared/dict';
 
 /** Answers a request: synchronously when it can (no promise, no microtask turn), else with a promise. */
 export type RequestHandler = (request: MockRequest) => MockResponse | Promise<MockResponse>;
@@ -41,7 +42,7 @@ export class HttpServer {
   private serve(req: http.IncomingMessage, res: http.ServerResponse): void {
     // Header values by lower-case name, from rawHeaders (reading req.headers would make node:http build its
     // own copy as well).
-    const headers: Record<string, string[]> = {};
+    const headers: Record<string, string[]> = dict();
     const raw = req.rawHeaders;
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const name = lowerCaseName(raw[i]!);
@@ -177,7 +178,31 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer | unde
   });
 }
 
+/**
+ * Sends a response; never throws (it runs in promise callbacks, where a throw would end the process as an
+ * unhandled rejection). A response node:http refuses — a header it cannot send — becomes a 500 saying why.
+ */
 function send(res: http.ServerResponse, response: MockResponse): void {
+  try {
+    write(res, response);
+  } catch (error) {
+    try {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const body = JSON.stringify({
+        message: `Mock runtime error: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      res.writeHead(500, ['Content-Type', 'application/json', 'Content-Length', String(Buffer.byteLength(body))]);
+      res.end(body);
+    } catch {
+      res.destroy();
+    }
+  }
+}
+
+function write(res: http.ServerResponse, response: MockResponse): void {
   if (res.headersSent) return;
   // A flat [name, value, ...] list: node:http sends it as is (no per-name object to build or check). A name
   // repeated in another case keeps its last value, in the place of its first; Content-Length is ours. Names

@@ -5,6 +5,7 @@ import { WebSocketServer as WsServer, type WebSocket } from 'ws';
 import { parseQuery } from '../pipeline';
 import { newConnectionId, type WebSocketConnection } from '../websocket/connections';
 import type { WebSocketGateway } from '../websocket/gateway';
+import { dict, dictOf } from '../../shared/dict';
 
 /**
  * Serves a WebSocket API: upgrades on the stage path (`ws://host:port/stage`) run `$connect` before the
@@ -20,11 +21,17 @@ export class WebSocketServer {
     private readonly gateway: WebSocketGateway,
     private readonly stagePath: string,
   ) {
-    this.server = http.createServer((req, res) => void this.manage(req, res));
-    this.server.on(
-      'upgrade',
-      (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void this.upgrade(req, socket, head),
-    );
+    // Neither may reject: an unhandled rejection would end the process.
+    this.server = http.createServer((req, res) => {
+      this.manage(req, res).catch((error: unknown) => {
+        if (res.headersSent) res.destroy();
+        else
+          reply(res, 500, { message: `Mock runtime error: ${error instanceof Error ? error.message : String(error)}` });
+      });
+    });
+    this.server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.upgrade(req, socket, head).catch(() => socket.destroy());
+    });
   }
 
   listen(port: number, host: string): Promise<AddressInfo> {
@@ -54,7 +61,7 @@ export class WebSocketServer {
     if (path !== (this.stagePath || '/'))
       return refuse(socket, 403, `connect to ${this.stagePath || '/'}, not ${path}`);
     const domain = req.headers.host ?? 'localhost';
-    const headers: Record<string, string[]> = {};
+    const headers: Record<string, string[]> = dict();
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
       (headers[req.rawHeaders[i]!.toLowerCase()] ??= []).push(req.rawHeaders[i + 1]!);
     let ws: WebSocket | undefined;
@@ -93,7 +100,12 @@ export class WebSocketServer {
     const url = (req.url ?? '/').split('?')[0]!;
     const match = /^(?:\/[^/]+)?\/@connections\/([^/]+)$/.exec(url);
     if (match === null) return reply(res, 403, { message: 'Forbidden' });
-    const id = decodeURIComponent(match[1]!);
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]!);
+    } catch {
+      return reply(res, 400, { message: `The connection id ${match[1]!} is not valid percent-encoding.` });
+    }
     const connection = this.gateway.connections.get(id);
     if (connection === undefined) {
       return reply(res, 410, { message: `Connection ${id} is gone (closed, or never opened).` }, 'GoneException');
@@ -119,7 +131,7 @@ export class WebSocketServer {
 
 function reply(res: http.ServerResponse, status: number, body: unknown, errorType?: string): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = { 'Content-Length': String(Buffer.byteLength(text)) };
+  const headers: Record<string, string> = dictOf({ 'Content-Length': String(Buffer.byteLength(text)) });
   if (text !== '') headers['Content-Type'] = 'application/json';
   if (errorType !== undefined) headers['x-amzn-ErrorType'] = errorType;
   res.writeHead(status, headers);

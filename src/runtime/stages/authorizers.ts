@@ -7,6 +7,7 @@ import type { StageServices } from '../pipeline';
 import { firstHeader, localAccountId, localApiId } from '../requestContext';
 import type { Exchange } from '../types';
 import { checkJwt } from './jwt';
+import { ownValue } from '../../shared/dict';
 
 /**
  * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt; Lambda
@@ -84,7 +85,7 @@ async function authorizeJwt(ex: Exchange, authorizer: Authorizer): Promise<Gatew
 
 function requiredScopes(ex: Exchange, name: string): string[] {
   const security = ex.match?.route.security ?? ex.served.api.security;
-  return security.flatMap((requirement) => requirement[name] ?? []);
+  return security.flatMap((requirement) => ownValue(requirement, name) ?? []);
 }
 
 async function authorizeLambda(

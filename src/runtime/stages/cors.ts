@@ -2,6 +2,7 @@ import type { CorsConfiguration } from '../../model';
 import type { Stage } from '../pipeline';
 import { firstHeader } from '../requestContext';
 import type { Exchange, ServedApi } from '../types';
+import { dict } from '../../shared/dict';
 
 /**
  * HTTP API CORS (`x-amazon-apigateway-cors`): API Gateway answers preflight requests itself (204, even
@@ -22,7 +23,7 @@ export const corsPreflightStage: Stage = {
       requested === undefined
     )
       return undefined;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = dict();
     if (originAllowed(cors, origin)) {
       headers['access-control-allow-origin'] =
         cors.allowOrigins.includes('*') && cors.allowCredentials !== true ? '*' : origin;

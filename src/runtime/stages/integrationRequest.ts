@@ -5,6 +5,7 @@ import { templateContext, templateFor } from '../templates';
 import { mediaType, upperCase } from '../text';
 import type { Exchange, IntegrationCall } from '../types';
 import { applyRequestParameters } from './parameterMapping';
+import { dict } from '../../shared/dict';
 
 /**
  * Integration request: parameter mapping, then (non-proxy integrations) the request template chosen by the
@@ -97,7 +98,7 @@ function baseCall(ex: Exchange, type: string): IntegrationCall {
   const integration = ex.match?.route.integration;
   const method = upperCase(integration?.httpMethod ?? 'ANY');
   const proxy = type === 'HTTP_PROXY' || ex.served.api.type !== 'REST';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   if (proxy) for (const [name, values] of Object.entries(ex.request.headers)) headers[name] = values.join(',');
   return {
     method: method === 'ANY' ? upperCase(ex.request.method) : method,

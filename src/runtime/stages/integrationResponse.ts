@@ -7,6 +7,7 @@ import { templateContext } from '../templates';
 import { lowerCase, mediaType, upperCase } from '../text';
 import type { Exchange, IntegrationResult } from '../types';
 import { restSource } from './parameterMapping';
+import { dict } from '../../shared/dict';
 
 /**
  * Integration response (REST non-proxy integrations): the selection pattern picks the response, a Java regex
@@ -37,7 +38,7 @@ export const integrationResponseStage: Stage = {
       );
     }
     const status = Number(selected.statusCode ?? '200');
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = dict();
     const template = chooseTemplate(selected.responseTemplates, header(ex.request.headers, 'accept'));
     let body = result.body;
     let contentType = result.headers['content-type'] ?? result.headers['Content-Type'] ?? 'application/json';

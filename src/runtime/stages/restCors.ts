@@ -1,6 +1,7 @@
 import type { GatewayApi } from '../../model';
 import type { Stage } from '../pipeline';
 import { Router } from '../router';
+import { dictOf } from '../../shared/dict';
 
 const routers = new WeakMap<GatewayApi, Router>();
 const allMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
@@ -32,7 +33,7 @@ export const restCorsPreflightStage: Stage = {
       if (route.method === 'ANY') allMethods.forEach((m) => methods.add(m));
       else methods.add(route.method);
     }
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    const headers: Record<string, string> = dictOf({ 'Content-Type': 'application/json' });
     headers['Access-Control-Allow-Methods'] =
       cors.allowMethods.length > 0 ? cors.allowMethods.join(',') : [...methods].sort().join(',');
     if (cors.allowHeaders.length > 0) headers['Access-Control-Allow-Headers'] = cors.allowHeaders.join(',');

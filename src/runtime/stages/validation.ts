@@ -4,6 +4,7 @@ import type { GatewayApi, Route } from '../../model';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { firstHeader } from '../requestContext';
 import type { Exchange } from '../types';
+import { dict } from '../../shared/dict';
 
 /**
  * REST request validation (`x-amazon-apigateway-request-validators`): the method's validator (else the API's
@@ -111,7 +112,7 @@ function compile(schema: object, api: GatewayApi): ValidateFunction | undefined 
 function stripOpenApiKeywords(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(stripOpenApiKeywords);
   if (schema === null || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = dict();
   for (const [k, v] of Object.entries(schema))
     out[k] = k === 'example' || k === 'examples' ? v : stripOpenApiKeywords(v);
   if (out['nullable'] === true && typeof out['type'] === 'string') out['type'] = [out['type'], 'null'];

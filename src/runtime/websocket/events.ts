@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatRequestTime, localApiId } from '../requestContext';
 import type { WebSocketConnection } from './connections';
+import { dict, dictOf } from '../../shared/dict';
 
 export type WebSocketEventType = 'CONNECT' | 'MESSAGE' | 'DISCONNECT';
 
@@ -27,7 +28,7 @@ export function newRequestId(): string {
 
 /** `$context` for WebSocket mapping templates and the Lambda event's requestContext. */
 export function webSocketContext(ex: WebSocketExchange): Record<string, unknown> {
-  const context: Record<string, unknown> = {
+  const context: Record<string, unknown> = dictOf({
     routeKey: ex.routeKey,
     messageId: ex.messageId ?? null,
     eventType: ex.eventType,
@@ -42,7 +43,7 @@ export function webSocketContext(ex: WebSocketExchange): Record<string, unknown>
     domainName: ex.domainName,
     connectionId: ex.connection.id,
     apiId: localApiId,
-  };
+  });
   if (ex.eventType === 'DISCONNECT') {
     context['disconnectStatusCode'] = ex.disconnect?.statusCode ?? null;
     context['disconnectReason'] = ex.disconnect?.reason ?? '';
@@ -55,10 +56,10 @@ export function webSocketContext(ex: WebSocketExchange): Record<string, unknown>
  * headers and query string on CONNECT (headers on DISCONNECT too), the message as `body` on MESSAGE.
  */
 export function buildWebSocketEvent(ex: WebSocketExchange): Record<string, unknown> {
-  const event: Record<string, unknown> = {};
+  const event: Record<string, unknown> = dict();
   if (ex.eventType !== 'MESSAGE') {
-    const headers: Record<string, string> = {};
-    const multiValueHeaders: Record<string, string[]> = {};
+    const headers: Record<string, string> = dict();
+    const multiValueHeaders: Record<string, string[]> = dict();
     for (const [name, values] of Object.entries(ex.connection.headers)) {
       const display = name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
       headers[display] = values[values.length - 1] ?? '';
@@ -68,7 +69,7 @@ export function buildWebSocketEvent(ex: WebSocketExchange): Record<string, unkno
     event['multiValueHeaders'] = multiValueHeaders;
   }
   if (ex.eventType === 'CONNECT' && Object.keys(ex.connection.query).length > 0) {
-    const query: Record<string, string> = {};
+    const query: Record<string, string> = dict();
     for (const [name, values] of Object.entries(ex.connection.query)) query[name] = values[values.length - 1] ?? '';
     event['queryStringParameters'] = query;
     event['multiValueQueryStringParameters'] = ex.connection.query;

@@ -6,6 +6,7 @@ import type { TemplateRenderer } from '../templates';
 import type { ServedApi, TraceStep } from '../types';
 import { webSocketContext, buildWebSocketEvent, type WebSocketExchange } from './events';
 import { evaluateSelection, matchesResponseKey } from './selection';
+import { dict } from '../../shared/dict';
 
 /** What a WebSocket route's integration came to: a status (CONNECT accepts on 2xx) and what a route response sends. */
 export interface WebSocketOutcome {
@@ -49,7 +50,7 @@ function fail(out: WebSocketOutcome, reason: string, status = 500): WebSocketOut
 }
 
 function templateContext(served: ServedApi, ex: WebSocketExchange, body: string | undefined): TemplateContext {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = dict();
   for (const [name, list] of Object.entries(ex.connection.headers)) headers[name] = list.join(',');
   const context: TemplateContext = {
     apiType: 'WEBSOCKET',

@@ -5,8 +5,9 @@ import type { TemplateContext, TemplateRequest } from '../templateContext';
 import type { CheckContext } from './checkContext';
 import { sampleFromSchema, sampleParameter } from './sample';
 import { walkBlock } from './walk';
+import { dictOf } from '../../shared/dict';
 
-const phrases: Record<string, string> = {
+const phrases: Record<string, string> = dictOf({
   ValueExpected: 'a value is missing',
   CommaExpected: 'a comma is missing',
   ColonExpected: 'a colon is missing',
@@ -20,7 +21,7 @@ const phrases: Record<string, string> = {
   InvalidCharacter: 'a string holds a control character (a raw line break or tab)',
   InvalidEscapeCharacter: 'a string holds an invalid escape',
   InvalidCommentToken: 'there is a comment, which JSON does not allow',
-};
+});
 
 const isJsonType = (contentType: string | undefined): boolean =>
   contentType !== undefined && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());

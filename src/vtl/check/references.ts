@@ -3,9 +3,10 @@ import { parseJsonPath } from '../jsonPath';
 import type { CheckContext } from './checkContext';
 import { closestName, restContext, webSocketContext, type ContextTree } from './contextVariables';
 import { followSteps, rootOf, simplePathSteps, type Located, type PathStep } from './modelPaths';
+import { dictOf } from '../../shared/dict';
 
 const utilMethods = ['escapeJavaScript', 'parseJson', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode'];
-const inputMethods: Record<string, number[]> = { json: [1], path: [1], params: [0, 1], getBody: [0] };
+const inputMethods: Record<string, number[]> = dictOf({ json: [1], path: [1], params: [0, 1], getBody: [0] });
 
 const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
 

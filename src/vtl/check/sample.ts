@@ -4,12 +4,14 @@
  * `const` values where the schema gives them. A value of unknown type is the number 1, which reads as valid
  * JSON both inside and outside quotes, so it never causes a false "invalid JSON" report.
  */
+import { dictOf } from '../../shared/dict';
+
 const asSchema = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 const maxDepth = 8;
 
-const formats: Record<string, string> = {
+const formats: Record<string, string> = dictOf({
   'date-time': '2024-01-01T00:00:00Z',
   date: '2024-01-01',
   time: '00:00:00',
@@ -18,7 +20,7 @@ const formats: Record<string, string> = {
   uri: 'https://example.com/',
   hostname: 'example.com',
   ipv4: '192.0.2.1',
-};
+});
 
 export function sampleFromSchema(schema: unknown, depth = 0): unknown {
   const s = asSchema(schema);
@@ -48,6 +50,7 @@ export function sampleFromSchema(schema: unknown, depth = 0): unknown {
 }
 
 function sampleObject(s: Record<string, unknown>, depth: number): Record<string, unknown> {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(asSchema(s['properties']) ?? {})) {
     out[name] = sampleFromSchema(property, depth + 1);

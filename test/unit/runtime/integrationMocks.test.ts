@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseIntegrationMocks } from '../../../src/runtime/integrationMocks';
+import { plain } from '../helpers/plain';
 
 const example =
   'like {"POST /orders": {"statusCode": 200, "headers": {"Content-Type": "application/json"}, "body": {"id": 1}}}.';
@@ -8,9 +9,11 @@ const example =
 describe('integrationMocks in apigw.config.json', () => {
   it('reads route keys (method upper-cased), status, headers and a string or JSON body', () => {
     assert.deepEqual(
-      parseIntegrationMocks(
-        { 'post /orders': { statusCode: 201, body: { id: 1 } }, 'GET /raw': { headers: { a: 'b' }, body: 'x' } },
-        'c.json',
+      plain(
+        parseIntegrationMocks(
+          { 'post /orders': { statusCode: 201, body: { id: 1 } }, 'GET /raw': { headers: { a: 'b' }, body: 'x' } },
+          'c.json',
+        ),
       ),
       {
         ok: true,

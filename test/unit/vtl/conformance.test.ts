@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { compileTemplate, renderTemplate, type RenderOptions, type TemplateContext } from '../../../src/vtl';
 import { parseRenderEvent } from '../../../src/vtl/renderEvent';
 import { conformanceFiles, readConformanceCase } from './conformanceFixture';
+import { plain } from '../helpers/plain';
 
 describe('VTL conformance fixtures (test/fixtures/vtl/*.txt)', () => {
   const files = conformanceFiles();
@@ -37,7 +38,8 @@ describe('VTL conformance fixtures (test/fixtures/vtl/*.txt)', () => {
         const expected = JSON.parse(c.overrides) as Record<string, Record<string, unknown>>;
         for (const [side, values] of Object.entries(expected)) {
           const actual = result.overrides[side as keyof typeof result.overrides] as Record<string, unknown>;
-          for (const [key, value] of Object.entries(values)) assert.deepEqual(actual[key], value, `${side}.${key}`);
+          for (const [key, value] of Object.entries(values))
+            assert.deepEqual(plain(actual[key]), value, `${side}.${key}`);
         }
       }
     });

@@ -7,6 +7,7 @@ import { locate } from './instancePath';
 import { describeSchemaError } from './schemaMessages';
 import { apiTypesOf, extensionSchema, extensionSchemas, type ExtensionLocation, subschemaAt } from './schemaIndex';
 import { report } from './values';
+import { dictOf } from '../../../shared/dict';
 
 const prefix = 'x-amazon-apigateway-';
 const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', `${prefix}any-method`]);
@@ -156,7 +157,7 @@ function checkFieldTypes(ctx: RuleContext, body: ApiBody, name: string, node: So
 }
 
 function placeWords(place: string): string {
-  const words: Record<string, string> = {
+  const words: Record<string, string> = dictOf({
     root: 'the root of the definition',
     pathItem: 'a path',
     operation: 'an operation',
@@ -164,7 +165,7 @@ function placeWords(place: string): string {
     components: '`components`',
     server: 'a `servers` entry',
     tag: 'a `tags` entry',
-  };
+  });
   return words[place] ?? place;
 }
 

@@ -21,6 +21,7 @@ import requestValidatorSchema from '../../../../schemas/x-amazon-apigateway-requ
 import requestValidatorsSchema from '../../../../schemas/x-amazon-apigateway-request-validators.json';
 import securityPolicySchema from '../../../../schemas/x-amazon-apigateway-security-policy.json';
 import tagValueSchema from '../../../../schemas/x-amazon-apigateway-tag-value.json';
+import { dictOf } from '../../../shared/dict';
 
 export type ExtensionApiType = 'REST' | 'HTTP';
 /** Where an extension may be written in an OpenAPI document. */
@@ -36,7 +37,7 @@ export interface ExtensionSchemaInfo {
   apiTypes: readonly ExtensionApiType[];
 }
 
-const schemas: Record<string, JsonSchema> = {
+const schemas: Record<string, JsonSchema> = dictOf({
   'x-amazon-apigateway-any-method': anyMethodSchema,
   'x-amazon-apigateway-api-key-source': apiKeySourceSchema,
   'x-amazon-apigateway-auth': authSchema,
@@ -57,7 +58,7 @@ const schemas: Record<string, JsonSchema> = {
   'x-amazon-apigateway-request-validators': requestValidatorsSchema,
   'x-amazon-apigateway-security-policy': securityPolicySchema,
   'x-amazon-apigateway-tag-value': tagValueSchema,
-};
+});
 
 /** Every documented extension, by name. */
 export const extensionSchemas: ReadonlyMap<string, ExtensionSchemaInfo> = new Map(

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { SourceNode } from '../../../model/sourceNode';
 import { show } from './values';
+import { dictOf } from '../../../shared/dict';
 
 /** A schema error in words: what is wrong with which field of which extension, and what to write instead. */
 export function describeSchemaError(
@@ -49,7 +50,7 @@ export function describeSchemaError(
 }
 
 function typeWords(type: unknown): string {
-  const names: Record<string, string> = {
+  const names: Record<string, string> = dictOf({
     string: 'a string',
     number: 'a number',
     integer: 'an integer',
@@ -57,7 +58,7 @@ function typeWords(type: unknown): string {
     object: 'an object (a mapping)',
     array: 'a list',
     null: 'null',
-  };
+  });
   const list = String(type).split(',');
   return list.map((t) => names[t] ?? t).join(' or ');
 }

@@ -3,6 +3,7 @@ import { getProperty } from '../../../model/parse';
 import type { Rule, RuleContext } from '../rule';
 import { type ApiBody, findBodies, operationsOf, scalarString, securitySchemesOf } from './bodies';
 import { isComputed, keyAt, report } from './values';
+import { dictOf } from '../../../shared/dict';
 
 /**
  * Security: every requirement names a scheme the definition declares, and every
@@ -56,12 +57,12 @@ function checkRequirements(ctx: RuleContext, body: ApiBody, node: SourceNode | u
   }
 }
 
-const supported: Record<string, Array<'REST' | 'HTTP'>> = {
+const supported: Record<string, Array<'REST' | 'HTTP'>> = dictOf({
   token: ['REST'],
   request: ['REST', 'HTTP'],
   cognito_user_pools: ['REST'],
   jwt: ['HTTP'],
-};
+});
 
 function checkAuthorizer(ctx: RuleContext, body: ApiBody, scheme: ObjectNode, authorizer: ObjectNode): void {
   const typeNode = getProperty(authorizer, 'type');

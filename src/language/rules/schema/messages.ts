@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../../shared/diagnostic';
 import type { Range } from '../../../shared/range';
 import { allowed, typesOf } from './collapse';
 import { type InstanceSite, isIntrinsicKey, lastProperty } from './instance';
+import { dictOf } from '../../../shared/dict';
 
 export const schemaCodes = [
   'apigw.schema.missingProperty',
@@ -116,7 +117,7 @@ function capital(text: string): string {
 }
 
 function typeName(type: string): string {
-  const names: Record<string, string> = {
+  const names: Record<string, string> = dictOf({
     object: 'a mapping',
     array: 'a list',
     string: 'a string',
@@ -124,7 +125,7 @@ function typeName(type: string): string {
     integer: 'an integer',
     boolean: 'true or false',
     null: 'null',
-  };
+  });
   return names[type] ?? type;
 }
 
