@@ -13,3 +13,5 @@ export { paginate, collect } from './paginate';
 export { listApis, listRestApis, listV2Apis, getApiSummary, deleteStage, whoAmI } from './inventory';
 export { getApiDetails, getStage, type ApiRef } from './apiDetails';
 export { invokeUrlOf, executeApiHost, apiEndpointOf } from './invokeUrls';
+// Export a deployed API as OpenAPI.
+export { exportApi, restExportExtensions, type ExportOptions } from './exportApi';

@@ -190,7 +190,10 @@ function describe(kind: AwsProblemKind, f: ErrorFacts, c: ProblemContext, action
       return `${op}cannot reach ${where} (${reason}): check the region${c.region ? ` (${c.region})` : ''}, the endpoint URL setting and the network connection.`;
     }
     case 'service':
-      return `${op}AWS failed${f.status ? ` (HTTP ${f.status})` : ''}.${aws || ` ${f.name}.`} Try again later.`;
+      if (f.status === undefined) {
+        return `${c.operation ? `${c.operation} failed` : 'Failed'} unexpectedly: ${f.message || f.name}${/[.!?]$/.test(f.message) ? '' : '.'}`;
+      }
+      return `${op}AWS failed (HTTP ${f.status}).${aws || ` ${f.name}.`} Try again later.`;
   }
 }
 

@@ -310,6 +310,11 @@ test('cancellation, server failures and anything else: no stack trace ever', () 
   const described = describeProblem(bug);
   assert.equal(described.kind, 'service');
   assert.doesNotMatch(described.message, /\bat f\b|y\.js/);
+  assert.equal(described.message, "Failed unexpectedly: Cannot read properties of undefined (reading 'id').");
+  assert.equal(
+    describeProblem(bug, { operation: 'GetExport' }).message,
+    "GetExport failed unexpectedly: Cannot read properties of undefined (reading 'id').",
+  );
   assert.doesNotMatch(describeProblem('boom').message, /\n/);
 });
 
