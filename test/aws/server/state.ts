@@ -1,0 +1,140 @@
+// What the test double remembers between calls: REST APIs (v1) with their definition, model, deployments and stages;
+// HTTP and WebSocket APIs (v2) with routes, integrations, authorizers, route responses, deployments and stages.
+// Tests may read it, or seed it directly (e.g. 500 APIs for pagination) without going through the wire.
+import { buildRestModel, type IdMaps, type RestModel } from './restImport';
+import { compact, epochSeconds, IdGenerator, isoDate, type Json } from './util';
+
+export interface RestDeployment {
+  /** Deployment in the API Reference's shape (id, description, createdDate, apiSummary). */
+  wire: Json;
+  /** The definition and model as they were when deployed: what GetExport and TestInvokeMethod see. */
+  definition: Json;
+  model: RestModel;
+}
+
+export interface RestApiRecord {
+  /** RestApi in the API Reference's shape, without `warnings` (only import answers carry them). */
+  wire: Json;
+  /** The stored definition, paths already carrying the base path (what import and put-merge produce). */
+  definition: Json;
+  model: RestModel;
+  ids: IdMaps;
+  deployments: Map<string, RestDeployment>;
+  /** Stage in the API Reference's shape, by stage name. */
+  stages: Map<string, Json>;
+}
+
+export interface HttpApiSnapshot {
+  api: Json;
+  routes: Json[];
+  integrations: Json[];
+  authorizers: Json[];
+}
+
+export interface HttpApiRecord {
+  /** Api in the API Reference's shape (apiId, name, protocolType, …; dates as ISO strings). */
+  wire: Json;
+  routes: Map<string, Json>;
+  integrations: Map<string, Json>;
+  authorizers: Map<string, Json>;
+  /** By route id, then route response id. */
+  routeResponses: Map<string, Map<string, Json>>;
+  deployments: Map<string, { wire: Json; snapshot: HttpApiSnapshot }>;
+  stages: Map<string, Json>;
+}
+
+/** How TestInvokeMethod answers for integrations other than MOCK (the double calls no backend). */
+export type InvokeResponder = (input: {
+  restApiId: string;
+  resourcePath: string;
+  httpMethod: string;
+  integration: Json;
+  request: Json;
+}) => { status: number; body?: string; headers?: Record<string, string> };
+
+export class AwsState {
+  readonly restApis = new Map<string, RestApiRecord>();
+  readonly apis = new Map<string, HttpApiRecord>();
+  invokeResponder: InvokeResponder | undefined;
+  ids: IdGenerator;
+
+  constructor(
+    readonly region: string,
+    readonly accountId: string,
+  ) {
+    this.ids = new IdGenerator();
+  }
+
+  reset(): void {
+    this.restApis.clear();
+    this.apis.clear();
+    this.invokeResponder = undefined;
+    this.ids = new IdGenerator();
+  }
+
+  newId(length: number): string {
+    return this.ids.next(length);
+  }
+
+  /** A REST API with an (already checked) definition, as ImportRestApi leaves it. */
+  createRestApi(input: { name: string; definition?: Json; wire?: Json }): RestApiRecord {
+    const id = this.newId(10);
+    const rootResourceId = this.newId(10);
+    const ids: IdMaps = {
+      resources: new Map(),
+      authorizers: new Map(),
+      models: new Map(),
+      newId: (n) => this.newId(n),
+    };
+    const definition = input.definition ?? { openapi: '3.0.1', info: { title: input.name, version: '1.0' }, paths: {} };
+    const record: RestApiRecord = {
+      wire: compact({
+        id,
+        name: input.name,
+        createdDate: epochSeconds(new Date()),
+        apiKeySource: 'HEADER',
+        endpointConfiguration: { types: ['EDGE'], ipAddressType: 'ipv4' },
+        disableExecuteApiEndpoint: false,
+        rootResourceId,
+        apiStatus: 'AVAILABLE',
+        ...input.wire,
+      }),
+      definition,
+      model: buildRestModel(definition, ids, rootResourceId),
+      ids,
+      deployments: new Map(),
+      stages: new Map(),
+    };
+    this.restApis.set(id, record);
+    return record;
+  }
+
+  /** An HTTP or WebSocket API with no routes yet, as CreateApi / ImportApi start it. */
+  createApi(input: { name: string; protocolType: 'HTTP' | 'WEBSOCKET'; wire?: Json }): HttpApiRecord {
+    const apiId = this.newId(10);
+    const ws = input.protocolType === 'WEBSOCKET';
+    const record: HttpApiRecord = {
+      wire: compact({
+        apiId,
+        name: input.name,
+        protocolType: input.protocolType,
+        routeSelectionExpression: ws ? '$request.body.action' : '$request.method $request.path',
+        apiKeySelectionExpression: '$request.header.x-api-key',
+        apiEndpoint: `${ws ? 'wss' : 'https'}://${apiId}.execute-api.${this.region}.amazonaws.com`,
+        createdDate: isoDate(new Date()),
+        disableExecuteApiEndpoint: false,
+        ipAddressType: 'ipv4',
+        tags: {},
+        ...input.wire,
+      }),
+      routes: new Map(),
+      integrations: new Map(),
+      authorizers: new Map(),
+      routeResponses: new Map(),
+      deployments: new Map(),
+      stages: new Map(),
+    };
+    this.apis.set(apiId, record);
+    return record;
+  }
+}
