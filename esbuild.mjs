@@ -86,13 +86,14 @@ const builds = [
     minify: false,
     plugins: [],
   },
-  // Integration tests run inside VS Code: transpiled file by file, `vscode` and mocha resolved at run time.
+  // Integration tests run inside VS Code: transpiled file by file, `vscode` and mocha resolved at run time;
+  // with them the AWS test double (test/aws), which they start in the extension host.
   {
     ...common,
     bundle: false,
-    entryPoints: files('test/integration', '.ts'),
-    outdir: 'out/test/integration',
-    outbase: 'test/integration',
+    entryPoints: [...files('test/integration', '.ts'), ...files('test/aws', '.ts')],
+    outdir: 'out/test',
+    outbase: 'test',
     sourcemap: 'inline',
     minify: false,
     plugins: [],

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ExplorerNode } from './explorer/nodes';
 import type { PreviewSnapshot } from './preview/templatePreview';
 import type { MockTestApi } from './mock';
+import type { AwsTestApi } from './aws';
 
 /** What `activate()` returns: read by the integration tests and the benchmark. Not a stable public API. */
 export interface ExtensionApi {
@@ -27,4 +28,6 @@ export interface ExtensionApi {
   timings: { firstScanMs?: number };
   /** The mock runtime in VS Code: running APIs, the Mock Requests view, the Invoke panel's last result. */
   mock?: MockTestApi;
+  /** The AWS view of deployed APIs and its place (profile, region, endpoint). */
+  aws?: AwsTestApi;
 }

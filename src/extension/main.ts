@@ -13,6 +13,7 @@ import { createOutputLogger } from './logging/outputLogger';
 import { PreviewTemplateCommand } from './preview/previewTemplateCommand';
 import { TemplatePreview } from './preview/templatePreview';
 import { registerMock } from './mock';
+import { registerAws } from './aws';
 import { createEditorFileSystem } from './workspace/editorFileSystem';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       new PreviewTemplateCommand(preview, fs),
     );
     const mock = registerMock({ context, logger, fs: createEditorFileSystem(), commands, files: () => index.files() });
+    const aws = registerAws({ context, logger, commands });
     index.start();
     languageServer.watch();
     const activationTimeMs = performance.now() - started;
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logger.info(`API Gateway Studio activated in ${activationTimeMs.toFixed(1)} ms (including loading)`);
     const templatePreview = { lastRender: () => preview.lastRender(), onDidRender: preview.onDidRender };
     const workspaceApis = { whenIdle: () => index.whenIdle(), tree, view };
-    return { workspaceApis, templatePreview, activationTimeMs, timings, mock };
+    return { workspaceApis, templatePreview, activationTimeMs, timings, mock, aws: aws.testApi };
   } catch (err) {
     logger.error('API Gateway Studio could not start', err);
     const message = err instanceof Error ? err.message : String(err);

@@ -1,0 +1,35 @@
+import type {
+  AwsApiKind,
+  AwsClients,
+  AwsPlace,
+  AwsProblem,
+  AwsProfile,
+  DeployedApiDetails,
+  DeployedApiSummary,
+  RetryListener,
+} from '../../aws/types';
+import type { Logger } from '../../shared/logger';
+
+/**
+ * The part of src/aws's facade (dist/aws.js) the extension calls. Written as an interface so the tree and the
+ * commands can be tested in plain Node with a fake; loadAws.ts checks at compile time that src/aws/index.ts
+ * fits it.
+ */
+export interface AwsFacade {
+  createClients(place: AwsPlace, options?: { logger?: Logger; onRetry?: RetryListener }): AwsClients;
+  listProfiles(): Promise<AwsProfile[]>;
+  /** A failure told for people (which failure, what to do); never throws. */
+  describeProblem(
+    error: unknown,
+    context: { operation?: string; profile?: string; region?: string; endpoint?: string },
+  ): AwsProblem;
+  /** REST, then HTTP and WebSocket APIs, page by page. */
+  listApis(clients: AwsClients): AsyncIterable<DeployedApiSummary>;
+  getApiDetails(clients: AwsClients, api: DeployedApiSummary): Promise<DeployedApiDetails>;
+  exportApi(
+    clients: AwsClients,
+    request: { kind: AwsApiKind; apiId: string; stage?: string; format: 'yaml' | 'json' },
+  ): Promise<string>;
+  deleteStage(clients: AwsClients, kind: AwsApiKind, apiId: string, stage: string): Promise<void>;
+  whoAmI(clients: AwsClients): Promise<{ account: string; arn: string }>;
+}
