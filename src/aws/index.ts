@@ -15,3 +15,15 @@ export { getApiDetails, getStage, type ApiRef } from './apiDetails';
 export { invokeUrlOf, executeApiHost, apiEndpointOf } from './invokeUrls';
 // Export a deployed API as OpenAPI.
 export { exportApi, restExportExtensions, type ExportOptions } from './exportApi';
+// Invoke a route on AWS.
+export {
+  testInvokeMethod,
+  invokeHttpRoute,
+  signingCredentialsOf,
+  logSteps,
+  type TestInvokeInput,
+  type HttpInvokeRequest,
+  type InvokeResult,
+  type LogStep,
+} from './invoke';
+export { signRequest, type SigningCredentials, type SigningOptions, type RequestToSign } from './sigv4';
