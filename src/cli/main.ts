@@ -1,4 +1,5 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { exportUsage, runExport } from './commands/export';
 import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
@@ -11,6 +12,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = dictOf({
+  export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
@@ -20,6 +22,7 @@ const commands: Record<string, Command> = dictOf({
 const usage = `usage: apigw COMMAND [options]
 
 Commands:
+  export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
   mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
