@@ -1,5 +1,7 @@
 // The AWS side of the CLI is loaded on first use: `apigw validate` and `apigw mock` never evaluate the SDK.
-export type AwsModule = typeof import('../../aws');
+import type * as aws from '../../aws';
+
+export type AwsModule = typeof aws;
 
 export async function loadAws(): Promise<AwsModule> {
   // The SDK warns on Node 20 that releases after early January 2027 need Node 22. The releases bundled here are
