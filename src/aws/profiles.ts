@@ -58,7 +58,8 @@ export async function listProfiles(files: ProfileFiles = {}): Promise<AwsProfile
     const sources: AwsProfile['sources'] = [];
     if (config[name]) sources.push('config');
     if (credentials[name]) sources.push('credentials');
-    const region = merged.region?.trim();
+    // The SDK reads settings such as the region preferring the config file.
+    const region = (config[name]?.region ?? credentials[name]?.region)?.trim();
     profiles.push({ name, kind: profileKind(merged), ...(region ? { region } : {}), sources });
   }
   return profiles.sort((a, b) =>
@@ -69,6 +70,6 @@ export async function listProfiles(files: ProfileFiles = {}): Promise<AwsProfile
 /** The region a profile names (config file `region`), or undefined. */
 export async function profileRegion(name: string, files: ProfileFiles = {}): Promise<string | undefined> {
   const { config, credentials } = await readSections(files);
-  const region = (credentials[name]?.region ?? config[name]?.region)?.trim();
+  const region = (config[name]?.region ?? credentials[name]?.region)?.trim();
   return region || undefined;
 }

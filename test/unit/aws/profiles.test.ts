@@ -163,3 +163,12 @@ test("a profile named like an Object member ('constructor', 'toString') is an or
     { name: 'toString', kind: 'other', region: 'us-east-2', sources: ['config'] },
   ]);
 });
+
+test('the region comes from the config file before the credentials file, as the SDK reads it', async () => {
+  const files = writeFiles(
+    '[profile both]\nregion = eu-north-1\n',
+    '[both]\nregion = us-east-1\naws_access_key_id = A\naws_secret_access_key = B\n',
+  );
+  assert.equal((await listProfiles(files))[0]?.region, 'eu-north-1');
+  assert.equal(await profileRegion('both', files), 'eu-north-1');
+});
