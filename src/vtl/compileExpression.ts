@@ -247,9 +247,41 @@ function compare(op: string, a: Value, b: Value): boolean {
   return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y;
 }
 
+/**
+ * `a + b + c + …` parses to a tree that leans left as deep as the chain is long (generated templates join
+ * thousands of terms): the chain is compiled and evaluated in a loop, so neither recurses once per operator.
+ */
 function compileBinary(node: BinaryExpression, compileBlock: BlockCompiler): Eval {
-  const left = compileExpression(node.left, compileBlock);
-  const right = compileExpression(node.right, compileBlock);
+  const chain: BinaryExpression[] = [];
+  let first: Expression = node;
+  while (first.kind === 'binary') {
+    chain.push(first);
+    first = first.left;
+  }
+  chain.reverse();
+  const head = compileExpression(first, compileBlock);
+  if (chain.length <= 2) {
+    let compiled = head;
+    for (const link of chain) compiled = binaryOperation(link, compiled, compileExpression(link.right, compileBlock));
+    return compiled;
+  }
+  // Each link reads the value so far through `previous` (every operator evaluates its left side first, so a
+  // nested evaluation of the same chain, through a macro, cannot change it before it is read).
+  let current: Value = null;
+  const previous: Eval = () => current;
+  const links = chain.map((link) => binaryOperation(link, previous, compileExpression(link.right, compileBlock)));
+  return (s) => {
+    let v = head(s);
+    for (let i = 0; i < links.length; i++) {
+      current = v;
+      v = links[i]!(s);
+    }
+    return v;
+  };
+}
+
+/** One operator applied to its compiled operands. */
+function binaryOperation(node: BinaryExpression, left: Eval, right: Eval): Eval {
   const op = node.operator;
   switch (op) {
     case '&&':

@@ -1,5 +1,5 @@
 import type { Accessor, BinaryOperator, Block, Expression, ReferenceNode, StringLiteral } from './ast';
-import { Scanner, VtlSyntaxError, isDigit, isIdentifierPart, isIdentifierStart } from './scanner';
+import { Scanner, VtlNestingError, VtlSyntaxError, isDigit, isIdentifierPart, isIdentifierStart } from './scanner';
 
 const binaryLevels: { symbols: [string, BinaryOperator][]; words: [string, BinaryOperator][] }[] = [
   { symbols: [['||', '||']], words: [['or', '||']] },
@@ -106,7 +106,7 @@ export abstract class ExpressionParser extends Scanner {
           this.expect(']', 'to close the index');
           accessors.push({ kind: 'index', index, ...this.span(start, this.pos) });
         } catch (error) {
-          if (strict || !(error instanceof VtlSyntaxError)) throw error;
+          if (strict || !(error instanceof VtlSyntaxError) || error instanceof VtlNestingError) throw error;
           this.pos = start;
           return accessors;
         }
@@ -138,7 +138,7 @@ export abstract class ExpressionParser extends Scanner {
   }
 
   parseExpression(): Expression {
-    return this.parseBinary(0);
+    return this.nested(this.pos, () => this.parseBinary(0));
   }
 
   private parseBinary(level: number): Expression {
@@ -181,12 +181,12 @@ export abstract class ExpressionParser extends Scanner {
     const start = this.pos;
     if ((this.text[this.pos] === '!' && this.text[this.pos + 1] !== '=') || this.atWord('not')) {
       this.pos += this.text[this.pos] === '!' ? 1 : 3;
-      const operand = this.parseUnary();
+      const operand = this.nested(start, () => this.parseUnary());
       return { kind: 'unary', operator: '!', operand, ...this.span(start, operand.end) };
     }
     if (this.text[this.pos] === '-' && !isDigit(this.text[this.pos + 1])) {
       this.pos++;
-      const operand = this.parseUnary();
+      const operand = this.nested(start, () => this.parseUnary());
       return { kind: 'unary', operator: '-', operand, ...this.span(start, operand.end) };
     }
     return this.parsePrimary();

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../shared/diagnostic';
 import type { Block, Expression, IfBranch, ReferenceNode, Span, Statement, TemplateAst } from './ast';
 import { ExpressionParser } from './parseExpression';
-import { VtlSyntaxError, isIdentifierStart } from './scanner';
+import { VtlNestingError, VtlSyntaxError, isIdentifierStart } from './scanner';
 import { dictOf } from '../shared/dict';
 
 type Terminator = 'end' | 'else' | 'elseif';
@@ -65,6 +65,10 @@ export class TemplateParser extends ExpressionParser {
   }
 
   private parseBlock(terminators: Terminator[]): { body: Block; end: BlockEnd } {
+    return this.nested(this.pos, () => this.parseBlockBody(terminators));
+  }
+
+  private parseBlockBody(terminators: Terminator[]): { body: Block; end: BlockEnd } {
     const body: Statement[] = [];
     let text = '';
     let textStart = this.pos;
@@ -415,7 +419,7 @@ export class TemplateParser extends ExpressionParser {
       this.pos = gobbledTo;
       return { kind: 'macroCall', name, args, ...this.span(start, end) };
     } catch (error) {
-      if (!(error instanceof VtlSyntaxError)) throw error;
+      if (!(error instanceof VtlSyntaxError) || error instanceof VtlNestingError) throw error;
       this.pos = start;
       return undefined;
     }

@@ -37,17 +37,30 @@ export function compileTemplate(text: string): CompileResult {
     cache.set(text, cached);
     return cached;
   }
-  const parsed = parseTemplate(text);
-  const result: CompileResult = parsed.ok
-    ? {
-        ok: true,
-        template: { text, ast: parsed.ast, exec: new StatementCompiler(text).compileTemplate(parsed.ast.body) },
-      }
-    : parsed;
+  let result: CompileResult;
+  try {
+    const parsed = parseTemplate(text);
+    result = parsed.ok
+      ? {
+          ok: true,
+          template: { text, ast: parsed.ast, exec: new StatementCompiler(text).compileTemplate(parsed.ast.body) },
+        }
+      : parsed;
+  } catch (error) {
+    // The parser bounds nesting (maxNesting) and long chains compile in a loop, so this is a last resort.
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+    result = { ok: false, errors: [{ ...tooDeep, range: documentStart }] };
+  }
   if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
   cache.set(text, result);
   return result;
 }
+
+const tooDeep = {
+  code: 'apigw.vtl.limit.recursion',
+  severity: 'error',
+  message: 'Template nests too deeply to evaluate: simplify it',
+} as const;
 
 export interface RenderOptions {
   limits?: Partial<RenderLimits>;
@@ -96,12 +109,7 @@ export function renderTemplate(
         range: error.span?.range ?? documentStart,
       });
     } else if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      errors.push({
-        code: 'apigw.vtl.limit.recursion',
-        severity: 'error',
-        message: 'Template nests too deeply to evaluate: simplify it',
-        range: documentStart,
-      });
+      errors.push({ ...tooDeep, range: documentStart });
     } else if (!(error instanceof StopSignal || error instanceof BreakSignal)) {
       throw error;
     }

@@ -12,6 +12,19 @@ export class VtlSyntaxError extends Error {
   }
 }
 
+/**
+ * The template nests deeper than `maxNesting`: a syntax error at the place, never a stack overflow. Not caught
+ * where the parser backtracks on other syntax errors (a macro call that is text after all).
+ */
+export class VtlNestingError extends VtlSyntaxError {}
+
+/**
+ * How deep expressions and blocks may nest in each other (parentheses, lists, maps, method arguments, quoted
+ * strings, `!`, and #if / #foreach / #macro / #define bodies): far beyond any real mapping template, and shallow
+ * enough that parsing, compiling, checking and rendering never run out of stack.
+ */
+export const maxNesting = 200;
+
 /** Offsets of the first character of every line. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -46,6 +59,8 @@ export const isDigit = (c: string | undefined): boolean => c !== undefined && c 
 export class Scanner {
   pos = 0;
   readonly lineStarts: number[];
+  /** Expressions and blocks open around the cursor (see maxNesting). */
+  private nesting = 0;
 
   constructor(readonly text: string) {
     this.lineStarts = lineStartsOf(text);
@@ -61,6 +76,23 @@ export class Scanner {
 
   fail(message: string, start: number = this.pos, end: number = start + 1): never {
     throw new VtlSyntaxError(message, start, Math.min(Math.max(end, start), this.text.length));
+  }
+
+  /** Runs `parse` one nesting level deeper; past maxNesting, a syntax error at `start`. */
+  nested<T>(start: number, parse: () => T): T {
+    if (this.nesting >= maxNesting) {
+      throw new VtlNestingError(
+        `The template nests more than ${maxNesting} levels deep here (parentheses, lists, maps, arguments, strings or directives inside each other): flatten it, e.g. with #set`,
+        start,
+        Math.min(start + 1, this.text.length),
+      );
+    }
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** "line 3" of an offset, for messages that point back at an opening directive. */

@@ -71,10 +71,18 @@ function walkExpression(node: Expression, visitor: TemplateVisitor): void {
         walkExpression(entry.value, visitor);
       }
       return;
-    case 'binary':
-      walkExpression(node.left, visitor);
-      walkExpression(node.right, visitor);
+    case 'binary': {
+      // A chain `a + b + c + …` leans left as deep as it is long: walk it in a loop, in source order.
+      const rights: Expression[] = [];
+      let first: Expression = node;
+      while (first.kind === 'binary') {
+        rights.push(first.right);
+        first = first.left;
+      }
+      walkExpression(first, visitor);
+      for (let i = rights.length - 1; i >= 0; i--) walkExpression(rights[i]!, visitor);
       return;
+    }
     case 'unary':
       walkExpression(node.operand, visitor);
       return;
