@@ -8,6 +8,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { nullLogger, type Logger } from '../shared/logger';
 import { operationOf, tagOperation } from './operationTag';
+import { badInput, requireText } from './guard';
 import { defaultMaxAttempts, ReportingRetryStrategy } from './retry';
 import type { AwsClients, AwsPlace, RetryListener } from './types';
 
@@ -100,8 +101,31 @@ function maxAttemptsFromEnvironment(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-/** The clients of `place`. Credentials are resolved on the first call, not here. */
+/** Refuses a place the SDK would fail on later with a less clear message. */
+function checkPlace(place: AwsPlace, options: ClientOptions): void {
+  requireText(place.region, 'An AWS region (such as us-east-1)');
+  if (place.endpointUrl !== undefined) {
+    let protocol = '';
+    try {
+      protocol = new URL(place.endpointUrl).protocol;
+    } catch {
+      // told below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw badInput(
+        `The endpoint URL must be an http or https URL such as http://127.0.0.1:4566, not '${place.endpointUrl}'.`,
+      );
+    }
+  }
+  const { maxAttempts } = options;
+  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1)) {
+    throw badInput(`maxAttempts must be a whole number of 1 or more (1: no retries), not ${maxAttempts}.`);
+  }
+}
+
+/** The clients of `place`. Credentials are resolved on the first call, not here; a bad place is refused (AwsError). */
 export function createClients(place: AwsPlace, options: ClientOptions = {}): AwsClients {
+  checkPlace(place, options);
   const logger = options.logger ?? nullLogger;
   const listeners = new Set<RetryListener>();
   if (options.onRetry) listeners.add(options.onRetry);

@@ -7,6 +7,7 @@ export { listProfiles, profileRegion, type ProfileFiles } from './profiles';
 export { createClients, destroyClients, type ClientOptions } from './clients';
 // Failures told for people.
 export { describeProblem, toAwsError, type ProblemContext } from './problems';
+export { contextOf as problemContextOf } from './guard';
 export { operationOf } from './operationTag';
 // What is deployed: the AWS view.
 export { paginate, collect } from './paginate';

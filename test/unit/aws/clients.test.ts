@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
 import { createClients } from '../../../src/aws/clients';
+import { AwsError } from '../../../src/aws/types';
 import type { Logger } from '../../../src/shared/logger';
 import { fakeHttp } from './fakeHttp';
 
@@ -146,5 +147,27 @@ test("without endpointUrl the SDK's own AWS_ENDPOINT_URL_* variables still apply
   assert.deepEqual(
     sent.map((r) => `${r.hostname}:${r.port ?? ''}`),
     ['localhost:4567', 'apigateway.us-west-2.amazonaws.com:'],
+  );
+});
+
+test('a bad place or option is refused with what is expected', () => {
+  const refused = (run: () => unknown, message: string): void => {
+    assert.throws(
+      run,
+      (error: unknown) => error instanceof AwsError && error.message === message && error.problem.kind === 'badRequest',
+    );
+  };
+  refused(() => createClients({ region: '' }), 'An AWS region (such as us-east-1) is required.');
+  refused(
+    () => createClients({ region: 'us-east-1', endpointUrl: 'localhost:4566' }),
+    "The endpoint URL must be an http or https URL such as http://127.0.0.1:4566, not 'localhost:4566'.",
+  );
+  refused(
+    () => createClients({ region: 'us-east-1', endpointUrl: 'not a url' }),
+    "The endpoint URL must be an http or https URL such as http://127.0.0.1:4566, not 'not a url'.",
+  );
+  refused(
+    () => createClients({ region: 'us-east-1' }, { maxAttempts: 0 }),
+    'maxAttempts must be a whole number of 1 or more (1: no retries), not 0.',
   );
 });
