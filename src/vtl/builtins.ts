@@ -47,15 +47,20 @@ export class InputObject extends HostObject {
     return (this.headerMap ??= single(this.request.headers, this.request.multiValueHeaders));
   }
 
+  /** `$input.body`: the payload as text; an absent (empty) payload is `{}`, as API Gateway gives it. */
+  private get bodyText(): string {
+    return this.body === '' ? '{}' : this.body;
+  }
+
   override property(name: string): Value {
-    return name === 'body' ? this.body : null;
+    return name === 'body' ? this.bodyText : null;
   }
 
   call(name: string, args: Value[]): Value | undefined {
     const [a] = args;
     switch (`${name}/${args.length}`) {
       case 'getBody/0':
-        return this.body;
+        return this.bodyText;
       case 'json/1': {
         const found = this.select(a);
         return found === undefined ? '' : stringifyJavaJson(found);
@@ -71,12 +76,15 @@ export class InputObject extends HostObject {
     }
   }
 
-  /** The payload as a value: empty is `{}`, text that is not JSON is the string itself. */
+  /**
+   * The payload as a value: empty is `{}` (as `$input.body` is), text that is not JSON is the string itself.
+   * Its lists are JSON arrays, which print as JSON (`markJsonList`).
+   */
   private payload(): Value {
     if (this.parsed === undefined) {
       if (this.body.trim() === '') this.parsed = new Map();
       else {
-        const result = parseJavaJson(this.body);
+        const result = parseJavaJson(this.body, { jsonLists: true });
         this.parsed = result.ok ? result.value : this.body;
       }
     }

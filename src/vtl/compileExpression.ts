@@ -289,9 +289,9 @@ function binaryOperation(node: BinaryExpression, left: Eval, right: Eval): Eval 
     case '||':
       return (s) => isTruthy(left(s)) || isTruthy(right(s));
     case '==':
-      return (s) => valuesEqual(left(s), right(s));
+      return (s) => valuesEqual(left(s), right(s), s.nullAsEmpty);
     case '!=':
-      return (s) => !valuesEqual(left(s), right(s));
+      return (s) => !valuesEqual(left(s), right(s), s.nullAsEmpty);
     case '<':
     case '<=':
     case '>':

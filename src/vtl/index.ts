@@ -12,6 +12,7 @@ export {
 } from './render';
 export { defaultLimits, type RenderLimits, type TraceEvent } from './runtime';
 export type {
+  CarriedOverrides,
   TemplateContext,
   TemplateIntegrationResponse,
   TemplateOverrides,

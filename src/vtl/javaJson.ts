@@ -1,4 +1,6 @@
-import { JavaDouble, formatDouble, type Value, type VtlMap } from './values';
+import { JavaDouble, markJsonList, type Value, type VtlMap } from './values';
+
+export { stringifyJavaJson } from './values';
 import { dictOf } from '../shared/dict';
 
 /** JSON text → template values; numbers with a fraction or exponent stay doubles (`1.0` prints `1.0`). */
@@ -15,8 +17,12 @@ class JsonError extends Error {
 
 const maxDepth = 512;
 
-export function parseJavaJson(text: string): JsonParseResult {
-  const reader = new JsonReader(text);
+/**
+ * `jsonLists`: mark every list as one that came from JSON, so it prints as JSON (what `$input.path` gives;
+ * see `markJsonList`).
+ */
+export function parseJavaJson(text: string, options: { jsonLists?: boolean } = {}): JsonParseResult {
+  const reader = new JsonReader(text, options.jsonLists === true);
   try {
     reader.skip();
     const value = reader.value(0);
@@ -31,7 +37,10 @@ export function parseJavaJson(text: string): JsonParseResult {
 
 class JsonReader {
   pos = 0;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly jsonLists: boolean,
+  ) {}
 
   skip(): void {
     for (;;) {
@@ -86,7 +95,7 @@ class JsonReader {
   }
 
   private array(depth: number): Value[] {
-    const list: Value[] = [];
+    const list: Value[] = this.jsonLists ? markJsonList([]) : [];
     this.pos++;
     this.skip();
     if (this.text[this.pos] === ']') {
@@ -165,20 +174,4 @@ class JsonReader {
     const isDouble = match[2] !== undefined || match[3] !== undefined || !Number.isSafeInteger(n);
     return isDouble ? new JavaDouble(n) : n;
   }
-}
-
-/** Template value → JSON text (compact, as API Gateway's `$input.json` prints it). */
-export function stringifyJavaJson(v: Value): string {
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof JavaDouble) return Number.isFinite(v.value) ? formatDouble(v.value) : 'null';
-  if (Array.isArray(v)) return `[${v.map(stringifyJavaJson).join(',')}]`;
-  if (v instanceof Map) {
-    const parts: string[] = [];
-    for (const [key, value] of v) parts.push(`${JSON.stringify(String(key))}:${stringifyJavaJson(value)}`);
-    return `{${parts.join(',')}}`;
-  }
-  return JSON.stringify(v.typeName);
 }

@@ -1,4 +1,4 @@
-import { isMap, javaEquals, isNumber, numberOf, type Value } from './values';
+import { isMap, javaEquals, isNumber, markJsonList, numberOf, type Value } from './values';
 
 /**
  * JSONPath as API Gateway evaluates it in `$input.path` / `$input.json`: `$`, `.name`, `['name']`, `[n]`
@@ -153,7 +153,8 @@ export function evaluateJsonPath(path: CompiledPath, root: Value): Value | undef
     for (const node of current) step(segment, node, next);
     current = next;
   }
-  return path.definite ? current[0] : current;
+  // Several matches come back as a JSON array (as from API Gateway's JSONPath), which prints as JSON.
+  return path.definite ? current[0] : markJsonList(current);
 }
 
 function step(segment: Segment, node: Value, out: Value[]): void {

@@ -13,7 +13,7 @@ import {
   type RenderLimits,
   type TraceEvent,
 } from './runtime';
-import { emptyOverrides, type TemplateContext, type TemplateOverrides } from './templateContext';
+import { emptyOverrides, type CarriedOverrides, type TemplateContext, type TemplateOverrides } from './templateContext';
 import { TemplateGlobals } from './templateGlobals';
 import type { Value } from './values';
 
@@ -77,6 +77,12 @@ export interface RenderResult {
   /** The output; on an error, what was rendered before it. */
   output: string;
   overrides: TemplateOverrides;
+  /**
+   * `$context.requestOverride` / `responseOverride` as the template left them (custom keys too): give them as
+   * `TemplateContext.carried` to the response template of the same request. Undefined when there is nothing to
+   * carry (the template never read `$context` and was given none).
+   */
+  carried?: CarriedOverrides;
   /** Template errors (at most one: rendering stops at the first), with the place in the template. */
   errors: Diagnostic[];
   trace?: TraceEvent[];
@@ -115,6 +121,8 @@ export function renderTemplate(
     }
   }
   const result: RenderResult = { output: state.out, overrides: globals.overrides(), errors };
+  const carried = globals.carried();
+  if (carried !== undefined) result.carried = carried;
   if (state.trace) result.trace = state.trace;
   return result;
 }

@@ -1,4 +1,4 @@
-import { JavaDouble, display, type Value, type VtlMap } from './values';
+import { JavaDouble, display, isJsonList, markJsonList, type Value, type VtlMap } from './values';
 import { dict } from '../shared/dict';
 
 /** The method request a template sees (the shape of `apigw render --event`'s `request`). */
@@ -33,6 +33,18 @@ export interface TemplateContext {
   integrationResponse?: TemplateIntegrationResponse;
   /** WebSocket APIs add the connection variables to `$context` (default REST). */
   apiType?: 'REST' | 'WEBSOCKET';
+  /**
+   * `$context.requestOverride` / `responseOverride` as the request template of the same request left them
+   * (`RenderResult.carried`): a response template starts from them, as in API Gateway, where one `$context`
+   * serves the whole request.
+   */
+  carried?: CarriedOverrides;
+}
+
+/** The override maps of `$context` as one template left them, for the next template of the same request. */
+export interface CarriedOverrides {
+  readonly requestOverride: Value;
+  readonly responseOverride: Value;
 }
 
 /** What `$context.requestOverride.*` / `$context.responseOverride.*` were set to: applied by the caller. */
@@ -161,9 +173,37 @@ export function buildContextMap(ctx: TemplateContext): VtlMap {
     ]),
   );
   map.set('stage', stage);
+  if (ctx.carried !== undefined) {
+    // Copies: the maps of one render are never changed by another.
+    map.set('requestOverride', copyValue(ctx.carried.requestOverride));
+    map.set('responseOverride', copyValue(ctx.carried.responseOverride));
+  }
   const extra = request.context;
   if (isRecord(extra)) mergeData(map, extra, 0);
   return map;
+}
+
+/** A deep copy of maps and lists (a list from JSON stays one); other values are immutable or host objects. */
+function copyValue(v: Value, depth = 0): Value {
+  if (depth > 64) return null;
+  if (v instanceof Map) {
+    const map: VtlMap = new Map();
+    for (const [k, value] of v) map.set(k, copyValue(value, depth + 1));
+    return map;
+  }
+  if (Array.isArray(v)) {
+    const list = v.map((item) => copyValue(item, depth + 1));
+    return isJsonList(v) ? markJsonList(list) : list;
+  }
+  return v;
+}
+
+/** What a template left in `$context.requestOverride` / `responseOverride`, for the next template. */
+export function carriedOverrides(context: VtlMap): CarriedOverrides {
+  return {
+    requestOverride: context.get('requestOverride') ?? null,
+    responseOverride: context.get('responseOverride') ?? null,
+  };
 }
 
 const isRecord = (data: unknown): data is Record<string, unknown> =>

@@ -1,9 +1,11 @@
 import { InputObject, UtilObject } from './builtins';
 import {
   buildContextMap,
+  carriedOverrides,
   emptyOverrides,
   readOverrides,
   toValue,
+  type CarriedOverrides,
   type TemplateContext,
   type TemplateOverrides,
 } from './templateContext';
@@ -43,6 +45,14 @@ export class TemplateGlobals {
   /** What the template set in `$context.requestOverride` / `responseOverride` (nothing if it never read `$context`). */
   overrides(): TemplateOverrides {
     return this.contextMap === undefined ? emptyOverrides() : readOverrides(this.contextMap);
+  }
+
+  /**
+   * The override maps as the template left them, to start the next template of the request from (undefined
+   * when it never read `$context`: the next template then starts from what this one was given).
+   */
+  carried(): CarriedOverrides | undefined {
+    return this.contextMap === undefined ? this.context.carried : carriedOverrides(this.contextMap);
   }
 
   private makeInput(): InputObject {

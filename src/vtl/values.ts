@@ -50,14 +50,32 @@ export function formatDouble(n: number): string {
   return `${m}E${exponent.startsWith('+') ? exponent.slice(1) : exponent}`;
 }
 
-/** How a value prints, as Java's toString(): lists `[1, 2]`, maps `{a=1, b=x}`, null `null`. */
+/**
+ * Lists that came from JSON (`$input.path`, and lists inside its results): API Gateway's JSONPath gives them as
+ * JSON arrays (json-smart's JSONArray), whose toString() is compact JSON (`[{"a":"b"}]`), while its objects are
+ * plain Java maps (`{a=b}`). Lists a template builds print as Java lists (`[1, 2]`).
+ */
+const jsonLists = new WeakSet<Value[]>();
+
+/** Marks a list as one that came from JSON (see `jsonLists`). */
+export function markJsonList<T extends Value[]>(list: T): T {
+  jsonLists.add(list);
+  return list;
+}
+
+export const isJsonList = (v: Value): boolean => Array.isArray(v) && jsonLists.has(v);
+
+/**
+ * How a value prints, as Java's toString(): lists `[1, 2]`, maps `{a=1, b=x}`, null `null`; a list that came
+ * from JSON prints as compact JSON, also inside a map (`{a=[{"b":1}]}`).
+ */
 export function display(v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatDouble(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) return 'null';
   if (v instanceof JavaDouble) return formatDouble(v.value);
-  if (Array.isArray(v)) return `[${v.map(display).join(', ')}]`;
+  if (Array.isArray(v)) return jsonLists.has(v) ? stringifyJavaJson(v) : `[${v.map(display).join(', ')}]`;
   if (v instanceof Map) {
     const parts: string[] = [];
     for (const [key, value] of v) parts.push(`${display(key)}=${display(value)}`);
@@ -66,14 +84,34 @@ export function display(v: Value): string {
   return v.typeName;
 }
 
+/** Template value → JSON text (compact, as API Gateway's `$input.json` prints it). */
+export function stringifyJavaJson(v: Value): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof JavaDouble) return Number.isFinite(v.value) ? formatDouble(v.value) : 'null';
+  if (Array.isArray(v)) return `[${v.map(stringifyJavaJson).join(',')}]`;
+  if (v instanceof Map) {
+    const parts: string[] = [];
+    for (const [key, value] of v) parts.push(`${JSON.stringify(String(key))}:${stringifyJavaJson(value)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(v.typeName);
+}
+
 /** Velocity 1.7 truth: null and false are false; everything else (even "", 0 and empty lists) is true. */
 export function isTruthy(v: Value): boolean {
   return v !== null && v !== false;
 }
 
-/** Velocity's `==`: numbers by value, same kinds by equals(), different kinds by their printed text. */
-export function valuesEqual(a: Value, b: Value): boolean {
-  if (a === null || b === null) return a === b;
+/**
+ * Velocity's `==`: numbers by value, same kinds by equals(), different kinds by their printed text. With
+ * `nullIsEmpty` (API Gateway's templates, where null prints as nothing) null also equals the empty string: a
+ * missing `$input.path` value is both `== $null` and `== ""` there, while plain Velocity 1.7 says false.
+ */
+export function valuesEqual(a: Value, b: Value, nullIsEmpty = false): boolean {
+  if (a === null || b === null) return a === b || (nullIsEmpty && (a === '' || b === ''));
   if (isNumber(a) && isNumber(b)) return numberOf(a) === numberOf(b);
   if (typeof a === 'string' && typeof b === 'string') return a === b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b;
