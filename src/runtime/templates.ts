@@ -1,4 +1,11 @@
-import { compileTemplate, defaultLimits, renderTemplateText, type TemplateContext, type TemplateRequest } from '../vtl';
+import {
+  compileTemplate,
+  defaultLimits,
+  renderTemplateText,
+  type CarriedOverrides,
+  type TemplateContext,
+  type TemplateRequest,
+} from '../vtl';
 import type { Diagnostic } from '../shared/diagnostic';
 import type { MappingTemplate } from '../model';
 import { contextValues } from './requestContext';
@@ -15,6 +22,8 @@ export interface RenderedTemplate {
   requestHeaderOverrides: Record<string, string>;
   requestQueryOverrides: Record<string, string>;
   requestPathOverrides: Record<string, string>;
+  /** The override maps as the template left them, for the response template of the same request. */
+  carried?: CarriedOverrides;
 }
 
 /** Mapping-template rendering, behind one small interface so the pipeline does not depend on the engine. */
@@ -73,6 +82,7 @@ export const vtlRenderer: TemplateRenderer = {
       requestPathOverrides: result.overrides.request.path,
     };
     if (result.overrides.response.status !== undefined) rendered.statusOverride = result.overrides.response.status;
+    if (result.carried !== undefined) rendered.carried = result.carried;
     return rendered;
   },
 };
@@ -89,7 +99,12 @@ export function templateContext(
   response?: TemplateContext['integrationResponse'],
 ): TemplateContext {
   const context: TemplateContext = { request: new ExchangeTemplateRequest(ex, extraContext) };
-  if (response !== undefined) context.integrationResponse = response;
+  if (response !== undefined) {
+    context.integrationResponse = response;
+    // The response template's `$context` starts with the overrides the request template set.
+    const carried = ex.overrides?.carried;
+    if (carried !== undefined) context.carried = carried;
+  }
   return context;
 }
 

@@ -1,4 +1,5 @@
 import type { GatewayApi, Route } from '../model';
+import type { CarriedOverrides } from '../vtl';
 import type { RuntimeConfig } from './config';
 import type { GatewayError } from './errors';
 
@@ -92,6 +93,14 @@ export interface IntegrationResult {
   errorMessage?: string;
 }
 
+/** The overrides a request template set, carried to the integration response. */
+export interface RequestTemplateOverrides {
+  carried: CarriedOverrides | undefined;
+  /** `$context.responseOverride.status` / `.header.*` as the request template set them. */
+  status?: number;
+  headers: Record<string, string>;
+}
+
 /** The mutable state of one request as it goes through the stages. */
 export interface Exchange {
   served: ServedApi;
@@ -106,6 +115,11 @@ export interface Exchange {
   authorizer?: Record<string, unknown>;
   apiKey?: string;
   call?: IntegrationCall;
+  /**
+   * What the request template left in `$context.requestOverride` / `responseOverride`: the response template
+   * starts from it, and its response status and headers apply to the final response even without one.
+   */
+  overrides?: RequestTemplateOverrides;
   result?: IntegrationResult;
   /** Set when the answer is final (proxy integrations, gateway responses). */
   response?: MockResponse;

@@ -76,6 +76,10 @@ export const integrationRequestStage: Stage = {
     }
     call.body = rendered.output;
     call.template = contentType;
+    if (rendered.carried !== undefined) {
+      ex.overrides = { carried: rendered.carried, headers: rendered.headerOverrides };
+      if (rendered.statusOverride !== undefined) ex.overrides.status = rendered.statusOverride;
+    }
     // Loops rather than Object.assign: the overrides are nearly always empty, and an empty loop costs nothing.
     const { requestHeaderOverrides: headers, requestQueryOverrides: query, requestPathOverrides: path } = rendered;
     for (const k in headers) call.headers[k] = headers[k]!;

@@ -43,6 +43,11 @@ export const integrationResponseStage: Stage = {
     let body = result.body;
     let contentType = result.headers['content-type'] ?? result.headers['Content-Type'] ?? 'application/json';
     let finalStatus = status;
+    // `$context.responseOverride` set by the request template applies with or without a response template
+    // (one that has one starts from these values and may change them).
+    const carried = ex.overrides;
+    let headerOverrides: Record<string, string> | undefined = carried?.headers;
+    if (carried?.status !== undefined) finalStatus = carried.status;
     if (template !== undefined) {
       const integrationResponse = {
         statusCode: result.status,
@@ -60,8 +65,8 @@ export const integrationResponseStage: Stage = {
       body = bodyOf(template, rendered.output);
       contentType = template.contentType;
       if (rendered.statusOverride !== undefined) finalStatus = rendered.statusOverride;
-      const overrides = rendered.headerOverrides;
-      for (const k in overrides) headers[k] = overrides[k]!;
+      headerOverrides =
+        headerOverrides === undefined ? rendered.headerOverrides : { ...headerOverrides, ...rendered.headerOverrides };
       if (ex.tracing) {
         ex.trace.push({
           stage: 'integrationResponse',
@@ -79,6 +84,8 @@ export const integrationResponseStage: Stage = {
       const value = name === undefined || typeof source !== 'string' ? undefined : responseSource(ex, result, source);
       if (name !== undefined && value !== undefined) headers[name] = value;
     }
+    // Overrides are final: applied after the standard response parameter mappings.
+    for (const k in headerOverrides) headers[k] = headerOverrides[k]!;
     if (ex.tracing) {
       ex.trace.push({
         stage: 'integrationResponse',
