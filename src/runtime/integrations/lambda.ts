@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Integration } from '../../model';
 import type { HandlerRef } from '../config';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
-import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import { buildProxyEventV1, buildProxyEventV2, isBinaryFor } from '../lambda/events';
 import type { LambdaInvoker, LambdaOutcome } from '../lambda/invoker';
 import { readProxyResult } from '../lambda/proxyResult';
 import type { Exchange, IntegrationResult, MockResponse, ServedApi } from '../types';
@@ -31,9 +31,23 @@ export async function runLambdaProxy(
   timeoutMs: number,
 ): Promise<MockResponse | GatewayError> {
   const integration = ex.match!.route.integration!;
+  const rest = ex.served.api.type === 'REST';
+  const method = integration.httpMethod?.toUpperCase();
+  if (rest && method !== undefined && method !== 'POST') {
+    // Lambda is invoked with POST only: API Gateway fails the call (INTEGRATION_FAILURE, 500).
+    ex.trace.push({
+      stage: 'integration',
+      detail: `${fn}: the integration's httpMethod is ${method}, not POST`,
+      ms: 0,
+    });
+    return gatewayError(
+      gatewayErrors.integrationFailure,
+      `The AWS_PROXY integration at ${path.basename(integration.loc.file)}:${integration.loc.range.start.line + 1} calls Lambda with httpMethod ${method}: Lambda functions are invoked with POST, so API Gateway fails every call. Set httpMethod: POST.`,
+    );
+  }
   const handler = findHandler(ex.served, fn);
   if (handler === undefined) return notMapped(ex.served, fn, integration);
-  const version = ex.served.api.type === 'REST' ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
+  const version = rest ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
   const event = version === '1.0' ? buildProxyEventV1(ex) : buildProxyEventV2(ex);
   const outcome = await invoker.invoke({
     handler,
@@ -45,7 +59,11 @@ export async function runLambdaProxy(
   ex.logs.push(...outcome.logs);
   const failed = failure(ex, fn, outcome, timeoutMs, true);
   if (failed !== undefined) return failed;
-  const result = readProxyResult((outcome as { result: unknown }).result, version);
+  const result = readProxyResult((outcome as { result: unknown }).result, version, {
+    rest,
+    // REST APIs send binary only when the client's first Accept type is a binary media type of the API.
+    decodeBase64: !rest || isBinaryFor(ex.served.api.binaryMediaTypes, firstAccept(ex)),
+  });
   if (!result.ok) {
     ex.trace.push({
       stage: 'integration',
@@ -157,6 +175,12 @@ function failure(
     );
   }
   return undefined;
+}
+
+/** The first media type of the request's Accept header (API Gateway decides binary responses by it). */
+function firstAccept(ex: Exchange): string | undefined {
+  const accept = ex.request.headers['accept']?.[0];
+  return accept === undefined ? undefined : accept.split(',')[0]!.trim();
 }
 
 function functionNameOf(fn: string): string {

@@ -4,13 +4,36 @@ import { headerProblem } from '../text';
 
 export type ProxyResultOutcome = { ok: true; response: MockResponse } | { ok: false; reason: string };
 
+export interface ProxyResultOptions {
+  /**
+   * A REST API's result (payload 1.0), read as API Gateway reads it: no key but the five it knows, a missing
+   * `statusCode` is 200, and the response is `application/json` unless the result says otherwise.
+   */
+  rest?: boolean;
+  /**
+   * Whether an `isBase64Encoded` body is decoded to bytes (default true). REST APIs decode only when the
+   * request's first Accept type is one of the API's binary media types; otherwise the base64 text is sent.
+   */
+  decodeBase64?: boolean;
+}
+
+/** The keys of a payload 1.0 result; REST APIs reject any other. */
+const resultKeys = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
+
 /**
  * Checks a Lambda proxy result as API Gateway does. Payload 1.0 (and REST): an object with a numeric
  * `statusCode`, string `headers`, list `multiValueHeaders`, a string `body` and a boolean `isBase64Encoded`;
- * anything else is malformed. Payload 2.0: the same, but a result without `statusCode` is the body of a 200
- * JSON response, and `cookies` become `Set-Cookie` headers.
+ * anything else is malformed (REST: any other key too, while `statusCode` may be missing, meaning 200, or a
+ * numeric string). Header values that are numbers or booleans are sent as their text; a name in both `headers`
+ * and `multiValueHeaders` (whatever its case) is sent once, the multi-value ones first, under the multi-value
+ * name. Payload 2.0: the same, but a result without `statusCode` is the body of a 200 JSON response, and
+ * `cookies` become `Set-Cookie` headers.
  */
-export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyResultOutcome {
+export function readProxyResult(
+  result: unknown,
+  version: '1.0' | '2.0',
+  options: ProxyResultOptions = {},
+): ProxyResultOutcome {
   if (version === '2.0' && !(isRecord(result) && 'statusCode' in result)) {
     const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
     return {
@@ -18,11 +41,22 @@ export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyR
       response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(body) },
     };
   }
+  const rest = options.rest === true;
   if (!isRecord(result))
     return malformed(`the handler returned ${describe(result)}, not an object with statusCode, headers and body`);
-  const status = typeof result['statusCode'] === 'string' ? Number(result['statusCode']) : result['statusCode'];
+  if (rest) {
+    const extra = Object.keys(result).find((key) => !resultKeys.has(key));
+    if (extra !== undefined) {
+      return malformed(
+        `the result has the key '${extra}': a REST API accepts only statusCode, headers, multiValueHeaders, body and isBase64Encoded`,
+      );
+    }
+  }
+  const given = result['statusCode'];
+  const status =
+    rest && (given === undefined || given === null) ? 200 : typeof given === 'string' ? Number(given) : given;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    return malformed(`statusCode must be an HTTP status number, not ${describe(result['statusCode'])}`);
+    return malformed(`statusCode must be an HTTP status number, not ${describe(given)}`);
   }
   const headers: Record<string, string> = dict();
   const single = result['headers'];
@@ -39,8 +73,16 @@ export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyR
       return malformed(`multiValueHeaders must be an object of string lists, not ${describe(multi)}`);
     for (const [name, values] of Object.entries(multi)) {
       if (!Array.isArray(values) || !values.every(isScalar))
-        return malformed(`multiValueHeaders.${name} must be a list of strings`);
-      headers[name] = values.map(String).join(', ');
+        return malformed(`multiValueHeaders.${name} must be a list of strings, not ${describe(values)}`);
+      const joined = values.map(String).join(', ');
+      const lower = name.toLowerCase();
+      const solo = Object.keys(headers).find((h) => h.toLowerCase() === lower);
+      if (solo === undefined) headers[name] = joined;
+      else {
+        const value = headers[solo]!;
+        delete headers[solo];
+        headers[name] = values.length === 0 ? value : `${joined}, ${value}`;
+      }
     }
   }
   const cookies = result['cookies'];
@@ -59,8 +101,11 @@ export function readProxyResult(result: unknown, version: '1.0' | '2.0'): ProxyR
   if (base64 !== undefined && typeof base64 !== 'boolean')
     return malformed(`isBase64Encoded must be true or false, not ${describe(base64)}`);
   const text = body ?? '';
-  const bytes = base64 === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
-  if (version === '2.0' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type') && text !== '') {
+  const decode = base64 === true && options.decodeBase64 !== false;
+  const bytes = decode ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
+  const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
+  if (rest && !hasContentType) headers['Content-Type'] = 'application/json';
+  if (version === '2.0' && !hasContentType && text !== '') {
     headers['Content-Type'] = 'text/plain; charset=utf-8';
   }
   return { ok: true, response: { status, headers, body: bytes } };
