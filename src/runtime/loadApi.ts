@@ -5,6 +5,7 @@ import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
 import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
+import { modelProblems } from './stages/validation';
 import type { ServedApi } from './types';
 import { dict } from '../shared/dict';
 
@@ -51,6 +52,7 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   const warnings = read.definition.apis
     .filter((a) => a !== api)
     .map((a) => `${path.basename(file)} also declares ${a.name} (${a.type}): serve it with --api "${a.name}".`);
+  warnings.push(...modelProblems(api));
   return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
 }
 

@@ -15,6 +15,8 @@ export interface MockSession {
   readonly url: string;
   /** Undefined while the served API matches the definition; else why the last edit could not be served. */
   problem?: string;
+  /** What the last load warned about (request models that cannot be compiled...), logged when it changes. */
+  warnings?: string;
 }
 
 export interface MockSessionsDeps {
@@ -91,14 +93,19 @@ export class MockSessions implements vscode.Disposable {
     const runtime = new MockRuntime({ file, apiName, fs: this.deps.fs, logger: this.deps.logger });
     const key = sessionKey(file, apiName);
     let url: string;
+    let first: ReloadEvent | undefined;
+    const firstLoad = runtime.onReload((event) => (first = event));
     try {
       url = await runtime.start(port, host);
     } catch (error) {
       await runtime.stop();
       const why = error instanceof Error ? error.message : String(error);
       throw new UserError(`Cannot start the mock API ${apiName}: ${why}`);
+    } finally {
+      firstLoad.dispose();
     }
     const session: MockSession = { key, file, apiName, runtime, url };
+    if (first !== undefined) this.reloaded(session, first);
     runtime.onReload((event) => this.reloaded(session, event));
     runtime.onRequest((event) => this.deps.log.add(apiName, event));
     this.sessions.set(key, session);
@@ -108,6 +115,11 @@ export class MockSessions implements vscode.Disposable {
   }
 
   private reloaded(session: MockSession, event: ReloadEvent): void {
+    const warnings = event.ok ? event.warnings.join('\n') : session.warnings;
+    if (warnings !== session.warnings && event.ok) {
+      for (const warning of event.warnings) this.deps.logger.warn(`Mock API ${session.apiName}: ${warning}`);
+    }
+    session.warnings = warnings;
     const problem = event.ok ? undefined : event.message;
     if (problem !== undefined) this.deps.logger.warn(`Mock API ${session.apiName}: ${problem}`);
     else if (session.problem !== undefined)

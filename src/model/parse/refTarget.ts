@@ -65,3 +65,20 @@ export function localRefBase(root: SourceNode, pointer: string): SourceNode {
 export function isBuiltInModelRef(ref: string): boolean {
   return /^#\/(components\/schemas|definitions)\/(Empty|Error)$/.test(ref);
 }
+
+/**
+ * API Gateway's absolute model URL, `https://apigateway.amazonaws.com/restapis/{api id}/models/{name}`, as models
+ * refer to each other: the name of the model it names (the document's `definitions` / `components.schemas`
+ * entry), else undefined.
+ */
+export function apiGatewayModelName(ref: string): string | undefined {
+  const match = /^https?:\/\/apigateway\.[a-z0-9.-]*amazonaws\.com(?:\.cn)?\/restapis\/[^/]+\/models\/([^/#?]+)$/i.exec(
+    ref,
+  );
+  if (match === null) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1];
+  }
+}

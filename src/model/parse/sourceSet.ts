@@ -5,7 +5,8 @@ import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { parseSource } from './parseSource';
 import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES, sizeReason } from './readGuards';
 import { collectRefs, parseRef, type RefSite, refOf, refTargetFile } from './refs';
-import { isBuiltInModelRef, localRefBase, lookupPointer } from './refTarget';
+import { getProperty } from './nodes';
+import { apiGatewayModelName, isBuiltInModelRef, localRefBase, lookupPointer } from './refTarget';
 
 export interface SourceSet {
   entry: SourceDocument;
@@ -124,6 +125,8 @@ class LoadedSourceSet implements SourceSet {
 
   /** One `$ref` step: the target node, a reason it cannot be found, or undefined for a remote ref. */
   private follow(ref: ScalarNode & { value: string }): SourceNode | string | undefined {
+    const model = apiGatewayModelName(ref.value);
+    if (model !== undefined) return this.followModel(ref, model);
     const parsed = parseRef(ref.value);
     if (parsed.remote) return undefined;
     const file = refTargetFile(ref.file, parsed.filePart);
@@ -132,6 +135,20 @@ class LoadedSourceSet implements SourceSet {
     if (!document.root) return `file '${parsed.filePart || path.basename(file)}' has no content that could be parsed.`;
     const base = parsed.filePart === '' ? localRefBase(document.root, ref.pointer) : document.root;
     return lookupPointer(base, parsed, (n) => this.resolve(n));
+  }
+
+  /**
+   * API Gateway's model URL (`https://apigateway.amazonaws.com/restapis/ID/models/NAME`): the model NAME of the
+   * document the ref is written in, as the API it is imported into has it.
+   */
+  private followModel(ref: ScalarNode & { value: string }, name: string): SourceNode | string {
+    const root = this.documents.get(path.resolve(ref.file))?.root;
+    if (!root) return 'its document has no content that could be parsed.';
+    const base = localRefBase(root, ref.pointer);
+    const found =
+      getProperty(getProperty(base, 'definitions'), name) ??
+      getProperty(getProperty(getProperty(base, 'components'), 'schemas'), name);
+    return found ?? `the API has no model named '${name}' (under definitions or components.schemas).`;
   }
 
   /** Records a problem at a `$ref` value, once per place. */
@@ -160,7 +177,7 @@ class LoadedSourceSet implements SourceSet {
     for (const file of added) {
       const document = this.documents.get(file);
       for (const { holder, ref } of collectRefs(document?.root)) {
-        if (!parseRef(ref.value).remote) this.resolve(holder);
+        if (!parseRef(ref.value).remote || apiGatewayModelName(ref.value) !== undefined) this.resolve(holder);
         else {
           const message = `$ref '${ref.value}' points to a remote URL, which is not fetched: what it refers to is not checked.`;
           this.report(ref, 'apigw.ref.remote', message, 'information');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv-draft-04';
 import type { GatewayApi, Route } from '../../model';
@@ -16,7 +17,7 @@ export function validateRequest(ex: Exchange): GatewayError | undefined {
   const api = ex.served.api;
   if (route === undefined || api.type !== 'REST') return undefined;
   const name = route.requestValidator ?? api.defaultValidator;
-  const validator = name === undefined ? undefined : api.validators.find((v) => v.name === name);
+  const validator = validatorOf(api, route);
   if (validator === undefined) return undefined;
   if (validator.validateRequestParameters) {
     const missing = missingParameters(ex, route);
@@ -31,31 +32,46 @@ export function validateRequest(ex: Exchange): GatewayError | undefined {
     }
   }
   if (validator.validateRequestBody) {
-    const error = validateBody(ex, route, api, name ?? '');
+    const error = validateBody(ex, route, name ?? '');
     if (error !== undefined) return error;
   }
   if (ex.tracing) ex.trace.push({ stage: 'methodRequest', detail: `validator '${name}': request is valid`, ms: 0 });
   return undefined;
 }
 
+function validatorOf(api: GatewayApi, route: Route): GatewayApi['validators'][number] | undefined {
+  const name = route.requestValidator ?? api.defaultValidator;
+  return name === undefined ? undefined : api.validators.find((v) => v.name === name);
+}
+
+/** API Gateway lists missing parameters by kind: headers, then path parameters, then the query string. */
+const parameterOrder = new Map([
+  ['header', 0],
+  ['path', 1],
+  ['query', 2],
+]);
+
 function missingParameters(ex: Exchange, route: Route): string[] {
   const missing: string[] = [];
-  for (const p of route.parameters) {
-    if (!p.required) continue;
+  const required = route.parameters
+    .filter((p) => p.required)
+    .sort((a, b) => (parameterOrder.get(a.in) ?? 3) - (parameterOrder.get(b.in) ?? 3));
+  for (const p of required) {
     const present =
       p.in === 'query'
         ? ex.query[p.name] !== undefined
         : p.in === 'header'
           ? firstHeader(ex.request.headers, p.name) !== undefined
           : p.in === 'path'
-            ? (ex.match?.pathParameters[p.name] ?? '') !== '' || !route.path.includes(`{${p.name}`)
+            ? // A required path parameter the resource path does not have is always missing, as in API Gateway.
+              (ex.match?.pathParameters[p.name] ?? '') !== ''
             : true;
     if (!present) missing.push(p.name);
   }
   return missing;
 }
 
-function validateBody(ex: Exchange, route: Route, api: GatewayApi, validatorName: string): GatewayError | undefined {
+function validateBody(ex: Exchange, route: Route, validatorName: string): GatewayError | undefined {
   const contentType = (firstHeader(ex.request.headers, 'content-type') ?? 'application/json')
     .split(';')[0]!
     .trim()
@@ -64,8 +80,15 @@ function validateBody(ex: Exchange, route: Route, api: GatewayApi, validatorName
   const key = Object.keys(schemas).find((k) => k.toLowerCase() === contentType);
   const schema = key === undefined ? undefined : schemas[key];
   if (schema === undefined || schema === null || typeof schema !== 'object') return undefined;
-  const validate = compile(schema, api);
-  if (validate === undefined) return undefined;
+  const model = compileModel(schema);
+  if ('problem' in model) {
+    ex.trace.push({ stage: 'methodRequest', detail: `validator '${validatorName}': ${model.problem}`, ms: 0 });
+    return gatewayError(
+      gatewayErrors.apiConfigurationError,
+      `The ${key} request model of ${route.method} ${route.path} cannot be compiled (${model.problem}), so no body can be validated against it: fix the model (API Gateway refuses to import it).`,
+    );
+  }
+  const validate = model.validate;
   let data: unknown;
   const text = ex.request.body.toString('utf8');
   try {
@@ -92,20 +115,47 @@ function invalidBody(ex: Exchange, validatorName: string, details: string): Gate
 }
 
 const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, logger: false });
-const compiled = new WeakMap<object, ValidateFunction | null>();
+type CompiledModel = { validate: ValidateFunction } | { problem: string };
+const compiled = new WeakMap<object, CompiledModel>();
 
-function compile(schema: object, api: GatewayApi): ValidateFunction | undefined {
-  let fn = compiled.get(schema);
-  if (fn === undefined) {
+/**
+ * A request model (`$ref`s inlined) as a validator: JSON Schema draft 4 in full (`oneOf`, `anyOf`, `allOf`,
+ * `not`, `type: "null"`...), or why it cannot be compiled. Never a validator that passes every body.
+ */
+export function compileModel(schema: object): CompiledModel {
+  let model = compiled.get(schema);
+  if (model === undefined) {
     try {
-      fn = ajv.compile(stripOpenApiKeywords(schema) as object);
-    } catch {
-      fn = null; // A schema ajv cannot compile (unresolved $ref, 2020-12 keywords): not validated, as apigw validate reports it.
-      void api;
+      model = { validate: ajv.compile(stripOpenApiKeywords(schema) as object) };
+    } catch (error) {
+      model = { problem: error instanceof Error ? error.message : String(error) };
     }
-    compiled.set(schema, fn);
+    compiled.set(schema, model);
   }
-  return fn ?? undefined;
+  return model;
+}
+
+/**
+ * The request models a validator checks bodies against that cannot be compiled, one line each with the
+ * place: said when the mock loads (requests to such a method answer 500).
+ */
+export function modelProblems(api: GatewayApi): string[] {
+  if (api.type !== 'REST') return [];
+  const problems: string[] = [];
+  for (const route of api.routes) {
+    if (validatorOf(api, route)?.validateRequestBody !== true) continue;
+    const body = route.requestBody;
+    for (const [contentType, schema] of Object.entries(body?.schemas ?? {})) {
+      if (schema === null || typeof schema !== 'object') continue;
+      const model = compileModel(schema);
+      if (!('problem' in model)) continue;
+      const where = body === undefined ? '' : `${path.basename(body.loc.file)}:${body.loc.range.start.line + 1}: `;
+      problems.push(
+        `${where}error: the ${contentType} request model of ${route.method} ${route.path} cannot be compiled (${model.problem}): its requests answer 500 until the model is fixed.`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** OpenAPI's `nullable: true` → draft 4's type list; other OpenAPI-only keywords are ignored by strict: false. */
@@ -113,8 +163,11 @@ function stripOpenApiKeywords(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(stripOpenApiKeywords);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = dict();
-  for (const [k, v] of Object.entries(schema))
+  for (const [k, v] of Object.entries(schema)) {
+    // `$schema` names the draft (API Gateway models are draft 4 whatever they say); inlined models repeat it.
+    if (k === '$schema') continue;
     out[k] = k === 'example' || k === 'examples' ? v : stripOpenApiKeywords(v);
+  }
   if (out['nullable'] === true && typeof out['type'] === 'string') out['type'] = [out['type'], 'null'];
   delete out['nullable'];
   return out;

@@ -3,6 +3,7 @@ import { extensionValuesRule } from './extensionValuesRule';
 import { importRule } from './importRule';
 import { integrationResponsesRule } from './integrationResponsesRule';
 import { integrationRule } from './integrationRule';
+import { modelsRule } from './modelsRule';
 import { parameterMappingRule } from './parameterMappingRule';
 import { definitionSizeRule, quotaRule } from './quotaRule';
 import { securityRule } from './securityRule';
@@ -14,6 +15,7 @@ export const extensionRules: readonly Rule[] = [
   integrationResponsesRule,
   parameterMappingRule,
   securityRule,
+  modelsRule,
   importRule,
   quotaRule,
   definitionSizeRule,
