@@ -60,7 +60,7 @@ function checkPath(context: RuleContext, site: PathSite): void {
       range: placeInKey(context.document, site.keyRange, site.path, p.start, p.end),
       severity: 'warning',
       code: 'apigw.path.undeclaredParameter',
-      message: `The path parameter '${p.name}' of '${site.path}' is not declared for ${which}: add a parameter with name: ${p.name}, in: path, required: true to the path's parameters (or to each operation's).`,
+      message: `The path parameter '${p.name}' of '${site.path}' is not declared for ${which}: OpenAPI requires the declaration, and without it method.request.path.${p.name} cannot be mapped or validated, though API Gateway imports the definition (SAM-style Lambda proxy APIs rely on that). Add a parameter with name: ${p.name}, in: path, required: true to the path's parameters (or to each operation's).`,
     });
   }
 }

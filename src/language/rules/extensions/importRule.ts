@@ -1,13 +1,17 @@
+import { httpOnlyFeatures, restOnlyFeatures } from '../../../model/apiType';
 import { getProperty } from '../../../model/parse';
+import type { ObjectNode } from '../../../model/sourceNode';
+import type { Range } from '../../../shared/range';
 import type { Rule, RuleContext } from '../rule';
-import { type ApiBody, findBodies, operationsOf } from './bodies';
+import { type ApiBody, findBodies, isSwagger, operationsOf, scalarString, securitySchemesOf } from './bodies';
 import { integrationsOf, integrationType } from './integrations';
 import { keyAt, report } from './values';
 
 /**
  * What importing the definition as its API type drops, rejects or reports: the OpenAPI versions each type
  * imports, integrations HTTP APIs do not have, several security requirements on one HTTP API operation,
- * cookie parameters on REST APIs.
+ * cookie parameters on REST APIs, and what a bare OpenAPI 3 file that mixes REST-only and HTTP-only features
+ * would become as either type.
  */
 export const importRule: Rule = {
   id: 'extensions.import',
@@ -16,12 +20,14 @@ export const importRule: Rule = {
     'apigw.import.nonProxyIntegration',
     'apigw.import.multipleSecurity',
     'apigw.import.unsupportedParameter',
+    'apigw.import.mixedApiType',
   ],
   reuse: 'tracked',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;
       checkVersion(ctx, body);
+      checkMixed(ctx, body);
       if (body.type === 'HTTP') checkHttp(ctx, body);
       else checkRest(ctx, body);
     }
@@ -111,4 +117,80 @@ function checkRest(ctx: RuleContext, body: ApiBody): void {
       }
     }
   }
+}
+
+/** Root extensions that only REST APIs import (an HTTP API import drops or refuses them). */
+const restOnlyRootKeys = [
+  'x-amazon-apigateway-request-validators',
+  'x-amazon-apigateway-request-validator',
+  'x-amazon-apigateway-gateway-responses',
+  'x-amazon-apigateway-api-key-source',
+  'x-amazon-apigateway-binary-media-types',
+  'x-amazon-apigateway-policy',
+  'x-amazon-apigateway-documentation',
+];
+
+interface Feature {
+  what: string;
+  at: { file: string; range: Range };
+}
+
+/**
+ * A bare OpenAPI 3 file with REST-only and HTTP-only features is read as a REST API (docs/api-type.md), whose
+ * import ignores the HTTP-only keys (apigw.extension.wrongApiType warns at each). One more warning, at the
+ * first REST-only feature (the first thing an HTTP API import would refuse or drop), names both readings, so
+ * the user sees what importing the file as either type does. A type set by a template or by --target is the
+ * user's choice: nothing to add.
+ */
+function checkMixed(ctx: RuleContext, body: ApiBody): void {
+  const api = body.api;
+  if (body.typeDecided || body.type !== 'REST' || api === undefined || isSwagger(body)) return;
+  const httpOnly = httpOnlyFeatures(api, body.root);
+  const restOnly = restOnlyFeatures(api);
+  if (httpOnly.length === 0 || restOnly.length === 0) return;
+  const first = firstRestOnlyFeature(ctx, body);
+  if (first === undefined) return;
+  report(
+    ctx,
+    first.at,
+    'warning',
+    'apigw.import.mixedApiType',
+    `This definition mixes REST-only features (${restOnly.join(', ')}) with HTTP-only ones (${httpOnly.join(', ')}), so it reads differently as each API type. ` +
+      `As a REST API (how it is read here): the import ignores the HTTP-only keys, as warned where they are. ` +
+      `As an HTTP API: the import refuses or drops ${first.what} here and the other REST-only features. ` +
+      'Keep the features of the type you deploy (or set the API type explicitly).',
+  );
+}
+
+function firstRestOnlyFeature(ctx: RuleContext, body: ApiBody): Feature | undefined {
+  const found: Feature[] = [];
+  const add = (what: string, holder: ObjectNode, key: string): void => {
+    const property = holder.properties.find((p) => p.key === key);
+    if (property !== undefined) found.push({ what, at: { file: holder.file, range: property.keyRange } });
+  };
+  for (const key of restOnlyRootKeys) add(key, body.root, key);
+  for (const operation of operationsOf(ctx, body))
+    add('x-amazon-apigateway-request-validator', operation.node, 'x-amazon-apigateway-request-validator');
+  for (const site of integrationsOf(ctx, body)) {
+    const type = integrationType(site.node);
+    if (type === 'aws' || type === 'mock' || type === 'http') add(`this ${type} integration`, site.node, 'type');
+    for (const key of ['requestTemplates', 'responses', 'passthroughBehavior']) add(key, site.node, key);
+  }
+  const schemes = securitySchemesOf(ctx, body);
+  for (const { value } of schemes?.properties ?? []) {
+    const scheme = ctx.resolve(value);
+    const authorizer = ctx.resolve(getProperty(scheme, 'x-amazon-apigateway-authorizer'));
+    const type = scalarString(getProperty(authorizer, 'type'))?.toLowerCase();
+    if (authorizer?.kind === 'object' && (type === 'token' || type === 'cognito_user_pools'))
+      add(`a ${type} authorizer`, authorizer, 'type');
+  }
+  const local = found.filter((f) => f.at.file === ctx.document.file);
+  return (local.length > 0 ? local : found).reduce<Feature | undefined>(
+    (best, f) => (best === undefined || before(f.at.range, best.at.range) ? f : best),
+    undefined,
+  );
+}
+
+function before(a: Range, b: Range): boolean {
+  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 }

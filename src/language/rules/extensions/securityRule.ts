@@ -44,14 +44,15 @@ function checkRequirements(ctx: RuleContext, body: ApiBody, node: SourceNode | u
     const requirement = ctx.resolve(item);
     if (requirement?.kind !== 'object') continue;
     for (const { key, keyRange } of requirement.properties) {
-      if (names.has(key)) continue;
+      // SAM writes `NONE` for a method whose Authorizer is NONE: no authorization, on purpose.
+      if (names.has(key) || key === 'NONE') continue;
       const known = names.size > 0 ? ` (it declares ${[...names].join(', ')})` : '';
       report(
         ctx,
         { file: requirement.file, range: keyRange },
-        'warning',
+        'error',
         'apigw.security.undefinedScheme',
-        `The security scheme '${key}' is not defined${known}, so API Gateway ignores this requirement and it protects nothing: declare it under ${where} or fix the name.`,
+        `The security scheme '${key}' is not defined${known}: API Gateway's import either rejects the definition or creates the method with no authorization, open to anyone. Declare it under ${where} or fix the name.`,
       );
     }
   }
