@@ -1,10 +1,9 @@
 import type { Accessor, BinaryExpression, Block, Expression, ReferenceNode, Span } from './ast';
-import { callMethod, getProperty } from './javaMethods';
+import { callMethod, getProperty, printBounded } from './javaMethods';
 import { MethodError, VtlRuntimeError, type RenderState } from './runtime';
 import {
   HostObject,
   JavaDouble,
-  display,
   isNumber,
   isTruthy,
   numberOf,
@@ -43,6 +42,14 @@ export type BlockCompiler = (block: Block) => Exec;
 
 type Access = (s: RenderState, target: Value) => Value | undefined;
 
+/** About how much work a value is to go through: characters of a string, 8 per item of a list or map. */
+function sizeOf(v: Value | undefined): number {
+  if (typeof v === 'string') return v.length;
+  if (Array.isArray(v)) return v.length * 8;
+  if (v instanceof Map) return v.size * 8;
+  return 0;
+}
+
 function runtimeError(error: unknown, span: Span): never {
   if (error instanceof MethodError) throw new VtlRuntimeError(error.message, error.code, span);
   throw error;
@@ -62,10 +69,13 @@ function compileAccessor(accessor: Accessor, compileBlock: BlockCompiler): Acces
         const values = args.map((a) => a(s));
         let result: Value | undefined;
         try {
-          result = callMethod(target, name, values);
+          result = callMethod(target, name, values, s.limits);
         } catch (error) {
           runtimeError(error, accessor);
         }
+        // Work in proportion to the sizes involved: the clock is read after a few expensive calls (F08).
+        const work = sizeOf(target) + sizeOf(result);
+        if (work > 4096) s.charge(work >> 6, accessor);
         if (typeof result === 'string' && result.length > 4096) s.checkString(result, accessor);
         return result;
       };
@@ -303,7 +313,7 @@ function binaryOperation(node: BinaryExpression, left: Eval, right: Eval): Eval 
         const b = right(s);
         if (a === null || b === null) return null;
         if (typeof a === 'string' || typeof b === 'string') {
-          return s.checkString(`${stringOf(a)}${stringOf(b)}`, node);
+          return s.checkString(`${stringOf(a, s, node)}${stringOf(b, s, node)}`, node);
         }
         return arithmetic(op, a, b);
       };
@@ -312,6 +322,11 @@ function binaryOperation(node: BinaryExpression, left: Eval, right: Eval): Eval 
   }
 }
 
-function stringOf(v: Value): string {
-  return typeof v === 'string' ? v : display(v);
+function stringOf(v: Value, s: RenderState, span: Span): string {
+  if (typeof v === 'string') return v;
+  try {
+    return printBounded(v, '+', s.limits);
+  } catch (error) {
+    runtimeError(error, span);
+  }
 }

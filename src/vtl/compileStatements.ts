@@ -8,8 +8,10 @@ import {
   type Eval,
   type Exec,
 } from './compileExpression';
-import { BreakSignal, VtlRuntimeError, breakSignal, stopSignal, type RenderState } from './runtime';
-import { HostObject, display, isNumber, numberOf, toMapKey, type Value } from './values';
+import { printBounded } from './javaMethods';
+import { printedLengthAtLeast } from './printBound';
+import { BreakSignal, MethodError, VtlRuntimeError, breakSignal, stopSignal, type RenderState } from './runtime';
+import { HostObject, display, isNumber, kindOf, numberOf, toMapKey, type Value } from './values';
 
 interface CompiledMacro {
   params: string[];
@@ -100,7 +102,7 @@ export class StatementCompiler {
       const v = value(s);
       if (v === null) {
         if (!quiet && !s.nullAsEmpty) s.write(source, node);
-      } else s.write(typeof v === 'string' ? v : display(v), node);
+      } else s.write(typeof v === 'string' ? v : printed(v, s, node), node);
     };
   }
 
@@ -110,7 +112,10 @@ export class StatementCompiler {
     const last = target.accessors[target.accessors.length - 1];
     const record = (s: RenderState, v: Value): void => {
       if (!s.trace) return;
-      const text = display(v);
+      const text =
+        printedLengthAtLeast(v, s.limits.outputSize) > s.limits.outputSize
+          ? `(${kindOf(v)} too long to show)`
+          : display(v);
       s.record({
         kind: 'set',
         range: node.range,
@@ -257,6 +262,16 @@ export class StatementCompiler {
         s.scope = savedScope;
       }
     };
+  }
+}
+
+/** A list or map printed, refused before it is built when it would pass the output limit. */
+function printed(v: Value, s: RenderState, node: ReferenceNode): string {
+  try {
+    return printBounded(v, node.source, s.limits);
+  } catch (error) {
+    if (error instanceof MethodError) throw new VtlRuntimeError(error.message, error.code, node);
+    throw error;
   }
 }
 

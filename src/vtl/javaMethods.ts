@@ -1,5 +1,6 @@
 import { javaRegexOn, javaReplacement, javaSplit } from './javaRegex';
-import { MethodError } from './runtime';
+import { printedLengthAtLeast } from './printBound';
+import { MethodError, defaultLimits, type RenderLimits } from './runtime';
 import {
   HostObject,
   JavaDouble,
@@ -29,12 +30,71 @@ class MapEntry extends HostObject {
     if (args.length !== 0) return undefined;
     if (name === 'getKey') return this.key;
     if (name === 'getValue') return this.value;
-    if (name === 'toString') return `${display(this.key)}=${display(this.value)}`;
+    if (name === 'toString') {
+      const key = printBounded(this.key, 'toString', defaultLimits);
+      return `${key}=${printBounded(this.value, 'toString', defaultLimits)}`;
+    }
     return undefined;
   }
 }
 
-const str = (v: Value | undefined): string => (v === undefined ? 'null' : display(v));
+/** The bounds a method call keeps to: no string beyond `outputSize` characters, no list beyond `collectionSize`. */
+export type MethodLimits = Pick<RenderLimits, 'outputSize' | 'collectionSize'>;
+
+function tooLong(method: string, size: number, limits: MethodLimits): MethodError {
+  return new MethodError(
+    `${method} would make a text of ${size} characters, more than the limit of ${limits.outputSize}: the template builds text without bound`,
+    'apigw.vtl.limit.output',
+  );
+}
+
+/**
+ * How a value prints (Java's toString()), refused before it is built when it would pass the output limit: a list
+ * of long strings can print as more text than V8 can hold.
+ */
+export function printBounded(v: Value, method: string, limits: MethodLimits): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) || v instanceof Map) {
+    const size = printedLengthAtLeast(v, limits.outputSize);
+    if (size > limits.outputSize) throw tooLong(method, size, limits);
+  }
+  return display(v);
+}
+
+/** `text` with every `from` replaced by `to`, refused before it is built when it would be too long. */
+function replaceText(s: string, from: string, to: string, limits: MethodLimits): string {
+  if (to.length > from.length) {
+    let count = 0;
+    if (from === '') count = s.length + 1;
+    else for (let at = s.indexOf(from); at >= 0; at = s.indexOf(from, at + from.length)) count++;
+    const size = s.length + count * (to.length - from.length);
+    if (size > limits.outputSize) throw tooLong('replace', size, limits);
+  }
+  // Java puts `to` before every character and at the end for an empty `from` ("ab" → "-a-b-").
+  if (from === '') return s === '' ? to : `${to}${s.split('').join(to)}${to}`;
+  return s.split(from).join(to);
+}
+
+/**
+ * replaceAll / replaceFirst, refused before the result is built when it could be too long: each match adds at
+ * most the replacement's literal text, and each group reference at most the text it matched (the matches do not
+ * overlap, so all of them together at most the subject's length).
+ */
+function replaceRegex(s: string, method: string, pattern: string, replacement: string, limits: MethodLimits): string {
+  const regex = javaRegexOn(s, method, pattern, method === 'replaceAll' ? 'g' : '');
+  const js = javaReplacement(replacement);
+  const references = (js.match(/\$\d/g) ?? []).length;
+  const literal = js.replace(/\$\d+/g, '').replace(/\$\$/g, '$').length;
+  const atMost = (matches: number): number => s.length * (1 + references) + matches * literal;
+  if (atMost(method === 'replaceAll' ? s.length + 1 : 1) > limits.outputSize) {
+    let matches = 0;
+    if (method === 'replaceAll') for (const _ of s.matchAll(regex)) matches++;
+    else matches = regex.test(s) ? 1 : 0;
+    regex.lastIndex = 0;
+    if (atMost(matches) > limits.outputSize) throw tooLong(method, atMost(matches), limits);
+  }
+  return s.replace(regex, js);
+}
 
 function int(v: Value | undefined, method: string): number {
   if (v === undefined || !isNumber(v))
@@ -48,8 +108,9 @@ function checkIndex(i: number, size: number, method: string): number {
 }
 
 /** Java String methods. undefined: no such method with that many arguments. */
-function stringMethod(s: string, name: string, args: Value[]): Value | undefined {
+function stringMethod(s: string, name: string, args: Value[], limits: MethodLimits): Value | undefined {
   const [a, b] = args;
+  const str = (v: Value | undefined): string => (v === undefined ? 'null' : printBounded(v, name, limits));
   switch (`${name}/${args.length}`) {
     case 'length/0':
       return s.length;
@@ -91,11 +152,10 @@ function stringMethod(s: string, name: string, args: Value[]): Value | undefined
     case 'concat/1':
       return s + str(a);
     case 'replace/2':
-      return s.split(str(a)).join(str(b));
+      return replaceText(s, str(a), str(b), limits);
     case 'replaceAll/2':
-      return s.replace(javaRegexOn(s, 'replaceAll', str(a), 'g'), javaReplacement(str(b)));
     case 'replaceFirst/2':
-      return s.replace(javaRegexOn(s, 'replaceFirst', str(a), ''), javaReplacement(str(b)));
+      return replaceRegex(s, name, str(a), str(b), limits);
     case 'matches/1':
       return javaRegexOn(s, 'matches', str(a), '', true).test(s);
     case 'split/1':
@@ -134,8 +194,17 @@ function javaHash(s: string): number {
   return h;
 }
 
+function checkCollection(size: number, method: string, limits: MethodLimits): void {
+  if (size > limits.collectionSize) {
+    throw new MethodError(
+      `${method} would make a collection of ${size} elements, more than the limit of ${limits.collectionSize}`,
+      'apigw.vtl.limit.collection',
+    );
+  }
+}
+
 /** Java List methods (ArrayList). */
-function listMethod(list: Value[], name: string, args: Value[]): Value | undefined {
+function listMethod(list: Value[], name: string, args: Value[], limits: MethodLimits): Value | undefined {
   const [a, b] = args;
   switch (`${name}/${args.length}`) {
     case 'size/0':
@@ -155,7 +224,10 @@ function listMethod(list: Value[], name: string, args: Value[]): Value | undefin
       list.splice(checkIndex(int(a, 'add'), list.length + 1, 'add'), 0, b ?? null);
       return null;
     case 'addAll/1':
-      if (Array.isArray(a)) list.push(...a);
+      if (Array.isArray(a)) {
+        checkCollection(list.length + a.length, 'addAll', limits);
+        for (let i = 0, n = a.length; i < n; i++) list.push(a[i] ?? null);
+      }
       return Array.isArray(a) && a.length > 0;
     case 'set/2': {
       const i = checkIndex(int(a, 'set'), list.length, 'set');
@@ -182,14 +254,14 @@ function listMethod(list: Value[], name: string, args: Value[]): Value | undefin
     case 'equals/1':
       return javaEquals(list, a ?? null);
     case 'toString/0':
-      return display(list);
+      return printBounded(list, 'toString', limits);
     default:
       return undefined;
   }
 }
 
 /** Java Map methods (LinkedHashMap). */
-function mapMethod(map: VtlMap, name: string, args: Value[]): Value | undefined {
+function mapMethod(map: VtlMap, name: string, args: Value[], limits: MethodLimits): Value | undefined {
   const [a, b] = args;
   switch (`${name}/${args.length}`) {
     case 'get/1':
@@ -203,7 +275,10 @@ function mapMethod(map: VtlMap, name: string, args: Value[]): Value | undefined 
       return previous;
     }
     case 'putAll/1':
-      if (a instanceof Map) for (const [k, v] of a) map.set(k, v);
+      if (a instanceof Map) {
+        checkCollection(map.size + a.size, 'putAll', limits);
+        for (const [k, v] of [...a]) map.set(k, v);
+      }
       return null;
     case 'remove/1': {
       const key = toMapKey(a ?? null);
@@ -231,7 +306,7 @@ function mapMethod(map: VtlMap, name: string, args: Value[]): Value | undefined 
     case 'equals/1':
       return javaEquals(map, a ?? null);
     case 'toString/0':
-      return display(map);
+      return printBounded(map, 'toString', limits);
     default:
       return undefined;
   }
@@ -260,10 +335,15 @@ function scalarMethod(v: number | JavaDouble | boolean, name: string, args: Valu
  * Calls `name(args)` on a value through the tables above. undefined means there is no such method (Velocity
  * then treats the reference as null): nothing outside these tables can ever be called.
  */
-export function callMethod(target: Value, name: string, args: Value[]): Value | undefined {
-  if (typeof target === 'string') return stringMethod(target, name, args);
-  if (Array.isArray(target)) return listMethod(target, name, args);
-  if (target instanceof Map) return mapMethod(target, name, args);
+export function callMethod(
+  target: Value,
+  name: string,
+  args: Value[],
+  limits: MethodLimits = defaultLimits,
+): Value | undefined {
+  if (typeof target === 'string') return stringMethod(target, name, args, limits);
+  if (Array.isArray(target)) return listMethod(target, name, args, limits);
+  if (target instanceof Map) return mapMethod(target, name, args, limits);
   if (target instanceof HostObject) return target.call(name, args);
   if (target === null) return undefined;
   return scalarMethod(target, name, args);

@@ -1,4 +1,4 @@
-import { unsafeRegexReason } from './regexSafety';
+import { overlappingRepeats, unsafeRegexReason } from './regexSafety';
 import { MethodError } from './runtime';
 
 /**
@@ -16,15 +16,47 @@ function hasRepeat(pattern: string): boolean {
 }
 
 /**
- * `javaRegex` for running on `subject`: a subject over `maxRegexSubject` characters with a pattern that has a
- * repeat is a template error.
+ * The longest text `pattern` may run on. Without a repeat, any. With repeats, a failing match can try every way
+ * of splitting a run of text between the repeats that can match it (`a*a*a*b` on "aaa…": n^3 ways, times n start
+ * positions for a search): the degree d of that polynomial is estimated (regexSafety.ts, overlappingRepeats) and
+ * the text is capped so that one call takes about a tenth of a second at most: 20,000 characters for one repeat
+ * (d = 2, where the constant is small), else n^d <= 10^8 — 464 characters for d = 3, 100 for d = 4.
+ */
+export function regexSubjectLimit(pattern: string, whole: boolean): { limit: number; degree: number } {
+  const key = `${whole ? 'whole,' : ''}${pattern}`;
+  let found = limits.get(key);
+  if (found === undefined) {
+    found = subjectLimit(pattern, whole);
+    if (limits.size > 500) limits.clear();
+    limits.set(key, found);
+  }
+  return found;
+}
+
+const limits = new Map<string, { limit: number; degree: number }>();
+
+function subjectLimit(pattern: string, whole: boolean): { limit: number; degree: number } {
+  if (!hasRepeat(pattern)) return { limit: Infinity, degree: 1 };
+  const anchored = whole || /^(?:\(\?[ism]+\))?(?:\^|\\A)/.test(pattern);
+  const degree = Math.max(1, overlappingRepeats(pattern)) + (anchored ? 0 : 1);
+  return { limit: degree <= 2 ? maxRegexSubject : Math.floor(1e8 ** (1 / degree) + 1e-9), degree };
+}
+
+/**
+ * `javaRegex` for running on `subject`: a subject longer than the pattern may run on (regexSubjectLimit) is a
+ * template error.
  */
 export function javaRegexOn(subject: string, method: string, pattern: string, flags: string, whole = false): RegExp {
-  if (subject.length > maxRegexSubject && hasRepeat(pattern)) {
-    throw new MethodError(
-      `${method}: the text is ${subject.length} characters long; regular expressions with a repeat (*, +, ?, {n,m}) run on at most ${maxRegexSubject} here: use a shorter text, a pattern without a repeat, or replace() for a plain string`,
-      'apigw.vtl.limit.regex',
-    );
+  if (subject.length > 10) {
+    const { limit, degree } = regexSubjectLimit(pattern, whole);
+    if (subject.length > limit) {
+      throw new MethodError(
+        degree <= 2
+          ? `${method}: the text is ${subject.length} characters long; regular expressions with a repeat (*, +, ?, {n,m}) run on at most ${maxRegexSubject} here: use a shorter text, a pattern without a repeat, or replace() for a plain string`
+          : `${method}: the text is ${subject.length} characters long; '${pattern}' has repeats one after another that can match the same characters (like a*a*b), which can take time growing as the length to the power ${degree}, so it runs on at most ${limit} here: make the repeats match different characters (e.g. [^,]*,[^,]*), or use a shorter text`,
+        'apigw.vtl.limit.regex',
+      );
+    }
   }
   return javaRegex(pattern, flags, whole);
 }

@@ -116,6 +116,14 @@ export function renderTemplate(
       });
     } else if (error instanceof RangeError && /call stack/i.test(error.message)) {
       errors.push({ ...tooDeep, range: documentStart });
+    } else if (error instanceof RangeError && /Invalid (string|array) length/i.test(error.message)) {
+      // Sizes are checked before text and lists are built; this is the last resort for a path that is not.
+      errors.push({
+        code: 'apigw.vtl.limit.output',
+        severity: 'error',
+        message: `The template built a text or list larger than JavaScript can hold: it builds without bound`,
+        range: documentStart,
+      });
     } else if (!(error instanceof StopSignal || error instanceof BreakSignal)) {
       throw error;
     }

@@ -72,9 +72,14 @@ export interface Scope {
 export type LazyGlobals = (name: string) => Value | undefined;
 
 /** The mutable state of one render. */
+/** The clock is read after this much work (steps, or units charged for expensive calls): about a millisecond. */
+const clockInterval = 4096;
+
 export class RenderState {
   out = '';
   steps = 0;
+  /** Work since the clock was last read (see `charge`). */
+  private sinceClock = 0;
   depth = 0;
   readonly deadline: number;
   trace: TraceEvent[] | undefined;
@@ -94,7 +99,7 @@ export class RenderState {
     this.scope = this.root;
   }
 
-  /** Counts one step; checks the clock every 4096 steps. */
+  /** Counts one step; reads the clock every `clockInterval` units of work. */
   tick(span: Span): void {
     const steps = ++this.steps;
     if (steps > this.limits.steps) {
@@ -104,7 +109,22 @@ export class RenderState {
         span,
       );
     }
-    if ((steps & 4095) === 0 && Date.now() > this.deadline) {
+    if (++this.sinceClock >= clockInterval) this.checkClock(span);
+  }
+
+  /**
+   * Counts the work of one expensive step (a method over a long text or list: `units` is about its size / 64)
+   * toward reading the clock, so a loop of a thousand such calls cannot run past the time limit between two
+   * readings.
+   */
+  charge(units: number, span: Span): void {
+    this.sinceClock += units;
+    if (this.sinceClock >= clockInterval) this.checkClock(span);
+  }
+
+  private checkClock(span: Span): void {
+    this.sinceClock = 0;
+    if (Date.now() > this.deadline) {
       throw new VtlRuntimeError(
         `Template took longer than ${this.limits.timeMs} ms: simplify it or raise the time limit`,
         'apigw.vtl.limit.time',
