@@ -28,7 +28,7 @@ export const inputMembers: readonly BuiltinMember[] = [
     signature: 'body',
     kind: 'property',
     documentation:
-      'The raw payload as a string: the method request body in request templates, the integration response body in response templates.',
+      'The raw payload as a string: the method request body in request templates, the integration response body in response templates; `{}` when there is none. A property of it is null: use `$input.path` to read into it.',
   },
   method(
     'json',
@@ -38,7 +38,7 @@ export const inputMembers: readonly BuiltinMember[] = [
   method(
     'path',
     'jsonPath',
-    'The part of the payload the JSONPath selects, as a value: a map or list you can loop over, a string, a number. A map prints like `{a=b}`; use `$input.json` for JSON text.',
+    'The part of the payload the JSONPath selects, as a value: a map or list you can loop over, a string, a number; null (printing nothing, `== ""` too) when nothing is selected. A map prints like `{a=b}`, a list as JSON (`[{"a":"b"}]`); use `$input.json` for JSON text.',
   ),
   method(
     'params',

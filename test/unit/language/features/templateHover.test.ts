@@ -14,7 +14,7 @@ describe('hover inside mapping templates', () => {
       contents: {
         kind: 'markdown',
         value:
-          '**$input.path(jsonPath)**\n\nThe part of the payload the JSONPath selects, as a value: a map or list you can loop over, a string, a number. A map prints like `{a=b}`; use `$input.json` for JSON text.',
+          '**$input.path(jsonPath)**\n\nThe part of the payload the JSONPath selects, as a value: a map or list you can loop over, a string, a number; null (printing nothing, `== ""` too) when nothing is selected. A map prints like `{a=b}`, a list as JSON (`[{"a":"b"}]`); use `$input.json` for JSON text.',
       },
       range: at(12, 46, 50),
     });
