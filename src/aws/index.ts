@@ -28,3 +28,19 @@ export {
   type LogStep,
 } from './invoke';
 export { signRequest, type SigningCredentials, type SigningOptions, type RequestToSign } from './sigv4';
+// Deploy: what a definition sends, what is deployed, the plan and applying it, import findings, drift.
+export type * from './deploy/types';
+export { prepareDeploySource, MAX_IMPORT_BYTES, type PrepareOptions, type PrepareResult } from './deploy/source';
+export { partitionOf, type PseudoValues } from './deploy/intrinsicValues';
+export { normalizeDefinition, normalizedText, guessKind } from './deploy/normalize';
+export { canonicalJson } from './deploy/normalizeParts';
+export { shapeFromDocument } from './deploy/shape';
+export { diffShapes } from './deploy/diffShapes';
+export { planDeploy, type DeployedState } from './deploy/planner';
+export { checkDeployTarget } from './deploy/targetChecks';
+export { formatPlan } from './deploy/formatPlan';
+export { readDeployed, type DeployedApi, type ReadDeployedOptions } from './deploy/fetchDeployed';
+export { applyPlan } from './deploy/apply';
+export { importFindings, importErrorCode, importWarningCode, importInfoCode } from './deploy/importFindings';
+export { compareWithDeployed, compareWebSocketWithDeployed, parseExport, type DriftResult } from './deploy/drift';
+export { readDrift, type DriftTarget } from './deploy/readDrift';
