@@ -22,6 +22,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDeployed } from '../../../../src/aws/deploy/fetchDeployed';
 import { planDeploy } from '../../../../src/aws/deploy/planner';
+import { readDrift } from '../../../../src/aws/deploy/readDrift';
 import { createClients } from '../../../../src/aws/clients';
 import { AwsError, type AwsClients } from '../../../../src/aws/types';
 import { chatTemplate, ok, prepare, prepareFile, readFixture } from './helpers';
@@ -202,4 +203,23 @@ test('WebSocket: routes (every page), integrations, responses and authorizers be
   const source = ok(await prepare({ '/w/ws.yaml': chatTemplate }, '/w/ws.yaml', { logicalId: 'Chat' }));
   const plan = planDeploy(source, deployed, target);
   assert.equal(plan.kind, 'noChange', JSON.stringify(plan.changes, null, 1));
+});
+
+test('readDrift: REST needs a stage; HTTP without one compares with the latest definition and says so', async () => {
+  const clients = clientsFor();
+  const rest = await prepareFile('examples/pets-rest/openapi.yaml');
+  const refused = await rejection(readDrift(clients, rest, { apiId: 'a1' }));
+  assert.equal(refused.problem.kind, 'badRequest');
+  assert.match(refused.problem.message, /compared with the export of a stage: name the stage/);
+  mockClient(clients.rest)
+    .on(GetExportCommand)
+    .resolves({ body: bytes(readFixture('awsDeploy', 'pets-rest.export.json')) as never });
+  const same = await readDrift(clients, rest, { apiId: 'a1', stage: 'prod', format: 'json' });
+  assert.equal(same.same, true);
+  const v2 = mockClient(clients.v2);
+  v2.on(ExportApiCommand).resolves({ body: bytes(readFixture('awsDeploy', 'notes-http.export.json')) as never });
+  const http = await readDrift(clients, await prepareFile('examples/notes-http/openapi.json'), { apiId: 'h1' });
+  assert.equal(http.same, true);
+  assert.equal(v2.commandCalls(ExportApiCommand)[0]!.args[0].input.StageName, undefined);
+  assert.match(http.notes.join(' '), /latest definition/);
 });

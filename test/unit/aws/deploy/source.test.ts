@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { MAX_IMPORT_BYTES, prepareDeploySource } from '../../../../src/aws/deploy/source';
 import { repoRoot } from '../../helpers/paths';
 import { at, diagnosticsOf, ok, plain, prepare, prepareFile } from './helpers';
@@ -380,4 +381,38 @@ test('the example REST and HTTP APIs prepare without problems', async () => {
   const http = await prepareFile('examples/notes-http/openapi.json');
   assert.equal(http.kind, 'HTTP');
   assert.equal(http.locate('/notes/{noteId}', 'delete')?.range.start.line, 37);
+});
+
+test('any body, with intrinsics anywhere, gives a source or diagnostics — never an exception', async () => {
+  const intrinsic = fc.oneof(
+    fc.record({ Ref: fc.constantFrom('AWS::Region', 'AWS::NoValue', 'Backend', 'Nope', 'AWS::StackId') }),
+    fc.record({ 'Fn::Sub': fc.oneof(fc.string(), fc.tuple(fc.string(), fc.dictionary(fc.string(), fc.string()))) }),
+    fc.record({
+      'Fn::Join': fc.tuple(
+        fc.string(),
+        fc.array(fc.oneof(fc.string(), fc.record({ Ref: fc.constant('AWS::Region') }))),
+      ),
+    }),
+    fc.record({ 'Fn::GetAtt': fc.tuple(fc.string(), fc.string()) }),
+    fc.record({ $ref: fc.constantFrom('#/a', './x.yaml#/b', 'other.json', 'https://x/y') }),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 2 }),
+      intrinsic,
+      fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 }),
+      fc.array(tie('node'), { maxLength: 3 }),
+    ),
+  })).node;
+  await fc.assert(
+    fc.asyncProperty(value, async (body) => {
+      const text = sam(
+        indent(JSON.stringify({ openapi: '3.0.1', info: { title: 't' }, paths: { '/a': { get: body } } }, null, 1)),
+      );
+      const result = await prepare({ '/w/t.yaml': text }, '/w/t.yaml', { logicalId: 'PetsApi' });
+      assert.ok(result.ok || result.diagnostics.length > 0);
+    }),
+    { numRuns: 60 },
+  );
 });
