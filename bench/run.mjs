@@ -1,6 +1,6 @@
 // npm run bench: every benchmark of the project, each reported as a ratio against a reference measured in the
 // same run, with absolute figures beside it. Results also go to out/bench/results.json.
-//   node bench/run.mjs [--only bundle,activation,vtl,validation] [--spectral=none|github|all]
+//   node bench/run.mjs [--only bundle,activation,vtl,validation,scaling,runtime] [--spectral=none|github|all]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,6 +74,13 @@ if (wanted('validation')) {
   const spectral = process.argv.find((a) => a.startsWith('--spectral='))?.slice('--spectral='.length) ?? 'github';
   results.validation = await benchValidation({ spectral });
   rows.push(...validationRows(results.validation));
+}
+
+if (wanted('scaling')) {
+  console.log('measuring how validation time grows with the size of a definition ...');
+  const { benchScaling, scalingRows } = await import('./scaling.mjs');
+  results.scaling = await benchScaling();
+  rows.push(...scalingRows(results.scaling));
 }
 
 if (wanted('runtime')) {

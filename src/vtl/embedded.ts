@@ -106,9 +106,20 @@ export interface HostDocument {
 
 const subPointer = /\/Fn::Sub(\/0)?$/;
 
+/**
+ * The line starts of the last document templates were mapped in: a definition with thousands of templates
+ * computes them once, not once per template (which made validation quadratic in the file's size).
+ */
+let lastLines: { text: string; starts: number[] } | undefined;
+
+function documentLineStarts(text: string): number[] {
+  if (lastLines?.text !== text) lastLines = { text, starts: lineStartsOf(text) };
+  return lastLines.starts;
+}
+
 /** Maps a template's text onto the characters of the document that holds it (see the module comment on `!Sub`). */
 export function mapEmbeddedTemplate(document: HostDocument, template: TemplateSource): TemplateMapping {
-  const docLines = lineStartsOf(document.text);
+  const docLines = documentLineStarts(document.text);
   const offsetOf = (p: Range['start']): number => (docLines[p.line] ?? document.text.length) + p.character;
   const start = offsetOf(template.loc.range.start);
   const decoded = decodeScalarAt(document.text, start, offsetOf(template.loc.range.end), document.format);

@@ -145,17 +145,20 @@ const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
 /** Lines of [from, to): each line's content range and where its line break is. */
 function splitLines(text: string, from: number, to: number): Array<{ start: number; end: number; brk: number }> {
-  const lines: Array<{ start: number; end: number; brk: number }> = [];
+  return [...linesOf(text, from, to)];
+}
+
+/** The lines of [from, to) one by one: a reader that stops early does not split the rest of the document. */
+function* linesOf(text: string, from: number, to: number): Generator<{ start: number; end: number; brk: number }> {
   let start = from;
-  for (let i = from; i < to; i++) {
-    if (text[i] === '\n') {
-      const end = i > start && text[i - 1] === '\r' ? i - 1 : i;
-      lines.push({ start, end, brk: end });
-      start = i + 1;
-    }
+  for (;;) {
+    const i = text.indexOf('\n', start);
+    if (i < 0 || i >= to) break;
+    const end = i > start && text[i - 1] === '\r' ? i - 1 : i;
+    yield { start, end, brk: end };
+    start = i + 1;
   }
-  lines.push({ start, end: to, brk: -1 });
-  return lines;
+  yield { start, end: to, brk: -1 };
 }
 
 /** Ends with an odd number of backslashes before `end` (an escaped line break in a double-quoted scalar). */
@@ -246,7 +249,7 @@ function blockLines(text: string, offset: number): { lines: BlockLine[]; chomp: 
   const indicators = header[2] ?? '';
   const chomp = indicators.includes('-') ? '-' : indicators.includes('+') ? '+' : '';
   const explicit = /[1-9]/.exec(indicators)?.[0];
-  const raw = splitLines(text, offset + header[0].length, text.length);
+  const raw = linesOf(text, offset + header[0].length, text.length);
   const parentIndent = indentOfLine(text, offset);
   let indent = explicit !== undefined ? parentIndent + Number(explicit) : undefined;
   const lines: BlockLine[] = [];

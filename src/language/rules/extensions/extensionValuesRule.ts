@@ -3,7 +3,7 @@ import { toValue } from '../../../model/parse';
 import type { Rule, RuleContext } from '../rule';
 import { type ApiBody, findBodies } from './bodies';
 import { validateExtension } from './extensionValidator';
-import { locate } from './instancePath';
+import { PropertyIndex, locate } from './instancePath';
 import { describeSchemaError } from './schemaMessages';
 import { apiTypesOf, extensionSchema, extensionSchemas, type ExtensionLocation, subschemaAt } from './schemaIndex';
 import { report } from './values';
@@ -108,9 +108,10 @@ function checkExtension(ctx: RuleContext, body: ApiBody, property: PropertyNode,
 
 function checkValue(ctx: RuleContext, name: string, value: SourceNode, property: PropertyNode): void {
   const errors = validateExtension(name, toValue(value)) ?? [];
+  const index = new PropertyIndex();
   for (const error of errors) {
     if (error.keyword === 'propertyNames' || error.keyword === 'if') continue;
-    const found = locate(value, property.keyRange, error.instancePath);
+    const found = locate(value, property.keyRange, error.instancePath, index);
     if (found.opaque) continue;
     let range =
       error.keyword === 'required' || error.keyword === 'additionalProperties'
@@ -121,12 +122,12 @@ function checkValue(ctx: RuleContext, name: string, value: SourceNode, property:
     if (error.keyword === 'additionalProperties') {
       const holder = found.node;
       const key = String((error.params as Record<string, unknown>)['additionalProperty']);
-      if (holder?.kind === 'object') range = holder.properties.find((p) => p.key === key)?.keyRange ?? range;
+      if (holder?.kind === 'object') range = index.find(holder, key, 'first')?.keyRange ?? range;
       code = 'apigw.extension.unknownField';
       severity = 'warning';
     }
     if (error.propertyName !== undefined && found.node?.kind === 'object') {
-      range = found.node.properties.find((p) => p.key === error.propertyName)?.keyRange ?? range;
+      range = index.find(found.node, error.propertyName, 'first')?.keyRange ?? range;
     }
     report(
       ctx,
