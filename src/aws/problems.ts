@@ -17,6 +17,8 @@ export interface ProblemContext {
 interface ErrorFacts {
   name: string;
   message: string;
+  /** AWS's whole message (service errors only); `message` is its first line. */
+  fullMessage?: string;
   code?: string;
   status?: number;
   requestId?: string;
@@ -72,6 +74,8 @@ function factsOf(error: unknown): ErrorFacts {
   return {
     name: typeof e.name === 'string' ? e.name : 'Error',
     message: firstLine(typeof e.message === 'string' ? e.message : ''),
+    // AWS's whole message: an import error lists one item a line, each naming a path and method.
+    ...(status !== undefined && typeof e.message === 'string' ? { fullMessage: e.message.slice(0, 20_000) } : {}),
     ...(code !== undefined ? { code } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
@@ -213,7 +217,7 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): A
     ...(action !== undefined ? { action } : {}),
     ...(facts.status !== undefined ? { httpStatus: facts.status } : {}),
     ...(facts.requestId !== undefined ? { requestId: facts.requestId } : {}),
-    ...(fromAws && facts.message ? { awsMessage: facts.message } : {}),
+    ...(fromAws && facts.message ? { awsMessage: facts.fullMessage ?? facts.message } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { deployUsage, runDeploy } from './commands/deploy';
+import { diffUsage, runDiff } from './commands/diff';
 import { exportUsage, runExport } from './commands/export';
 import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
@@ -12,6 +14,8 @@ interface Command {
 }
 
 const commands: Record<string, Command> = dictOf({
+  deploy: { usage: deployUsage, run: (argv, io) => runDeploy(argv, io) },
+  diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io) },
   export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
@@ -22,6 +26,8 @@ const commands: Record<string, Command> = dictOf({
 const usage = `usage: apigw COMMAND [options]
 
 Commands:
+  deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
+  diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
   mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)

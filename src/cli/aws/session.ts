@@ -10,8 +10,8 @@ export async function withClients<T>(
   work: (clients: AwsClients) => Promise<T>,
 ): Promise<T> {
   const clients = aws.createClients(place, {
-    onRetry: ({ operation, attempt, delayMs }) =>
-      io.err(`apigw: ${operation} was throttled; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s\n`),
+    onRetry: ({ operation, attempt, delayMs, errorName }) =>
+      io.err(`apigw: ${operation}: ${errorName}; retrying (attempt ${attempt}) in ${(delayMs / 1000).toFixed(1)} s\n`),
   });
   try {
     return await work(clients);
