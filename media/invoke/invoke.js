@@ -1,6 +1,8 @@
-// The Invoke Route Locally panel (a VS Code webview). Builds the form from the extension's 'init' message,
-// posts 'send' with the edited values, and shows the 'result': status, headers, body and every stage of the
-// trace. DOM is built with textContent only (never innerHTML): values come from the definition and the API.
+// The Invoke panel (a VS Code webview): Invoke Route Locally and Invoke Route on AWS. Builds the form from the
+// extension's 'init' message (with the targets it can send to), posts 'send' with the edited values and the target,
+// or 'compare' to send to the local mock and AWS at once, and shows the 'result' (status, headers, body and every
+// stage of the local trace or of AWS's execution log) or the 'comparison' side by side with what differs.
+// DOM is built with textContent only (never innerHTML): values come from the definition and the API.
 // @ts-check
 (function () {
   // @ts-ignore acquireVsCodeApi is provided by the webview host
@@ -8,6 +10,10 @@
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
   /** @type {any} */
   let form;
+  /** @type {{ local?: string, remote?: string, canChangeRemote?: boolean }} */
+  let targets = {};
+  /** @type {'local' | 'remote'} */
+  let mode = 'local';
 
   /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node | string)[]} [children] */
   function el(tag, attrs, children) {
@@ -75,9 +81,41 @@
       app.append(el('section', {}, [el('h3', {}, ['Body']), el('label', {}, ['Content-Type ', contentType]), body]));
     }
     const send = el('button', { id: 'send', type: 'button' }, ['Send']);
-    send.addEventListener('click', () => vscode.postMessage({ type: 'send', form }));
-    app.append(el('div', { class: 'actions' }, [send, el('span', { id: 'state', class: 'muted' })]));
+    send.addEventListener('click', () => vscode.postMessage({ type: 'send', form, target: mode }));
+    const actions = el('div', { class: 'actions' }, [send]);
+    if (targets.local && targets.remote) {
+      const compare = el('button', { id: 'compare', class: 'secondary', type: 'button' }, ['Compare local and AWS']);
+      compare.addEventListener('click', () => vscode.postMessage({ type: 'compare', form }));
+      actions.append(compare);
+    }
+    actions.append(el('span', { id: 'state', class: 'muted' }));
+    app.append(targetChooser(), actions);
     app.append(el('div', { id: 'result' }));
+  }
+
+  /** "Send to: (•) Local mock ( ) AWS (stage prod of API Pets)  Change…" */
+  function targetChooser() {
+    const row = el('div', { class: 'targets' }, [el('span', { class: 'muted' }, ['Send to '])]);
+    /** @param {'local' | 'remote'} value @param {string} label */
+    const option = (value, label) => {
+      const input = el('input', { type: 'radio', name: 'target', value });
+      if (mode === value) input.setAttribute('checked', '');
+      input.addEventListener('change', () => (mode = value));
+      return el('label', { class: 'target' }, [input, ` ${label}`]);
+    };
+    if (targets.local && targets.remote) row.append(option('local', targets.local), option('remote', targets.remote));
+    else row.append(el('strong', {}, [(mode === 'remote' ? targets.remote : targets.local) || '']));
+    if (targets.canChangeRemote) {
+      const change = el('a', { href: '#', class: 'change', role: 'button' }, [
+        targets.remote ? 'Change AWS target…' : 'Invoke on AWS…',
+      ]);
+      change.addEventListener('click', (event) => {
+        event.preventDefault();
+        vscode.postMessage({ type: 'changeRemote', form });
+      });
+      row.append(change);
+    }
+    return row;
   }
 
   function methodSelect() {
@@ -103,15 +141,45 @@
     return JSON.stringify(value, null, 2);
   }
 
+  /** @param {number} status */
+  function statusKind(status) {
+    return status >= 500 ? 'error' : status >= 400 ? 'warn' : 'ok';
+  }
+
+  /** @param {any} result */
+  function bodyText(result) {
+    return result.bodyEncoding === 'base64' ? `(binary, base64) ${result.body}` : pretty(result.body);
+  }
+
   /** @param {any} result */
   function renderResult(result) {
     const out = /** @type {HTMLElement} */ (document.getElementById('result'));
-    const kind = result.status >= 500 ? 'error' : result.status >= 400 ? 'warn' : 'ok';
     const headers = el('table', { class: 'headers' });
     for (const [k, v] of Object.entries(result.headers))
       headers.append(el('tr', {}, [el('td', {}, [k]), el('td', {}, [String(v)])]));
-    const trace = el('ol', { class: 'trace' });
-    for (const step of result.trace) {
+    out.replaceChildren(
+      el('h2', { class: `status ${statusKind(result.status)}` }, [
+        `${result.status}`,
+        el('span', { class: 'muted' }, [` · ${result.latencyMs} ms · ${result.route || 'no route matched'}`]),
+      ]),
+      el('p', { class: 'muted' }, [`${result.target} · ${result.request.method} ${result.url}`]),
+      el('h3', {}, ['Body']),
+      el('pre', { class: 'body' }, [bodyText(result)]),
+      el('h3', {}, ['Headers']),
+      headers,
+    );
+    if (result.awsLog) out.append(el('h3', {}, ['Execution log']), awsLog(result.awsLog));
+    else if (result.origin !== 'aws') out.append(el('h3', {}, ['Trace']), trace(result.trace));
+    if (result.rawLog) {
+      out.append(el('details', {}, [el('summary', {}, ['Log as AWS gave it']), el('pre', {}, [result.rawLog])]));
+    }
+    if (result.logs.length > 0) out.append(el('h3', {}, ['Handler output']), el('pre', {}, [result.logs.join('\n')]));
+  }
+
+  /** @param {any[]} steps */
+  function trace(steps) {
+    const list = el('ol', { class: 'trace' });
+    for (const step of steps) {
       const item = el('li', {}, [
         el('span', { class: 'stage' }, [step.stage]),
         el('span', { class: 'muted' }, [` ${step.ms.toFixed(2)} ms`]),
@@ -119,23 +187,114 @@
       ]);
       if (step.data !== undefined)
         item.append(el('details', {}, [el('summary', {}, ['data']), el('pre', {}, [pretty(step.data)])]));
-      trace.append(item);
+      list.append(item);
     }
-    const body = result.bodyEncoding === 'base64' ? `(binary, base64) ${result.body}` : pretty(result.body);
-    out.replaceChildren(
-      el('h2', { class: `status ${kind}` }, [
-        `${result.status}`,
-        el('span', { class: 'muted' }, [` · ${result.latencyMs} ms · ${result.route || 'no route matched'}`]),
+    return list;
+  }
+
+  /** TestInvokeMethod's log by stage; the templates' output open, the rest one line each. @param {any[]} sections */
+  function awsLog(sections) {
+    const list = el('ol', { class: 'trace' });
+    for (const section of sections) {
+      const entries = el('ul', { class: 'log' });
+      for (const entry of section.entries) {
+        const title = el('span', { class: entry.failed ? 'error' : '' }, [entry.title]);
+        const item = el('li', {}, [title]);
+        if (entry.template) {
+          item.append(
+            el('span', { class: 'muted' }, [` (${entry.template} template output)`]),
+            el('pre', {}, [pretty(entry.value)]),
+          );
+        } else if (entry.value.includes('\n') || entry.value.length > 120) {
+          item.append(el('details', {}, [el('summary', {}, [entry.value.slice(0, 80)]), el('pre', {}, [entry.value])]));
+        } else if (entry.value !== '') {
+          item.append(el('span', { class: 'value' }, [`: ${entry.value}`]));
+        }
+        entries.append(item);
+      }
+      list.append(
+        el('li', { class: section.failed ? 'failed' : '' }, [
+          el('span', { class: `stage${section.failed ? ' error' : ''}` }, [section.title]),
+          entries,
+        ]),
+      );
+    }
+    return list;
+  }
+
+  /** Local and AWS side by side: status, headers and body, with what differs marked. @param {any} comparison */
+  function renderComparison(comparison) {
+    const out = /** @type {HTMLElement} */ (document.getElementById('result'));
+    const { local, remote, differences } = comparison;
+    const side = (/** @type {any} */ answer) =>
+      answer.ok
+        ? el('span', { class: `status ${statusKind(answer.result.status)}` }, [
+            `${answer.result.status}`,
+            el('span', { class: 'muted' }, [` · ${answer.result.latencyMs} ms`]),
+          ])
+        : el('span', { class: 'error' }, [answer.message]);
+    const head = el('tr', {}, [
+      el('th', {}, ['']),
+      el('th', {}, ['Local mock']),
+      el('th', {}, [comparison.remoteLabel]),
+    ]);
+    const table = el('table', { class: 'compare' }, [head]);
+    const statusRow = el('tr', { class: differences && !differences.status.same ? 'differs' : '' }, [
+      el('td', {}, ['Status']),
+      el('td', {}, [side(local)]),
+      el('td', {}, [side(remote)]),
+    ]);
+    table.append(statusRow);
+    const parts = [
+      el('h2', { class: differences ? (differences.same ? 'status ok' : 'status warn') : 'status error' }, [
+        differences ? differences.summary : local.ok || remote.ok ? 'Only one side answered' : 'Neither side answered',
       ]),
-      el('p', { class: 'muted' }, [`${result.request.method} ${result.url}`]),
-      el('h3', {}, ['Body']),
-      el('pre', { class: 'body' }, [body]),
-      el('h3', {}, ['Headers']),
-      headers,
-      el('h3', {}, ['Trace']),
-      trace,
-    );
-    if (result.logs.length > 0) out.append(el('h3', {}, ['Handler output']), el('pre', {}, [result.logs.join('\n')]));
+      table,
+    ];
+    if (differences) {
+      const headers = el('table', { class: 'compare' }, [
+        el('tr', {}, [el('th', {}, ['Header']), el('th', {}, ['Local mock']), el('th', {}, [comparison.remoteLabel])]),
+      ]);
+      for (const h of differences.headers) {
+        const cls = h.state === 'same' ? '' : h.varies ? 'varies' : 'differs';
+        headers.append(
+          el('tr', { class: cls, title: h.varies ? 'differs on every request: not counted' : h.state }, [
+            el('td', {}, [h.name]),
+            el('td', {}, [h.local === undefined ? '—' : h.local]),
+            el('td', {}, [h.aws === undefined ? '—' : h.aws]),
+          ]),
+        );
+      }
+      const body = el('table', { class: 'compare body' }, [
+        el('tr', {}, [el('th', {}, ['Local mock']), el('th', {}, [comparison.remoteLabel])]),
+      ]);
+      for (const line of differences.body.lines) {
+        body.append(
+          el('tr', { class: line.same ? '' : 'differs' }, [
+            el('td', {}, [line.local === undefined ? '' : line.local]),
+            el('td', {}, [line.aws === undefined ? '' : line.aws]),
+          ]),
+        );
+      }
+      const bodyNote = differences.body.same
+        ? differences.body.formattingOnly
+          ? 'same (formatted differently)'
+          : 'same'
+        : 'different';
+      parts.push(el('h3', {}, ['Headers']), headers, el('h3', {}, [`Body: ${bodyNote}`]), body);
+    }
+    for (const [name, answer] of [
+      ['Local mock', local],
+      [comparison.remoteLabel, remote],
+    ]) {
+      if (!answer.ok) continue;
+      const details = el('details', {}, [el('summary', {}, [`${name}: full answer`])]);
+      details.append(el('pre', {}, [bodyText(answer.result)]));
+      if (answer.result.awsLog) details.append(awsLog(answer.result.awsLog));
+      else if (answer.result.trace.length > 0) details.append(trace(answer.result.trace));
+      parts.push(details);
+    }
+    out.replaceChildren(...parts);
   }
 
   /** @param {string} text */
@@ -148,13 +307,23 @@
     const message = event.data;
     if (message.type === 'init') {
       form = message.form;
+      targets = message.targets || { local: 'Local mock' };
+      mode = message.mode || 'local';
       renderForm();
+    } else if (message.type === 'targets') {
+      targets = message.targets;
+      const row = document.querySelector('.targets');
+      if (row && form) row.replaceWith(targetChooser());
     } else if (message.type === 'sending') {
-      setState('Sending…');
+      setState(message.what || 'Sending…');
     } else if (message.type === 'result') {
       setState('');
       renderResult(message.result);
       vscode.postMessage({ type: 'rendered', requestId: message.result.requestId });
+    } else if (message.type === 'comparison') {
+      setState('');
+      renderComparison(message.comparison);
+      vscode.postMessage({ type: 'rendered', requestId: message.comparison.id });
     } else if (message.type === 'error') {
       setState('');
       const out = document.getElementById('result');

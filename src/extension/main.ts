@@ -50,8 +50,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       new RestartLanguageServerCommand(languageServer),
       new PreviewTemplateCommand(preview, fs),
     );
-    const mock = registerMock({ context, logger, fs: createEditorFileSystem(), commands, files: () => index.files() });
     const aws = registerAws({ context, logger, commands });
+    const mock = registerMock({
+      context,
+      logger,
+      fs: createEditorFileSystem(),
+      commands,
+      files: () => index.files(),
+      aws: aws.services,
+    });
     index.start();
     languageServer.watch();
     const activationTimeMs = performance.now() - started;

@@ -17,7 +17,7 @@ export const awsCommandIds = {
 /**
  * How a node of the AWS view looks: pure data (label, description, tooltip, codicon, context value, click), so
  * the look is unit-tested; awsApisProvider.ts turns it into a TreeItem. Context values are `apigw.aws.<kind>`,
- * with the API type for APIs and stages (`apigw.aws.stage.rest`), which the menus key on.
+ * with the API type for APIs, stages and routes (`apigw.aws.stage.rest`), which the menus key on.
  */
 export interface AwsNodePresentation {
   label: string;
@@ -68,7 +68,7 @@ export function presentAwsNode(node: AwsNode): AwsNodePresentation {
         description: routeDescription(node.route, node.authorizer?.name),
         tooltip: routeTooltip(node.route, node.authorizer?.name),
         icon: 'symbol-method',
-        contextValue: 'apigw.aws.route',
+        contextValue: `apigw.aws.route.${node.api.kind.toLowerCase()}`,
         collapsible: 'none',
       };
     case 'aws.authorizers':

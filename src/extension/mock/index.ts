@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
+import type { AwsConnection } from '../aws/awsConnection';
+import { registerInvokeOnAws } from '../awsInvoke';
 import type { CommandRegistry } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';
-import { InvokePanel } from './invokePanel';
+import { InvokePanel, type InvokeComparison } from './invokePanel';
 import type { InvokeResult } from './invokeResult';
 import {
   ClearMockRequestsCommand,
@@ -26,6 +28,8 @@ export interface MockDeps {
   commands: CommandRegistry;
   /** The workspace's indexed definitions (for the API and route pickers). */
   files: () => IndexedFile[];
+  /** The AWS side, for Invoke Route on AWS in the same panel (absent: local invoke only). */
+  aws?: { connection: AwsConnection };
 }
 
 /** What the integration tests see of the mock runtime in VS Code. Not a stable API. */
@@ -37,14 +41,22 @@ export interface MockTestApi {
   /** Sends the Invoke panel's form (optionally with other values), as the webview's Send button does. */
   sendInvoke(form?: unknown): Promise<InvokeResult>;
   lastInvokeResult(): InvokeResult | undefined;
-  /** The request id of the last result the Invoke webview has drawn. */
+  /** Sends the Invoke panel's form to its AWS target, as Send does with "AWS" chosen. */
+  sendInvokeOnAws(form?: unknown): Promise<InvokeResult>;
+  /** Sends the form to the local mock and to AWS, as "Compare local and AWS" does. */
+  compareInvoke(form?: unknown): Promise<InvokeComparison>;
+  lastInvokeComparison(): InvokeComparison | undefined;
+  /** The Invoke panel's title, the targets it offers and which one Send uses. */
+  invokePanelState(): { title: string; local?: string; remote?: string; mode: 'local' | 'remote' } | undefined;
+  /** The request id of the last result (or comparison) the Invoke webview has drawn. */
   renderedInvokeId(): string | undefined;
   statusBarText(file: string, apiName: string): string | undefined;
 }
 
 /**
  * Wires the mock runtime into VS Code: Start / Stop Mock API with a status item per running API, the
- * Mock Requests view with read-only traces, and Invoke Route Locally (command, tree menu, CodeLens).
+ * Mock Requests view with read-only traces, and Invoke Route Locally (command, tree menu, CodeLens) — with, when
+ * the AWS side is given, Invoke Route on AWS and Compare local and AWS in the same panel.
  */
 export function registerMock(deps: MockDeps): MockTestApi {
   const { context, logger, fs } = deps;
@@ -53,7 +65,17 @@ export function registerMock(deps: MockDeps): MockTestApi {
   const statusBar = new MockStatusBar(sessions);
   const panel = new InvokePanel(context.extensionUri, sessions, logger);
   const requests = new MockRequestsProvider(log);
-  const codeLens = new RouteCodeLensProvider(fs);
+  const awsTargets = deps.aws
+    ? registerInvokeOnAws({
+        context,
+        commands: deps.commands,
+        panel,
+        connection: deps.aws.connection,
+        files: deps.files,
+        fs,
+      })
+    : undefined;
+  const codeLens = new RouteCodeLensProvider(fs, awsTargets);
   context.subscriptions.push(
     sessions,
     statusBar,
@@ -87,6 +109,10 @@ export function registerMock(deps: MockDeps): MockTestApi {
     requestsView: requests,
     sendInvoke: (form) => panel.send(form),
     lastInvokeResult: () => panel.lastResult,
+    sendInvokeOnAws: (form) => panel.sendRemote(form),
+    compareInvoke: (form) => panel.compare(form),
+    lastInvokeComparison: () => panel.lastComparison,
+    invokePanelState: () => panel.state,
     renderedInvokeId: () => panel.renderedRequestId,
     statusBarText: (file, apiName) => {
       const key = sessions.get(file, apiName)?.key;

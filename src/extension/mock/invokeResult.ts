@@ -1,7 +1,12 @@
 import type { MockRequest, MockResponse, RequestEvent, TraceStep } from '../../runtime/types';
+import type { AwsLogSection } from '../awsInvoke/invokeLog';
 
 /** What one send from the Invoke panel came to: shown in the panel, returned to the tests. Plain JSON. */
 export interface InvokeResult {
+  /** Who answered: the local mock API, or AWS (Invoke on AWS). */
+  origin: 'local' | 'aws';
+  /** Where it was sent, for people: "Local mock (http://127.0.0.1:3000)", "AWS (stage prod of API Pets)". */
+  target: string;
   request: { method: string; path: string; query: string; headers: Record<string, string[]>; body: string };
   /** The URL the same request has over HTTP. */
   url: string;
@@ -15,6 +20,10 @@ export interface InvokeResult {
   requestId: string;
   trace: TraceStep[];
   logs: string[];
+  /** AWS (REST): TestInvokeMethod's execution log, by stage of the request. */
+  awsLog?: AwsLogSection[];
+  /** AWS (REST): the log as AWS gave it. */
+  rawLog?: string;
 }
 
 export function toInvokeResult(
@@ -26,6 +35,8 @@ export function toInvokeResult(
   const text = response.body.toString('utf8');
   const binary = !Buffer.from(text, 'utf8').equals(response.body);
   return {
+    origin: 'local',
+    target: `Local mock (${baseOrigin})`,
     request: {
       method: request.method,
       path: request.path,
