@@ -3,6 +3,7 @@ import type { ExplorerNode } from './explorer/nodes';
 import type { PreviewSnapshot } from './preview/templatePreview';
 import type { MockTestApi } from './mock';
 import type { AwsTestApi } from './aws';
+import type { DeployTestApi } from './deploy';
 
 /** What `activate()` returns: read by the integration tests and the benchmark. Not a stable public API. */
 export interface ExtensionApi {
@@ -30,4 +31,6 @@ export interface ExtensionApi {
   mock?: MockTestApi;
   /** The AWS view of deployed APIs and its place (profile, region, endpoint). */
   aws?: AwsTestApi;
+  /** Deploy API and Compare with Deployed: their questions, diagnostics and last plan. */
+  deploy?: DeployTestApi;
 }

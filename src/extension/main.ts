@@ -14,6 +14,7 @@ import { PreviewTemplateCommand } from './preview/previewTemplateCommand';
 import { TemplatePreview } from './preview/templatePreview';
 import { registerMock } from './mock';
 import { registerAws } from './aws';
+import { registerDeploy } from './deploy';
 import { createEditorFileSystem } from './workspace/editorFileSystem';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
 
@@ -59,6 +60,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       files: () => index.files(),
       aws: aws.services,
     });
+    const deploy = registerDeploy({
+      context,
+      logger,
+      commands,
+      fs,
+      files: () => index.files(),
+      onDidChangeFiles: index.onDidChange,
+      aws: aws.services,
+      server: languageServer,
+      tree,
+      showLog: () => logger.show(),
+    });
     index.start();
     languageServer.watch();
     const activationTimeMs = performance.now() - started;
@@ -70,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logger.info(`API Gateway Studio activated in ${activationTimeMs.toFixed(1)} ms (including loading)`);
     const templatePreview = { lastRender: () => preview.lastRender(), onDidRender: preview.onDidRender };
     const workspaceApis = { whenIdle: () => index.whenIdle(), tree, view };
-    return { workspaceApis, templatePreview, activationTimeMs, timings, mock, aws: aws.testApi };
+    return { workspaceApis, templatePreview, activationTimeMs, timings, mock, aws: aws.testApi, deploy };
   } catch (err) {
     logger.error('API Gateway Studio could not start', err);
     const message = err instanceof Error ? err.message : String(err);

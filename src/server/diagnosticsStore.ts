@@ -22,6 +22,15 @@ export class DiagnosticsStore {
     return union(before?.keys(), undefined, source);
   }
 
+  /** Everything checking `source` found, by file (its own first); undefined when it was never checked. */
+  found(source: string): Array<{ uri: string; diagnostics: Diagnostic[] }> | undefined {
+    const byTarget = this.bySource.get(source);
+    if (byTarget === undefined) return undefined;
+    const own = { uri: source, diagnostics: byTarget.get(source) ?? [] };
+    const others = [...byTarget].filter(([uri]) => uri !== source).map(([uri, diagnostics]) => ({ uri, diagnostics }));
+    return [own, ...others];
+  }
+
   /** What to publish for `target` now. */
   collect(target: string): Diagnostic[] {
     const own = this.bySource.get(target)?.get(target) ?? [];

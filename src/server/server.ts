@@ -17,6 +17,7 @@ import { diagnoseDocument, documentFile } from './diagnostics';
 import { DiagnosticsStore } from './diagnosticsStore';
 import { createDocumentFileSystem } from './documentFileSystem';
 import { featureCapabilities, registerFeatures } from './features';
+import { documentDiagnosticsRequest, type DocumentDiagnosticsParams, type DocumentDiagnosticsResult } from './protocol';
 import { createServerLogger } from './serverLogger';
 import { SettingsCache } from './settings';
 import { uriKey } from './uris';
@@ -101,6 +102,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const change of changes) service.fileChanged(documentFile(change.uri));
     checkAll();
   });
+  // Deploy API asks what a document's check found, once the checks pending now (its own included) have run.
+  connection.onRequest(
+    documentDiagnosticsRequest,
+    async ({ uri }: DocumentDiagnosticsParams): Promise<DocumentDiagnosticsResult> => {
+      await debouncer.idle();
+      return store.found(uri) ?? null;
+    },
+  );
   connection.onShutdown(() => debouncer.dispose());
   registerFeatures({
     connection,

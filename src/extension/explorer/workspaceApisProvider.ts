@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
+import type { GatewayApi } from '../../model';
 import type { Logger } from '../../shared/logger';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { childrenOf, fileNode, locationOf, type ExplorerNode } from './nodes';
 import { presentNode } from './presentation';
 
 export const workspaceApisViewId = 'apigw.workspaceApis';
+
+/** Marks shown after API items (the drift of deploy); `markOf` never blocks. */
+export interface ApiMarkSource {
+  markOf(file: string, api: GatewayApi): string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 /**
  * The "Workspace APIs" tree: files → APIs → routes → integration, authorizers, templates, parameters.
@@ -17,6 +24,7 @@ export class WorkspaceApisProvider implements vscode.TreeDataProvider<ExplorerNo
   private readonly parents = new WeakMap<ExplorerNode, ExplorerNode>();
   private readonly ids = new WeakMap<ExplorerNode, string>();
   private readonly subscription: vscode.Disposable;
+  private marks: ApiMarkSource | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -48,8 +56,28 @@ export class WorkspaceApisProvider implements vscode.TreeDataProvider<ExplorerNo
     return this.parents.get(element);
   }
 
+  /**
+   * Adds a mark after each API's description (deploy's drift: "in sync", "changed", "not deployed"), asked for
+   * when the item is drawn; the tree redraws when the marks change.
+   */
+  decorate(marks: ApiMarkSource): vscode.Disposable {
+    this.marks = marks;
+    const subscription = marks.onDidChange(() => this.changed.fire(undefined));
+    return {
+      dispose: () => {
+        subscription.dispose();
+        if (this.marks === marks) this.marks = undefined;
+      },
+    };
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const look = presentNode(node, relativePath);
+    if (node.kind === 'api' && this.marks !== undefined) {
+      const parent = this.parents.get(node);
+      const mark = this.marks.markOf(parent?.kind === 'file' ? parent.file : node.api.loc.file, node.api);
+      if (mark !== undefined) look.description = look.description ? `${look.description} · ${mark}` : mark;
+    }
     const item = new vscode.TreeItem(
       look.label,
       look.collapsible ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,

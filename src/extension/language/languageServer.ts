@@ -5,6 +5,11 @@ import {
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import {
+  documentDiagnosticsRequest,
+  type DocumentDiagnosticsParams,
+  type DocumentDiagnosticsResult,
+} from '../../server/protocol';
 import type { Logger } from '../../shared/logger';
 import { apiLanguages, isApiDocument, templateLanguage } from './apiDocuments';
 import { apiOnlyMiddleware } from './middleware';
@@ -53,6 +58,23 @@ export class ApiLanguageServer implements vscode.Disposable {
       throw err;
     });
     return this.starting;
+  }
+
+  /**
+   * What checking `uri` found (in it and in the files it refers to), once its pending check has run; the
+   * server starts if needed. Undefined when the server does not hold the document.
+   */
+  async documentDiagnostics(uri: vscode.Uri): Promise<Array<[vscode.Uri, vscode.Diagnostic[]]> | undefined> {
+    await this.start();
+    const client = this.client;
+    if (client === undefined) return undefined;
+    const params: DocumentDiagnosticsParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    const result = await client.sendRequest<DocumentDiagnosticsResult>(documentDiagnosticsRequest, params);
+    if (result === null) return undefined;
+    const p2c = client.protocol2CodeConverter;
+    const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+    for (const r of result) entries.push([p2c.asUri(r.uri), await p2c.asDiagnostics(r.diagnostics)]);
+    return entries;
   }
 
   async restart(): Promise<void> {

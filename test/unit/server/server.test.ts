@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixture } from '../helpers/paths';
+import { documentDiagnosticsRequest } from '../../../src/server/protocol';
 import { type Harness, startHarness, where } from './lspHarness';
 
 const read = (name: string): string => fs.readFileSync(fixture('server', name), 'utf8');
@@ -100,5 +101,25 @@ describe('the language server', () => {
     assert.deepEqual(await codes(), ['apigw.extension.wrongApiType']);
     delete h.settings['apigw.validation'];
     await h.close(uri);
+  });
+
+  it('answers apigw/documentDiagnostics with what checking a document found, once the check after an edit ran', async () => {
+    const file = fixture('server', 'undeclaredPathParameter.yaml');
+    const text = read('undeclaredPathParameter.yaml');
+    const uri = await h.open(file, text);
+    type Answer = Array<{ uri: string; diagnostics: Array<{ code?: unknown }> }> | null;
+    const ask = (u: string): Promise<Answer> => h.client.sendRequest(documentDiagnosticsRequest, { uri: u });
+    assert.deepEqual(
+      (await ask(uri))?.map((r) => [r.uri, r.diagnostics.map((d) => d.code)]),
+      [[uri, [undeclared]]],
+    );
+    // Sent right after the edit: the answer is that of the new text, not the one published before.
+    await h.change(uri, 2, text.replace('{toyId}', 'all'));
+    assert.deepEqual(
+      (await ask(uri))?.map((r) => r.diagnostics.length),
+      [0],
+    );
+    await h.close(uri);
+    assert.equal(await ask(uri), null, 'a document the server does not hold');
   });
 });

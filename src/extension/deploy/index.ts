@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { FileSystem } from '../../shared/fileSystem';
+import type { Logger } from '../../shared/logger';
+import type { AwsServices } from '../aws';
+import type { CommandRegistry } from '../commands/commandRegistry';
+import type { IndexedFile } from '../explorer/nodes';
+import { CompareWithDeployedCommand } from './compareCommand';
+import { DeployApiCommand } from './deployApiCommand';
+import { DeployDiagnostics } from './deployDiagnostics';
+import { DriftMarks, type ApiMarks } from './driftMarks';
+import { PlanDocuments } from './planDocuments';
+import { Questions, type QuestionAnswerer, type DeployQuestion } from './questions';
+import { TargetMemory } from './targetMemory';
+import type { DiagnosticsSource } from './validation';
+
+export type { DeployOptions, DeployRun } from './deployApiCommand';
+export type { CompareOptions, CompareRun } from './compareCommand';
+export type { DeployQuestion, QuestionAnswerer } from './questions';
+
+export interface DeployDeps {
+  context: vscode.ExtensionContext;
+  logger: Logger;
+  commands: CommandRegistry;
+  fs: FileSystem;
+  files: () => IndexedFile[];
+  /** Fires when the workspace index changed (the editor-title context key follows it). */
+  onDidChangeFiles: vscode.Event<void>;
+  aws: AwsServices;
+  server: DiagnosticsSource;
+  /** The Workspace APIs tree, which shows the drift marks. */
+  tree: { decorate(marks: ApiMarks): vscode.Disposable };
+  showLog(): void;
+}
+
+/** What the integration tests see of deploy and drift. Not a stable API. */
+export interface DeployTestApi {
+  /** Answers deploy's modal questions (save, warnings, the plan's confirmation, choose again); undefined: ask the user. */
+  answerQuestions(answerer: QuestionAnswerer | undefined): void;
+  /** The questions asked so far, newest last. */
+  questions(): readonly DeployQuestion[];
+  /** The 'apigw-deploy' diagnostics of a file. */
+  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  /** The text of the last plan shown. */
+  lastPlan(): { uri: vscode.Uri; text: string } | undefined;
+}
+
+/** The context key listing the workspace's definition files (editor title actions show on them). */
+export const definitionFilesKey = 'apigw.definitionFiles';
+
+/**
+ * Wires deploy and drift into VS Code: Deploy API… (palette, Workspace APIs tree, editor title), Compare with
+ * Deployed over read-only documents, the 'apigw-deploy' diagnostics and the drift marks of the tree.
+ */
+export function registerDeploy(deps: DeployDeps): DeployTestApi {
+  const { context, logger } = deps;
+  const memory = new TargetMemory(context.workspaceState);
+  const questions = new Questions();
+  const diagnostics = new DeployDiagnostics();
+  const plans = new PlanDocuments();
+  const marks = new DriftMarks(deps.aws.connection, memory, deps.fs, logger);
+  const compare = new CompareWithDeployedCommand({
+    aws: deps.aws,
+    files: deps.files,
+    fs: deps.fs,
+    logger,
+    memory,
+    marks,
+    diagnostics,
+  });
+  const setDefinitionFiles = (): void => {
+    const files = deps.files().flatMap((f) => (f.result.ok && f.result.definition.apis.length > 0 ? [f.file] : []));
+    void vscode.commands.executeCommand('setContext', definitionFilesKey, files);
+  };
+  setDefinitionFiles();
+  context.subscriptions.push(
+    diagnostics,
+    plans,
+    marks,
+    compare,
+    deps.tree.decorate(marks),
+    deps.onDidChangeFiles(setDefinitionFiles),
+  );
+  deps.commands.register(
+    new DeployApiCommand({
+      aws: deps.aws,
+      files: deps.files,
+      fs: deps.fs,
+      logger,
+      server: deps.server,
+      memory,
+      questions,
+      diagnostics,
+      plans,
+      marks,
+      showLog: () => deps.showLog(),
+    }),
+    compare,
+  );
+  return {
+    answerQuestions: (answerer) => questions.answerWith(answerer),
+    questions: () => questions.asked,
+    diagnostics: (uri) => diagnostics.get(uri),
+    lastPlan: () => plans.last,
+  };
+}

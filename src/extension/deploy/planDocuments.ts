@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { DeployPlan } from '../../aws/types';
+import { planTitle } from './planText';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
+
+export const planScheme = 'apigw-plan';
+
+/**
+ * The deploy plan as a read-only document beside the definition (the core's formatPlan: what is added, changed
+ * and removed by category, then the calls), shown before the confirmation so it can be read while deciding.
+ */
+export class PlanDocuments implements vscode.Disposable {
+  readonly documents = new ReadOnlyDocuments(planScheme);
+  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(planScheme, this.documents);
+  /** The last plan shown (the tests read it). */
+  last?: { uri: vscode.Uri; text: string };
+
+  async show(plan: DeployPlan, text: string): Promise<vscode.Uri> {
+    const name = `${planTitle(plan)}`.replace(/[\\/:*?"<>|#]/g, '_');
+    const uri = this.documents.set(`/${name}.txt`, text);
+    this.last = { uri, text };
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
+    return uri;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.documents.dispose();
+  }
+}
