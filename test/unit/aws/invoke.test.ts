@@ -228,15 +228,13 @@ Sun Mar 01 10:00:01 UTC 2026 : Method completed with status: 200
 test('testInvokeMethod sends the method request and returns status, headers, body, log and latency', async () => {
   const clients = createClients({ region: 'us-east-1' }, { credentials: { accessKeyId: 'A', secretAccessKey: 'S' } });
   const rest = mockClient(clients.rest);
-  rest
-    .on(TestInvokeMethodCommand)
-    .resolves({
-      status: 200,
-      body: '{"id":1}',
-      headers: { 'Content-Type': 'application/json' },
-      log: awsLog,
-      latency: 42,
-    });
+  rest.on(TestInvokeMethodCommand).resolves({
+    status: 200,
+    body: '{"id":1}',
+    headers: { 'Content-Type': 'application/json' },
+    log: awsLog,
+    latency: 42,
+  });
   const result = await testInvokeMethod(clients, {
     apiId: 'abc',
     resourceId: 'res1',
