@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import * as vscode from 'vscode';
 import type { AwsTestApi } from '../../src/extension/aws';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
 import { startAwsTestServer, type AwsTestServer } from '../aws/server';
+import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
 import { extensionApi, waitFor } from './helpers/extension';
 
 const region = 'eu-west-1';
@@ -37,29 +36,7 @@ const definition = {
   },
 };
 
-/** The environment the SDK's default chain reads, set for the extension host (the tests run in it). */
-const awsEnv: Record<string, string | undefined> = {
-  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  // No shared files and no instance metadata: only the keys above may be found.
-  AWS_CONFIG_FILE: path.join(os.tmpdir(), 'apigw-no-aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), 'apigw-no-aws-credentials'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
-function setEnv(values: Record<string, string | undefined>): Record<string, string | undefined> {
-  const before: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(values)) {
-    before[name] = process.env[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  return before;
-}
+const awsEnv = awsTestEnvironment(credentials);
 
 suite('AWS view', () => {
   let server: AwsTestServer;

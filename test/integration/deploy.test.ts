@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/api';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
 import type { CompareRun, DeployQuestion, DeployRun } from '../../src/extension/deploy';
 import { startAwsTestServer, type AwsTestServer } from '../aws/server';
+import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
 import { children, extensionApi, waitFor, workspaceRoot } from './helpers/extension';
 
 // Deploy API and Compare with Deployed in VS Code, against the AWS test double (test/aws/server): the endpoint
@@ -14,27 +14,7 @@ import { children, extensionApi, waitFor, workspaceRoot } from './helpers/extens
 const region = 'eu-west-1';
 const credentials = { accessKeyId: 'AKIDDEPLOY', secretAccessKey: 'deploy-secret' };
 
-const awsEnv: Record<string, string | undefined> = {
-  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_CONFIG_FILE: path.join(os.tmpdir(), 'apigw-no-aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), 'apigw-no-aws-credentials'),
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
-function setEnv(values: Record<string, string | undefined>): Record<string, string | undefined> {
-  const before: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(values)) {
-    before[name] = process.env[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  return before;
-}
+const awsEnv = awsTestEnvironment(credentials);
 
 /** A route the edit adds before `/health:` (two-space indented, as the file is). */
 const addedRoute = [
