@@ -13,6 +13,7 @@ import { createOutputLogger } from './logging/outputLogger';
 import { PreviewTemplateCommand } from './preview/previewTemplateCommand';
 import { TemplatePreview } from './preview/templatePreview';
 import { registerMock } from './mock';
+import { stopAllMocks } from './mock/mockSessions';
 import { registerAws } from './aws';
 import { registerDeploy } from './deploy';
 import { createEditorFileSystem } from './workspace/editorFileSystem';
@@ -94,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Mock APIs stop ($disconnect runs, workers) before VS Code goes on; the rest goes with context.subscriptions. */
+export function deactivate(): Promise<void> {
+  return stopAllMocks();
 }

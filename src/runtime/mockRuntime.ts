@@ -160,12 +160,22 @@ export class MockRuntime {
     return this.webSocket;
   }
 
+  /**
+   * Stops serving, within about two seconds: WebSocket APIs run `$disconnect` for each open connection first
+   * (for at most 1.5 s), then the clients are closed and the handlers' workers stopped.
+   */
   async stop(): Promise<void> {
     clearTimeout(this.reloadTimer);
     for (const watcher of this.watchers) watcher.close();
     this.watchers = [];
-    await this.server?.close();
+    const server = this.server;
     this.server = undefined;
+    const late = await server?.close();
+    if (typeof late === 'number' && late > 0) {
+      this.logger.warn(
+        `Stopped with ${late} $disconnect run${late === 1 ? '' : 's'} still going after 1.5 s: ended with the mock API.`,
+      );
+    }
     await this.invoker.close();
   }
 

@@ -31,6 +31,17 @@ export function sessionKey(file: string, apiName: string): string {
   return `${file}#${apiName}`;
 }
 
+/** Every MockSessions not yet disposed (one per activation): the extension's deactivate stops what they run. */
+const live = new Set<MockSessions>();
+
+/**
+ * Stops every running mock API, `$disconnect` runs included; for `deactivate`, whose promise VS Code waits for
+ * (subscriptions are disposed only after it is called, and dispose cannot wait).
+ */
+export async function stopAllMocks(): Promise<void> {
+  await Promise.all([...live].map((sessions) => sessions.stopAll()));
+}
+
 /**
  * The running mock APIs (several may run at once), each following edits of its definition (unsaved text
  * included, debounced); a broken edit keeps the last good API and records why. Stopped on dispose.
@@ -45,6 +56,7 @@ export class MockSessions implements vscode.Disposable {
 
   constructor(private readonly deps: MockSessionsDeps) {
     this.disposables.push(vscode.workspace.onDidChangeTextDocument((e) => this.edited(e.document)));
+    live.add(this);
   }
 
   list(): MockSession[] {
@@ -81,6 +93,7 @@ export class MockSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    live.delete(this);
     void this.stopAll();
     for (const d of this.disposables) d.dispose();
   }

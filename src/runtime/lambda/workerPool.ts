@@ -114,10 +114,13 @@ type WorkerMessage =
 export class WorkerPoolInvoker implements LambdaInvoker {
   private readonly workers = new Map<string, HandlerWorker>();
   private readonly watchers = new Map<string, fs.FSWatcher>();
+  private closed = false;
 
   constructor(private readonly logger: Logger = nullLogger) {}
 
   async invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
+    // After close no worker starts again: nothing would ever stop it (and the process could not exit).
+    if (this.closed) return { kind: 'crash', message: 'the mock runtime has stopped', logs: [] };
     const module = invocation.handler.module;
     let worker = this.workers.get(module);
     if (worker === undefined || worker.stale || worker.dead) {
@@ -157,6 +160,7 @@ export class WorkerPoolInvoker implements LambdaInvoker {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
     const workers = [...this.workers.values()];

@@ -16,6 +16,10 @@ import { dict, dictOf } from '../../shared/dict';
 export class WebSocketServer {
   private readonly server: http.Server;
   private readonly wss = new WsServer({ noServer: true });
+  /** Open connections and the host name they connected to (for `$disconnect`'s domainName). */
+  private readonly open = new Map<WebSocketConnection, string>();
+  /** `$disconnect` runs in flight (a client that closed): stopping waits for them too. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly gateway: WebSocketGateway,
@@ -45,13 +49,39 @@ export class WebSocketServer {
     });
   }
 
-  close(): Promise<void> {
-    for (const client of this.wss.clients) client.terminate();
-    return new Promise((resolve) => {
+  /**
+   * Stops: no new connection is accepted, `$disconnect` runs for every open connection (as when API Gateway
+   * closes them), then the clients are closed. Resolves to the number of `$disconnect` runs still going after
+   * `graceMs` (the caller says so; stopping the handlers' workers ends them).
+   */
+  async close(graceMs = 1500): Promise<number> {
+    const closed = new Promise<void>((resolve) => {
       if (!this.server.listening) return resolve();
       this.server.close(() => resolve());
-      this.server.closeAllConnections();
     });
+    for (const [connection, domain] of this.open) {
+      this.open.delete(connection);
+      this.track(this.gateway.disconnect(connection, 1001, 'Going away', domain));
+    }
+    const pending = [...this.running];
+    let late = 0;
+    if (pending.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      const settled = Promise.allSettled(pending).then(() => 'done' as const);
+      if ((await Promise.race([settled, timeUp])) === 'late') late = this.running.size;
+      clearTimeout(timer);
+    }
+    for (const client of this.wss.clients) client.terminate();
+    this.server.closeAllConnections();
+    await closed;
+    return late;
+  }
+
+  /** Keeps a `$disconnect` run until it ends, so that `close` can wait for it. */
+  private track(run: Promise<void>): void {
+    const tracked = run.catch(() => undefined).finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
   }
 
   private async upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -79,6 +109,12 @@ export class WebSocketServer {
     };
     const decision = await this.gateway.connect(connection, domain);
     if (!decision.accept) return refuse(socket, decision.status, decision.reason);
+    if (!this.server.listening) {
+      // Stopped while $connect ran: the connection never opens (and is not left in the gateway's registry).
+      this.track(this.gateway.disconnect(connection, 1001, 'Going away', domain));
+      return refuse(socket, 503, 'the mock API is stopping');
+    }
+    this.open.set(connection, domain);
     this.wss.handleUpgrade(req, socket, head, (client) => {
       ws = client;
       client.on('message', (data) => {
@@ -88,7 +124,10 @@ export class WebSocketServer {
         const text = Buffer.concat(parts).toString('utf8');
         void this.gateway.message(connection, text, domain);
       });
-      client.on('close', (code, reason) => void this.gateway.disconnect(connection, code, reason.toString(), domain));
+      client.on('close', (code, reason) => {
+        if (!this.open.delete(connection)) return; // already disconnected by close()
+        this.track(this.gateway.disconnect(connection, code, reason.toString(), domain));
+      });
       client.on('error', () => client.terminate());
     });
   }
