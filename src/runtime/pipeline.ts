@@ -15,6 +15,7 @@ import { integrationRequestStage } from './stages/integrationRequest';
 import { integrationStage } from './stages/integration';
 import { integrationResponseStage } from './stages/integrationResponse';
 import { vtlRenderer, type TemplateRenderer } from './templates';
+import { headerProblem } from './text';
 import type { Exchange, MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
 import { dict } from '../shared/dict';
 
@@ -154,6 +155,16 @@ export class Pipeline {
       { kind: { type: 'DEFAULT_5XX', status: 500, message: 'Internal server error' }, reason: 'no stage answered' },
       this.services.renderer,
     );
+    const problem = responseProblem(ex.response);
+    if (problem !== undefined) {
+      // A status or header from the definition or a template that HTTP cannot carry: API Gateway's 500.
+      ex.trace.push({ stage: 'gatewayResponse', detail: `API_CONFIGURATION_ERROR 500: ${problem}`, ms: 0 });
+      ex.response = {
+        status: 500,
+        headers: { 'Content-Type': 'application/json' },
+        body: Buffer.from('{"message": "Internal server error"}'),
+      };
+    }
     for (let i = 0; i < finallyStages.length; i++) {
       const pending = this.runStage(finallyStages[i]!, ex, clock);
       if (pending instanceof Promise) return this.finishOn(ex, finallyStages, i, pending, clock);
@@ -229,6 +240,21 @@ export class Pipeline {
       reason: `Internal error in the mock runtime's ${stage.name} stage (${bug instanceof Error ? bug.message : String(bug)}); please report it.`,
     };
   }
+}
+
+/** Why a response cannot be sent as it is (a status out of 100-599, a header HTTP cannot carry), or undefined. */
+function responseProblem(response: MockResponse): string | undefined {
+  const status = response.status;
+  if (!Number.isInteger(status) || status < 100 || status > 599) {
+    return `the response status ${String(status)} is not an HTTP status (100-599): fix the integration response's statusCode or $context.responseOverride.status.`;
+  }
+  const headers = response.headers;
+  for (const name in headers) {
+    const problem = headerProblem(name, headers[name]!);
+    if (problem !== undefined)
+      return `${problem}: fix the response parameter mapping or the template override that sets it.`;
+  }
+  return undefined;
 }
 
 function outcomeOf(ex: Exchange): Outcome {

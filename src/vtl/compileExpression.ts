@@ -25,13 +25,23 @@ export class DefinedBlock extends HostObject {
   call(): undefined {
     return undefined;
   }
-  render(s: RenderState): string {
+  /** The block's text; a block that uses itself stops at the macro depth limit, as a macro calling itself does. */
+  render(s: RenderState, span: Span): string {
+    if (s.depth >= s.limits.recursionDepth) {
+      throw new VtlRuntimeError(
+        `A #define block is used inside itself more than ${s.limits.recursionDepth} deep: stop the recursion`,
+        'apigw.vtl.limit.recursion',
+        span,
+      );
+    }
     const saved = s.out;
     s.out = '';
+    s.depth++;
     try {
       this.exec(s);
       return s.out;
     } finally {
+      s.depth--;
       s.out = saved;
     }
   }
@@ -103,7 +113,7 @@ export function compileReference(node: ReferenceNode, compileBlock: BlockCompile
   const root = (s: RenderState): Value => {
     const v = s.lookup(name);
     if (v === undefined) return null;
-    return v instanceof DefinedBlock ? v.render(s) : v;
+    return v instanceof DefinedBlock ? v.render(s, node) : v;
   };
   if (accessors.length === 0) return root;
   if (accessors.length === 1) {
@@ -220,6 +230,7 @@ function compileRange(fromNode: Expression, toNode: Expression, span: Span, comp
     const list: Value[] = new Array<Value>(size);
     for (let i = 0; i < size; i++) list[i] = start + i * step;
     s.steps += size >> 4;
+    s.charge(size >> 4, span);
     return list;
   };
 }

@@ -47,6 +47,16 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   return { line: low, character: offset - (lineStarts[low] ?? 0) };
 }
 
+/**
+ * The position of an offset of `text`, never inside a line break: an offset between the `\r` and the `\n` of a
+ * CRLF is the end of its line (a position there would lie past the line's last character for an editor).
+ */
+export function positionIn(text: string, lineStarts: readonly number[], offset: number): Position {
+  let at = Math.min(Math.max(offset, 0), text.length);
+  if (at > 0 && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) at--;
+  return positionAt(lineStarts, at);
+}
+
 export const isIdentifierStart = (c: string | undefined): boolean =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
 
@@ -70,7 +80,7 @@ export class Scanner {
     return {
       start,
       end,
-      range: { start: positionAt(this.lineStarts, start), end: positionAt(this.lineStarts, end) },
+      range: { start: positionIn(this.text, this.lineStarts, start), end: positionIn(this.text, this.lineStarts, end) },
     };
   }
 

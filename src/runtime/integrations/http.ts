@@ -1,6 +1,7 @@
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import type { Exchange, IntegrationResult, MockResponse } from '../types';
 import { dict } from '../../shared/dict';
+import { headerProblem } from '../text';
 
 const hopByHop = new Set([
   'content-encoding',
@@ -42,8 +43,20 @@ export async function runHttp(
     url.pathname = joinPath(url.pathname, ex.path);
   for (const [name, values] of Object.entries(call.query)) for (const v of values) url.searchParams.append(name, v);
   const headers = new Headers();
-  for (const [name, value] of Object.entries(call.headers))
-    if (!hopByHop.has(name.toLowerCase())) headers.set(name, value);
+  for (const [name, value] of Object.entries(call.headers)) {
+    if (hopByHop.has(name.toLowerCase())) continue;
+    // Text beyond Latin-1 goes out as its UTF-8 bytes (fetch takes header values as bytes, one per character).
+    const bytes = /[\u0100-\uffff]/.test(value) ? Buffer.from(value, 'utf8').toString('latin1') : value;
+    const problem = headerProblem(name, bytes);
+    if (problem !== undefined) {
+      ex.trace.push({ stage: 'integration', detail: `cannot call ${url.href}: ${problem}`, ms: 0 });
+      return gatewayError(
+        gatewayErrors.integrationFailure,
+        `The integration request cannot be sent: ${problem}. Check the request parameter mappings and template overrides that set it.`,
+      );
+    }
+    headers.set(name, bytes);
+  }
   const method = call.method;
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const body = proxy ? ex.request.body : Buffer.from(call.body, 'utf8');

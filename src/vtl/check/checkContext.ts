@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../../shared/diagnostic';
 import type { Range } from '../../shared/range';
-import { lineStartsOf, positionAt } from '../scanner';
+import { lineStartsOf, positionIn } from '../scanner';
 
 /** What the checker knows about a template besides its text. Everything is optional: less known, fewer checks. */
 export interface TemplateCheckOptions {
@@ -35,7 +35,10 @@ export class CheckContext {
   }
 
   rangeOf(start: number, end: number): Range {
-    return { start: positionAt(this.lineStarts, start), end: positionAt(this.lineStarts, Math.max(start, end)) };
+    return {
+      start: positionIn(this.text, this.lineStarts, start),
+      end: positionIn(this.text, this.lineStarts, Math.max(start, end)),
+    };
   }
 
   report(code: string, severity: Severity, message: string, start: number, end: number): void {
