@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { checkSigV4 } from './auth';
 import type { Ctx, Reply, Route, Service } from './context';
 import { AwsError, faultToError, type FaultSpec } from './errors';
+import { executeApi, executeApiPrefix } from './executeApi';
 import { restRoutes } from './restApis';
 import { AwsState } from './state';
 import { stsCall, stsError, stsOperation } from './sts';
@@ -17,7 +18,14 @@ import { v2RouteRoutes } from './v2Routes';
 import { v2StageRoutes } from './v2Stages';
 
 export type { FaultSpec } from './errors';
-export type { AwsState, HttpApiRecord, RestApiRecord, InvokeResponder } from './state';
+export type {
+  AwsState,
+  ExecuteApiRequest,
+  ExecuteApiResponder,
+  HttpApiRecord,
+  InvokeResponder,
+  RestApiRecord,
+} from './state';
 
 export interface AwsTestServerOptions {
   /** The region requests must be signed for (default 'us-east-1'). */
@@ -31,9 +39,12 @@ export interface AwsTestServerOptions {
 }
 
 export interface RecordedRequest {
-  /** The SDK command name: 'ImportRestApi', 'GetApis', 'GetCallerIdentity'; 'Unknown' when nothing matched. */
+  /**
+   * The SDK command name: 'ImportRestApi', 'GetApis', 'GetCallerIdentity'; 'Unknown' when nothing matched;
+   * 'Invoke' for a call of a deployed API (service 'execute-api', at `/_aws/execute-api/{apiId}/{stage}/…`).
+   */
   operation: string;
-  service: Service;
+  service: Service | 'execute-api';
   method: string;
   /** Decoded path, without the query. */
   path: string;
@@ -143,6 +154,32 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
     const rawQuery = qAt < 0 ? '' : url.slice(qAt + 1);
     const query = parseQuery(rawQuery);
     const contentType = String(req.headers['content-type'] ?? '');
+    if (rawPath.startsWith(executeApiPrefix)) {
+      // The execute-api plane (a deployed API called): no control-plane signature, no injected failures.
+      const record: RecordedRequest = {
+        operation: 'Invoke',
+        service: 'execute-api',
+        method,
+        path: decode(rawPath),
+        query,
+        headers: Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')]),
+        ),
+        body: body.toString('utf8'),
+      };
+      requests.push(record);
+      const reply = executeApi({ method, rawPath, rawQuery, headers: req.headers, body }, state, secrets);
+      record.status = reply.status;
+      const payload = Buffer.from(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? ''));
+      res.writeHead(reply.status, {
+        'apigw-requestid': randomUUID(),
+        'content-type': 'application/json',
+        ...reply.headers,
+        'content-length': String(payload.length),
+      });
+      res.end(payload);
+      return;
+    }
     const service: Service =
       rawPath === '/' && method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')
         ? 'sts'

@@ -209,6 +209,12 @@ export const restRoutes: Route[] = [
   { method: 'GET', path: '/restapis/{restApiId}/deployments', operation: 'GetDeployments', handler: getDeployments },
   {
     method: 'GET',
+    path: '/restapis/{restApiId}/deployments/{deploymentId}',
+    operation: 'GetDeployment',
+    handler: getDeployment,
+  },
+  {
+    method: 'GET',
     path: '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}',
     operation: 'GetExport',
     handler: getExport,
@@ -256,4 +262,10 @@ function deleteStage(ctx: Ctx): Reply {
 function getDeployments(ctx: Ctx): Reply {
   const items = [...restApiOf(ctx).deployments.values()].map((d) => d.wire);
   return ok(pageV1(items, q(ctx, 'position'), q(ctx, 'limit')));
+}
+
+function getDeployment(ctx: Ctx): Reply {
+  const deployment = restApiOf(ctx).deployments.get(ctx.params.deploymentId ?? '');
+  if (!deployment) throw notFound('Invalid deployment identifier specified');
+  return ok(deployment.wire);
 }

@@ -1,6 +1,7 @@
 // What the test double remembers between calls: REST APIs (v1) with their definition, model, deployments and stages;
 // HTTP and WebSocket APIs (v2) with routes, integrations, authorizers, route responses, deployments and stages.
 // Tests may read it, or seed it directly (e.g. 500 APIs for pagination) without going through the wire.
+import type { IncomingHttpHeaders } from 'node:http';
 import { buildRestModel, type IdMaps, type RestModel } from './restImport';
 import { compact, epochSeconds, IdGenerator, isoDate, type Json } from './util';
 
@@ -52,10 +53,31 @@ export type InvokeResponder = (input: {
   request: Json;
 }) => { status: number; body?: string; headers?: Record<string, string> };
 
+/** A request to a deployed HTTP API's stage (the execute-api plane), as the responder sees it. */
+export interface ExecuteApiRequest {
+  apiId: string;
+  stage: string;
+  /** The route it matched, e.g. 'GET /notes/{noteId}'. */
+  routeKey: string;
+  method: string;
+  /** Without the stage: '/notes/7'. */
+  path: string;
+  pathParameters: Record<string, string>;
+  rawQuery: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** How a deployed HTTP API route answers (the double calls no backend); undefined: a JSON echo of the request. */
+export type ExecuteApiResponder = (
+  request: ExecuteApiRequest,
+) => { status: number; body?: string; headers?: Record<string, string> } | undefined;
+
 export class AwsState {
   readonly restApis = new Map<string, RestApiRecord>();
   readonly apis = new Map<string, HttpApiRecord>();
   invokeResponder: InvokeResponder | undefined;
+  executeApiResponder: ExecuteApiResponder | undefined;
   ids: IdGenerator;
 
   constructor(
@@ -69,6 +91,7 @@ export class AwsState {
     this.restApis.clear();
     this.apis.clear();
     this.invokeResponder = undefined;
+    this.executeApiResponder = undefined;
     this.ids = new IdGenerator();
   }
 

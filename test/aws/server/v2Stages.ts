@@ -166,5 +166,15 @@ export const v2StageRoutes: Route[] = [
         ),
       ),
   },
+  {
+    method: 'GET',
+    path: `${D}/{deploymentId}`,
+    operation: 'GetDeployment',
+    handler: (c) => {
+      const deployment = apiOf(c).deployments.get(c.params.deploymentId ?? '');
+      if (!deployment) throw notFound(`Invalid deployment identifier specified ${c.params.deploymentId ?? ''}`);
+      return ok(deployment.wire);
+    },
+  },
   { method: 'GET', path: '/v2/apis/{apiId}/exports/{specification}', operation: 'ExportApi', handler: exportApi },
 ];
