@@ -13,6 +13,14 @@ export interface Diagnostic {
   code: string;
   message: string;
   file?: string;
+  /** What a program acting on the problem needs, so it never reads the message (worded for people). */
+  data?: DiagnosticData;
+}
+
+/** The structured part of a diagnostic; which fields are set depends on the code (docs/diagnostics.md). */
+export interface DiagnosticData {
+  /** `apigw.deploy.missingParameter`: the template parameter that has no value. */
+  parameter?: string;
 }
 
 /** "file:line:col" (1-based, as compilers print) for messages meant for people. */

@@ -3,7 +3,7 @@
 // `Fn::Join`; `$ref`s to other files are written inline (local `#/` refs of the body stay, API Gateway resolves
 // them); any other intrinsic is reported with its line, because only CloudFormation can compute it.
 import path from 'node:path';
-import type { Diagnostic } from '../../shared/diagnostic';
+import type { Diagnostic, DiagnosticData } from '../../shared/diagnostic';
 import { dict } from '../../shared/dict';
 import type { SourceNode, SourceSet } from '../../model';
 import { getProperty } from '../../model/parse';
@@ -37,6 +37,8 @@ const MAX_DEPTH = 400;
 const MAX_INLINE = 64;
 
 export const unresolvedIntrinsicCode = 'apigw.deploy.unresolvedIntrinsic';
+/** A template parameter the body uses has no value and no Default; `data.parameter` names it. */
+export const missingParameterCode = 'apigw.deploy.missingParameter';
 
 /** The plain value of `node`; problems go to `ctx.diagnostics` (the value is then incomplete). */
 export function materialize(node: SourceNode, ctx: MaterializeContext): unknown {
@@ -149,7 +151,7 @@ function lookup(name: string, node: SourceNode, ctx: MaterializeContext, fn: str
     const value = parameters.get(name);
     if (value === undefined) {
       const message = `${ctx.what} uses the template parameter ${name} (line ${lineOf(node)}), which has no value and no Default: give it a value (--parameter ${name}=VALUE).`;
-      report(ctx, node, 'apigw.deploy.missingParameter', message);
+      report(ctx, node, missingParameterCode, message, { parameter: name });
     }
     return value;
   }
@@ -228,8 +230,21 @@ function describeArgument(fn: string, arg: SourceNode): string | undefined {
   return undefined;
 }
 
-function report(ctx: MaterializeContext, node: SourceNode, code: string, message: string): void {
-  ctx.diagnostics.push({ range: node.range, severity: 'error', code, message, file: node.file });
+function report(
+  ctx: MaterializeContext,
+  node: SourceNode,
+  code: string,
+  message: string,
+  data?: DiagnosticData,
+): void {
+  ctx.diagnostics.push({
+    range: node.range,
+    severity: 'error',
+    code,
+    message,
+    file: node.file,
+    ...(data !== undefined ? { data } : {}),
+  });
 }
 
 function lineOf(node: SourceNode): number {

@@ -188,10 +188,18 @@ paths:
         cacheNamespace: !Ref AWS::StackName
 `);
   const files = { '/w/template.yaml': sam(body) };
-  const messages = diagnosticsOf(await prepare(files, '/w/template.yaml', { pseudo: { region: 'eu-west-1' } })).map(
-    (d) => d.message,
-  );
+  const diagnostics = diagnosticsOf(await prepare(files, '/w/template.yaml', { pseudo: { region: 'eu-west-1' } }));
+  const messages = diagnostics.map((d) => d.message);
   assert.equal(messages.length, 3);
+  // The parameter is named in a field, so a program (the deploy's input boxes) never reads the message.
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.data]),
+    [
+      ['apigw.deploy.unresolvedIntrinsic', undefined],
+      ['apigw.deploy.missingParameter', { parameter: 'Secret' }],
+      ['apigw.deploy.unresolvedIntrinsic', undefined],
+    ],
+  );
   assert.match(messages[0]!, /AWS::AccountId.*sign in, so that it is read with STS GetCallerIdentity/);
   assert.match(messages[1]!, /template parameter Secret .*no value and no Default.*--parameter Secret=VALUE/);
   assert.match(messages[2]!, /AWS::StackName.*give a stack name/);

@@ -8,6 +8,7 @@ const missing = (name: string) => ({
   severity: 'error' as const,
   code: 'apigw.deploy.missingParameter',
   message: `The body of 'PetsApi' uses the template parameter ${name} (line 4), which has no value and no Default: give it a value (--parameter ${name}=VALUE).`,
+  data: { parameter: name },
 });
 
 describe('template parameters to ask for', () => {
@@ -27,6 +28,15 @@ describe('template parameters to ask for', () => {
     };
     assert.equal(missingParameters([missing('A'), other]), undefined);
     assert.equal(missingParameters([]), undefined);
-    assert.equal(missingParameters([{ ...missing('A'), message: 'reworded' }]), undefined);
+    assert.equal(missingParameters([{ ...missing('A'), data: {} }]), undefined);
+  });
+
+  it("reads the name from the diagnostic's data, never from its message", () => {
+    assert.deepEqual(missingParameters([{ ...missing('Stage'), message: 'Reworded: no value for this one.' }]), [
+      'Stage',
+    ]);
+    assert.deepEqual(missingParameters([{ ...missing('Stage'), message: 'uses the template parameter Other' }]), [
+      'Stage',
+    ]);
   });
 });
