@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, CreateStageCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/api';
 import type { AwsTestApi } from '../../src/extension/aws';
@@ -48,6 +49,25 @@ const definition = {
               responseTemplates: { 'application/json': '{"status": "ok", "time": "$context.requestTime"}' },
             },
           },
+        },
+      },
+    },
+  },
+};
+
+/** An HTTP API with a proxy route, imported into the test server and deployed to an auto-deploying stage. */
+const httpDefinition = {
+  openapi: '3.0.1',
+  info: { title: 'Notes on AWS', version: '1.0' },
+  paths: {
+    '/notes/{noteId}': {
+      get: {
+        responses: { '200': { description: 'A note' } },
+        'x-amazon-apigateway-integration': {
+          type: 'http_proxy',
+          httpMethod: 'GET',
+          uri: 'https://notes.example.com/notes/{noteId}',
+          payloadFormatVersion: '1.0',
         },
       },
     },
@@ -213,6 +233,40 @@ suite('Invoke Route on AWS', () => {
     await waitFor('the Invoke webview to draw the comparison', () =>
       mock.renderedInvokeId() === comparison.id ? true : undefined,
     );
+  });
+
+  test('an HTTP API behind the endpoint setting is called at its path-style execute-api URL, not at AWS', async () => {
+    const v2 = new ApiGatewayV2Client({ region, endpoint: server.url, credentials });
+    const imported = await v2.send(new ImportApiCommand({ Body: JSON.stringify(httpDefinition) }));
+    const httpId = imported.ApiId ?? '';
+    await v2.send(new CreateStageCommand({ ApiId: httpId, StageName: 'live', AutoDeploy: true }));
+    v2.destroy();
+    aws.refresh();
+    const [place] = await aws.children();
+    const apiNode = await childNamed(place, 'Notes on AWS');
+    const route = await childNamed(await childNamed(apiNode, 'Routes'), 'GET /notes/{noteId}');
+    await vscode.commands.executeCommand('apigw.invokeRouteOnAws', route, { stage: 'live' });
+    assert.equal(mock.invokePanelState()?.remote, 'AWS (stage live of API Notes on AWS)');
+
+    const result = await mock.sendInvokeOnAws({
+      pathParameters: [{ name: 'noteId', value: '7', required: true }],
+      query: [{ name: 'full', value: 'yes', required: false }],
+    });
+    assert.equal(result.url, `${server.url}/_aws/execute-api/${httpId}/live/notes/7?full=yes`);
+    assert.equal(result.status, 200, result.body);
+    assert.deepEqual(JSON.parse(result.body), {
+      routeKey: 'GET /notes/{noteId}',
+      stage: 'live',
+      path: '/notes/7',
+      pathParameters: { noteId: '7' },
+      rawQueryString: 'full=yes',
+    });
+    const called = server.requests.filter((r) => r.service === 'execute-api');
+    assert.deepEqual(
+      called.map((r) => `${r.method} ${r.path} ${r.status}`),
+      [`GET /_aws/execute-api/${httpId}/live/notes/7 200`],
+    );
+    assert.ok(result.headers['apigw-requestid'], 'the answer is the test server’s');
   });
 
   test('a CodeLens offers Invoke on AWS beside Invoke Locally once the API has an AWS target', async () => {

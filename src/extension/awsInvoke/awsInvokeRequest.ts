@@ -42,6 +42,41 @@ export interface ResolvedAwsRoute {
   region: string;
   route: DeployedRoute;
   stage?: DeployedStage;
+  /**
+   * The endpoint every client was pointed at instead of AWS (`apigw.aws.endpointUrl`, or the SDK's
+   * AWS_ENDPOINT_URL variables): HTTP routes are then called there too (see httpStageUrl).
+   */
+  endpointUrl?: string;
+}
+
+/**
+ * The endpoint the control-plane clients use instead of AWS: the setting, else the SDK's own variables
+ * (`AWS_ENDPOINT_URL_APIGATEWAYV2`, then `AWS_ENDPOINT_URL`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`).
+ * Undefined: AWS itself.
+ */
+export function endpointOverride(
+  setting: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  if (setting !== undefined && setting !== '') return setting;
+  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true') return undefined;
+  const fromEnv = env['AWS_ENDPOINT_URL_APIGATEWAYV2'] ?? env['AWS_ENDPOINT_URL'];
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+}
+
+/**
+ * Where a stage of an HTTP API is called. On AWS, the stage's invoke URL. With an endpoint override (LocalStack,
+ * a test server) the API is not at AWS's execute-api host but served by the override, at
+ * `{endpoint}/_aws/execute-api/{apiId}/{stage}`: LocalStack's path-style invoke URL, the one form that works with
+ * any endpoint (its host form, `{apiId}.execute-api.localhost.localstack.cloud:4566/{stage}`, needs its DNS name).
+ * The `$default` stage is named in the path too, so that the route's own path cannot be read as a stage.
+ */
+export function httpStageUrl(resolved: Pick<ResolvedAwsRoute, 'target' | 'stage' | 'endpointUrl'>): string | undefined {
+  const { stage, endpointUrl, target } = resolved;
+  if (stage === undefined) return undefined;
+  if (endpointUrl === undefined) return stage.invokeUrl.replace(/\/+$/, '');
+  const base = endpointUrl.replace(/\/+$/, '');
+  return `${base}/_aws/execute-api/${encodeURIComponent(target.apiId)}/${encodeURIComponent(stage.name).replace(/%24/g, '$')}`;
 }
 
 /** "AWS (stage prod of API Pets)": the panel's name for the target. */
@@ -161,15 +196,15 @@ export function needsSigning(route: DeployedRoute): boolean {
 }
 
 /**
- * The request to an HTTP API route: the stage's invoke URL, the route's path and the query; repeated headers
+ * The request to an HTTP API route: the stage's URL (httpStageUrl), the route's path and the query; repeated headers
  * joined with ', ' as HTTP allows. Signing is added by the caller (it needs the credentials).
  */
 export function toHttpInvokeRequest(
   form: InvokeForm,
   resolved: ResolvedAwsRoute,
 ): Omit<HttpInvokeRequest, 'sign' | 'signal' | 'fetch'> {
-  const { stage } = resolved;
-  if (stage === undefined) {
+  const base = httpStageUrl(resolved);
+  if (base === undefined) {
     throw new InvokeInputError(`HTTP API ${resolved.apiName} has no stage to call: deploy it to a stage first.`);
   }
   const method = sentMethod(form);
@@ -179,7 +214,7 @@ export function toHttpInvokeRequest(
   const joined = dict<string>();
   for (const [name, value] of Object.entries(headers)) joined[name] = multiValueHeaders?.[name]?.join(', ') ?? value;
   return {
-    url: `${stage.invokeUrl.replace(/\/+$/, '')}${routePathOf(form)}${query ? `?${query}` : ''}`,
+    url: `${base}${routePathOf(form)}${query ? `?${query}` : ''}`,
     method,
     ...(Object.keys(joined).length > 0 ? { headers: joined } : {}),
     ...(body !== undefined ? { body } : {}),
@@ -231,7 +266,8 @@ export function toAwsInvokeResult(
 ): InvokeResult {
   const headers = dict<string[]>();
   for (const [name, value] of Object.entries(sent.headers)) headers[name] = sent.multiValueHeaders?.[name] ?? [value];
-  const base = resolved.stage?.invokeUrl.replace(/\/+$/, '');
+  // REST: the stage's URL on AWS (TestInvokeMethod calls no URL); HTTP: the URL that was called.
+  const base = resolved.target.kind === 'HTTP' ? httpStageUrl(resolved) : resolved.stage?.invokeUrl.replace(/\/+$/, '');
   const target = awsTargetLabel({ ...resolved.target, apiName: resolved.apiName });
   return {
     origin: 'aws',

@@ -13,6 +13,7 @@ import type { InvokeForm } from '../mock/invokeForm';
 import type { InvokeResult } from '../mock/invokeResult';
 import {
   awsTargetLabel,
+  endpointOverride,
   findDeployedRoute,
   headersOf,
   InvokeInputError,
@@ -137,6 +138,8 @@ export class AwsRouteInvoker {
   private async resolve(aws: AwsInvokeFacade, clients: AwsClients): Promise<ResolvedAwsRoute> {
     if (this.resolved) return this.resolved;
     const region = clients.place.region;
+    const endpointUrl = endpointOverride(clients.place.endpointUrl, process.env);
+    const where = endpointUrl !== undefined ? { endpointUrl } : {};
     const { target, route } = this;
     if ('deployed' in route && (route.stage !== undefined || target.stage === undefined)) {
       this.resolved = {
@@ -145,6 +148,7 @@ export class AwsRouteInvoker {
         region,
         route: route.deployed,
         ...(route.stage ? { stage: route.stage } : {}),
+        ...where,
       };
       return this.resolved;
     }
@@ -167,7 +171,14 @@ export class AwsRouteInvoker {
       );
     }
     this.current = { ...target, apiName };
-    this.resolved = { target: this.current, apiName, region, route: deployed, ...(stage ? { stage } : {}) };
+    this.resolved = {
+      target: this.current,
+      apiName,
+      region,
+      route: deployed,
+      ...(stage ? { stage } : {}),
+      ...where,
+    };
     return this.resolved;
   }
 }

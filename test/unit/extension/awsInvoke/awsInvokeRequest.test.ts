@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import type { DeployedRoute, DeployedStage } from '../../../../src/aws/types';
 import {
   awsTargetLabel,
+  endpointOverride,
   findDeployedRoute,
   formForDeployedRoute,
+  httpStageUrl,
   invokeOnAwsTrustRefusal,
   needsSigning,
   toAwsInvokeResult,
@@ -144,6 +146,53 @@ describe('Invoke on AWS: the form as a request to an HTTP API stage', () => {
     assert.equal(needsSigning({ key: 'GET /', id: '1', authorizationType: 'AWS_IAM' }), true);
     assert.equal(needsSigning({ key: 'GET /', id: '1', authorizationType: 'JWT' }), false);
     assert.equal(needsSigning({ key: 'GET /', id: '1' }), false);
+  });
+});
+
+describe('Invoke on AWS: an HTTP API behind an endpoint override (LocalStack, a test server)', () => {
+  it("calls the override's path-style execute-api URL instead of AWS's host", () => {
+    const r = { ...resolved({}, 'HTTP'), endpointUrl: 'http://localhost:4566/' };
+    assert.equal(httpStageUrl(r), 'http://localhost:4566/_aws/execute-api/abc123/prod');
+    const request = toHttpInvokeRequest(form({ query: [], headers: [] }), r);
+    assert.equal(request.url, 'http://localhost:4566/_aws/execute-api/abc123/prod/pets/7%208/tags/a/b%20c');
+    // The panel shows the URL that was called.
+    const result = toAwsInvokeResult(
+      { method: 'GET', path: '/pets', query: '', headers: {} },
+      r,
+      { status: 200, headers: {}, body: '', latencyMs: 1 },
+      undefined,
+      'req-2',
+    );
+    assert.equal(result.url, 'http://localhost:4566/_aws/execute-api/abc123/prod/pets');
+  });
+
+  it('names the $default stage in the path, and leaves REST (TestInvokeMethod) as it is', () => {
+    const r = { ...resolved({ key: '$default' }, 'HTTP'), endpointUrl: 'http://127.0.0.1:4566' };
+    r.stage = { ...stage, name: '$default', invokeUrl: 'https://abc123.execute-api.eu-west-1.amazonaws.com' };
+    assert.equal(httpStageUrl(r), 'http://127.0.0.1:4566/_aws/execute-api/abc123/$default');
+    const rest = { ...resolved(), endpointUrl: 'http://127.0.0.1:4566' };
+    const result = toAwsInvokeResult(
+      { method: 'GET', path: '/pets', query: '', headers: {} },
+      rest,
+      { status: 200, headers: {}, body: '', latencyMs: 1 },
+      undefined,
+      'req-3',
+    );
+    assert.equal(result.url, 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/pets');
+  });
+
+  it("takes the override from the setting, else from the SDK's AWS_ENDPOINT_URL variables", () => {
+    assert.equal(endpointOverride('http://a:1', { AWS_ENDPOINT_URL: 'http://b:2' }), 'http://a:1');
+    assert.equal(endpointOverride(undefined, {}), undefined);
+    assert.equal(endpointOverride('', { AWS_ENDPOINT_URL: 'http://b:2' }), 'http://b:2');
+    assert.equal(
+      endpointOverride(undefined, { AWS_ENDPOINT_URL: 'http://b:2', AWS_ENDPOINT_URL_APIGATEWAYV2: 'http://c:3' }),
+      'http://c:3',
+    );
+    assert.equal(
+      endpointOverride(undefined, { AWS_ENDPOINT_URL: 'http://b:2', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }),
+      undefined,
+    );
   });
 });
 
