@@ -136,11 +136,20 @@ const error = (what) => {
   errors.push(what);
 };
 
-const mocks = {
-  rest: await startMock('rest.yaml'),
-  http: await startMock('http.json'),
-  ws: await startMock('ws.yaml'),
-};
+const mocks = {};
+try {
+  for (const [name, file] of [
+    ['rest', 'rest.yaml'],
+    ['http', 'http.json'],
+    ['ws', 'ws.yaml'],
+  ])
+    mocks[name] = await startMock(file);
+} catch (e) {
+  // One could not start: stop the others, which would otherwise keep running.
+  for (const { child } of Object.values(mocks)) child.kill('SIGTERM');
+  fs.rmSync(dir, { recursive: true, force: true });
+  throw e;
+}
 for (const [name, { url }] of Object.entries(mocks)) {
   if (!url.startsWith('http://127.0.0.1:') && !url.startsWith('ws://127.0.0.1:'))
     throw new Error(`${name} is not on 127.0.0.1: ${url}`);
