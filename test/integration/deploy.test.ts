@@ -296,4 +296,13 @@ suite('Deploy API and Compare with Deployed', () => {
     assert.equal(run.outcome.problem.kind, 'conflict');
     assert.deepEqual(run.outcome.done, []);
   });
+
+  test('no request of the suite reached an operation the test double does not model', () => {
+    // Reading a stage reads its deployment too (GetDeployment): the AWS view and the plan both did.
+    assert.ok(server.requests.some((r) => r.operation === 'GetDeployment' && r.status === 200));
+    assert.deepEqual(
+      server.requests.filter((r) => r.errorType === 'UnknownOperationException').map((r) => `${r.method} ${r.path}`),
+      [],
+    );
+  });
 });

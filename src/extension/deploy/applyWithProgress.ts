@@ -13,6 +13,8 @@ export function applyWithProgress(
   clients: AwsClients,
   plan: DeployPlan,
   source: DeploySource,
+  /** Told every message the notification shows (the run's result lists them). */
+  onReport?: (message: string) => void,
 ): Thenable<DeployOutcome> {
   const where = plan.target.apiId === undefined ? 'a new API' : plan.target.apiId;
   return vscode.window.withProgress(
@@ -23,14 +25,18 @@ export function applyWithProgress(
     },
     async (progress, token) => {
       let stepText = '';
+      const report = (message: string, increment?: number): void => {
+        progress.report({ message, ...(increment !== undefined ? { increment } : {}) });
+        onReport?.(message);
+      };
       const stopListening = clients.addRetryListener?.((r) =>
-        progress.report({ message: `${stepText} — ${retryMessage(r.operation, r.attempt, r.delayMs, r.errorName)}` }),
+        report(`${stepText} — ${retryMessage(r.operation, r.attempt, r.delayMs, r.errorName)}`),
       );
       try {
         return await facade.applyPlan(clients, plan, source, {
           step: (index, total, title) => {
             stepText = stepMessage(index, total, title);
-            progress.report({ message: stepText, increment: index === 0 ? 0 : 100 / total });
+            report(stepText, index === 0 ? 0 : 100 / total);
           },
           cancelled: () => token.isCancellationRequested,
         });

@@ -16,12 +16,13 @@ import { deployFacade, type DeployFacade, type DeploySource } from './deployFaca
 import { problemOf } from './driftCheck';
 import type { DriftMarks } from './driftMarks';
 import { prepareAsking } from './localSource';
-import { failureMessage, outcomeDetails, retargetQuestion, successMessage } from './outcomeText';
+import { deletedTargetQuestion, failureMessage, outcomeDetails, retargetQuestion, successMessage } from './outcomeText';
 import { confirmationOf, noChangeMessage } from './planText';
 import type { PlanDocuments } from './planDocuments';
 import type { Questions } from './questions';
 import type { TargetMemory } from './targetMemory';
 import { checkBeforeDeploy, type DiagnosticsSource } from './validation';
+import { preparationRefusal } from './validationText';
 
 export const deployApiCommandId = 'apigw.deployApi';
 
@@ -31,6 +32,8 @@ export interface DeployOptions extends TargetOptions {
   apiName?: string;
   /** Values of template parameters that have no Default. */
   parameters?: Record<string, string>;
+  /** What to choose when the deploy asks for the target again (a deleted API, a conflict); default: the pickers. */
+  retarget?: TargetOptions;
 }
 
 /** What a run did, for the caller. */
@@ -39,6 +42,8 @@ export interface DeployRun {
   plan?: DeployPlan;
   planText?: string;
   outcome?: DeployOutcome;
+  /** What the progress notification said while the plan was applied: each step, and each retry. */
+  progress?: string[];
 }
 
 export interface DeployDeps {
@@ -100,12 +105,14 @@ export class DeployApiCommand implements Command {
           declared,
           failOnWarnings: failOnWarnings(local.document.uri),
         },
-        attempt === 0 ? options : {},
+        attempt === 0 ? options : (options.retarget ?? {}),
       );
       if (chosen === undefined) return { result: 'cancelled' };
-      const plan = await this.plan(facade, clients, source, chosen.target);
-      if (typeof plan === 'string') {
-        if (attempt < maxRetargets && (await this.askRetarget(plan))) continue;
+      const plan = await this.plan(facade, clients, source, chosen.target, place.region);
+      if ('retarget' in plan) {
+        // The remembered target is gone: the pickers must not offer it first again.
+        if (plan.deleted) await deps.memory.forget(local.relativePath, local.api.name, place);
+        if (attempt < maxRetargets && (await this.askRetarget(plan.retarget))) continue;
         return { result: 'cancelled' };
       }
       const planText = facade.formatPlan(plan);
@@ -132,7 +139,8 @@ export class DeployApiCommand implements Command {
         choices: [confirmation.button],
       });
       if (answer !== confirmation.button) return { result: 'cancelled', plan, planText };
-      const outcome = await applyWithProgress(facade, clients, plan, source);
+      const progress: string[] = [];
+      const outcome = await applyWithProgress(facade, clients, plan, source, (message) => progress.push(message));
       deps.diagnostics.show(
         file,
         outcome.findings.map((f) => f.diagnostic),
@@ -145,7 +153,7 @@ export class DeployApiCommand implements Command {
         void deps.aws
           .revealApi(outcome.apiId, outcome.stage)
           .catch((err: unknown) => deps.logger.warn('Deploy: could not reveal the API in the AWS view', err));
-        return { result: 'deployed', plan, planText, outcome };
+        return { result: 'deployed', plan, planText, outcome, progress };
       }
       if (outcome.apiId !== undefined && outcome.done.length > 0) await remember(outcome.apiId);
       deps.marks.invalidate(file);
@@ -155,7 +163,7 @@ export class DeployApiCommand implements Command {
         if (await this.askRetarget(question, outcome.done.length > 0 ? outcome.report : undefined)) continue;
       }
       this.showFailure(plan, outcome);
-      return { result: 'failed', plan, planText, outcome };
+      return { result: 'failed', plan, planText, outcome, progress };
     }
   }
 
@@ -192,21 +200,25 @@ export class DeployApiCommand implements Command {
     if (prepared.ok) return prepared.source;
     this.deps.diagnostics.show(local.document.uri.fsPath, prepared.diagnostics);
     void vscode.commands.executeCommand('workbench.actions.view.problems');
-    const first = prepared.diagnostics[0];
-    const more =
-      prepared.diagnostics.length > 1 ? ` (and ${prepared.diagnostics.length - 1} more, in the Problems panel)` : '';
     throw new UserError(
-      `"${local.api.name}" cannot be sent to AWS as it is: ${first?.message ?? 'see the Problems panel'}${more}. Nothing was sent.`,
+      preparationRefusal(
+        local.api.name,
+        prepared.diagnostics.map((d) => d.message),
+      ),
     );
   }
 
-  /** The plan, after reading what is deployed; a string when the target is gone or changed (ask again). */
+  /**
+   * The plan, after reading what is deployed; `retarget` (the question) when the target API does not exist any
+   * more (`deleted`) or changed under us: the user chooses the target again instead of reading a failure.
+   */
   private async plan(
     facade: DeployFacade,
     clients: AwsClients,
     source: DeploySource,
     target: DeployPlan['target'],
-  ): Promise<DeployPlan | string> {
+    region: string,
+  ): Promise<DeployPlan | { retarget: string; deleted: boolean }> {
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Reading what is deployed…' },
@@ -224,8 +236,11 @@ export class DeployApiCommand implements Command {
       );
     } catch (err) {
       const problem = problemOf(err) ?? this.deps.aws.connection.describe(err);
-      if (target.apiId !== undefined && (problem.kind === 'notFound' || problem.kind === 'conflict')) {
-        return `${problem.message} Choose the target again?`;
+      if (target.apiId !== undefined && problem.kind === 'notFound') {
+        return { retarget: deletedTargetQuestion(target.apiId, source.apiName, region), deleted: true };
+      }
+      if (target.apiId !== undefined && problem.kind === 'conflict') {
+        return { retarget: `${problem.message} Choose the target again?`, deleted: false };
       }
       throw new UserError(`Cannot deploy: ${problem.message}`);
     }

@@ -62,11 +62,17 @@ export function outcomeDetails(plan: DeployPlan, outcome: Outcome): string[] {
 export function retargetQuestion(plan: DeployPlan, problem: AwsProblem, region: string): string | undefined {
   const apiId = plan.target.apiId;
   if (apiId === undefined) return undefined;
-  if (problem.kind === 'notFound') {
-    return `API ${apiId} no longer exists in ${region}: it may have been deleted. Choose where to deploy "${plan.apiName}" again?`;
-  }
+  if (problem.kind === 'notFound') return deletedTargetQuestion(apiId, plan.apiName, region);
   if (problem.kind === 'conflict') {
     return `API ${apiId} was changed by someone else during the deploy (${problem.message.replace(/\.$/, '')}). Read it again and choose the target?`;
   }
   return undefined;
+}
+
+/**
+ * The question when the target API does not exist (any more): it was deleted since it was chosen or remembered,
+ * or the id is wrong. Asked before the plan (reading what is deployed) and after a failed apply alike.
+ */
+export function deletedTargetQuestion(apiId: string, apiName: string, region: string): string {
+  return `API ${apiId} no longer exists in ${region}: it may have been deleted. Choose where to deploy "${apiName}" again?`;
 }

@@ -39,3 +39,14 @@ export function warningQuestion(
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * Why a definition cannot be sent as it is (the deploy core's problems: an intrinsic only CloudFormation can
+ * compute, a body on S3…): the first problem, how many more (they are in the Problems panel), and that nothing
+ * was sent.
+ */
+export function preparationRefusal(apiName: string, problems: readonly string[]): string {
+  const first = problems[0]?.replace(/\.$/, '') ?? 'see the Problems panel';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more, in the Problems panel)` : '';
+  return `"${apiName}" cannot be sent to AWS as it is: ${first}${more}. Nothing was sent.`;
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DeployOutcome, DeployPlan } from '../../../../src/aws/types';
 import {
+  deletedTargetQuestion,
   failureMessage,
   outcomeDetails,
   retargetQuestion,
@@ -121,5 +122,17 @@ describe('what a deploy outcome says', () => {
     assert.equal(retargetQuestion(plan, { kind: 'badRequest', message: 'no' }, 'eu-west-1'), undefined);
     const creating = { ...plan, target: { kind: 'REST' as const, stage: 'prod', failOnWarnings: true } };
     assert.equal(retargetQuestion(creating, { kind: 'notFound', message: 'gone' }, 'eu-west-1'), undefined);
+  });
+
+  it('asks the same when the target was found deleted before the plan as after a failed apply', () => {
+    const question = deletedTargetQuestion('a1b2c3', 'Pets', 'eu-west-1');
+    assert.equal(
+      question,
+      'API a1b2c3 no longer exists in eu-west-1: it may have been deleted. Choose where to deploy "Pets" again?',
+    );
+    assert.equal(
+      retargetQuestion({ ...plan, apiName: 'Pets' }, { kind: 'notFound', message: 'gone' }, 'eu-west-1'),
+      question,
+    );
   });
 });

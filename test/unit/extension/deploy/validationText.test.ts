@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorRefusal, warningQuestion } from '../../../../src/extension/deploy/validationText';
+import { errorRefusal, preparationRefusal, warningQuestion } from '../../../../src/extension/deploy/validationText';
 
 const problem = (severity: 'error' | 'warning', line: number, message: string) => ({
   severity,
@@ -29,5 +29,18 @@ describe('the definition check before deploy', () => {
     );
     assert.equal(many?.detail.split('\n').filter((l) => l.startsWith('pets/')).length, 5);
     assert.match(many?.detail ?? '', /… and 2 more \(see the Problems panel\)\.$/);
+  });
+
+  it('refuses a definition that cannot be sent as it is, naming the first problem and counting the others', () => {
+    const getAtt = (fn: string, line: number): string =>
+      `The IntegrationUri of '${fn}Integration' uses Fn::GetAtt (${fn}Function.Arn, inside Fn::Sub) on line ${line}, which only CloudFormation can compute at deploy time: deploy the template with CloudFormation / SAM, or write the value here.`;
+    assert.equal(
+      preparationRefusal('Chat', [getAtt('OnConnect', 33), getAtt('OnDisconnect', 49), getAtt('SendMessage', 66)]),
+      `"Chat" cannot be sent to AWS as it is: ${getAtt('OnConnect', 33).slice(0, -1)} (and 2 more, in the Problems panel). Nothing was sent.`,
+    );
+    assert.equal(
+      preparationRefusal('Pets', ['The API has no OpenAPI body.']),
+      '"Pets" cannot be sent to AWS as it is: The API has no OpenAPI body. Nothing was sent.',
+    );
   });
 });
