@@ -145,3 +145,33 @@ test('engines.vscode is the minimum of the @types/vscode version', () => {
   assert.ok(typesVersion, `@types/vscode has no x.y.z version: "${types}"`);
   assert.equal(manifest.engines.vscode, `^${typesVersion}.0`);
 });
+
+test('commands that need a trusted workspace are offered only there, in every menu, as the mock commands are', () => {
+  // The mock's (they run the workspace's handlers) and AWS's (they act with the user's credentials): each menu
+  // entry that shows them carries isWorkspaceTrusted, unless it never shows them (`false`); the commands also
+  // refuse in Restricted Mode when run another way (test/unit/extension/restrictedMode.test.ts).
+  const needTrust = [
+    'apigw.startMock',
+    'apigw.invokeRoute',
+    'apigw.deployApi',
+    'apigw.invokeRouteOnAws',
+    'apigw.deleteStage',
+  ];
+  const menus = Object.entries(contributes.menus ?? {});
+  for (const id of needTrust) {
+    const entries = menus.flatMap(([menu, items]) =>
+      items.filter((i) => i.command === id).map((i) => [menu, i.when ?? ''] as const),
+    );
+    assert.ok(entries.length > 0, `${id} is in no menu`);
+    for (const [menu, when] of entries) {
+      if (when === 'false') continue;
+      assert.match(
+        when,
+        /(^|&& )isWorkspaceTrusted( &&|$)/,
+        `${id} in ${menu}: when "${when}" lacks isWorkspaceTrusted`,
+      );
+    }
+    const palette = entries.filter(([menu]) => menu === 'commandPalette');
+    assert.equal(palette.length, 1, `${id}: the command palette shows it in untrusted workspaces`);
+  }
+});
