@@ -163,6 +163,10 @@
         el('span', { class: 'muted' }, [` · ${result.latencyMs} ms · ${result.route || 'no route matched'}`]),
       ]),
       el('p', { class: 'muted' }, [`${result.target} · ${result.request.method} ${result.url}`]),
+      // What the mock did differently from API Gateway on this request (a JWT whose signature was not checked).
+      ...(result.trace || [])
+        .filter((step) => step.warning === true)
+        .map((step) => el('p', { class: 'warning' }, [`⚠ ${step.detail}`])),
       el('h3', {}, ['Body']),
       el('pre', { class: 'body' }, [bodyText(result)]),
       el('h3', {}, ['Headers']),
@@ -180,7 +184,7 @@
   function trace(steps) {
     const list = el('ol', { class: 'trace' });
     for (const step of steps) {
-      const item = el('li', {}, [
+      const item = el('li', step.warning === true ? { class: 'warning' } : {}, [
         el('span', { class: 'stage' }, [step.stage]),
         el('span', { class: 'muted' }, [` ${step.ms.toFixed(2)} ms`]),
         el('div', {}, [step.detail]),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { JSONWebKeySet } from 'jose';
 import type { FileSystem } from '../shared/fileSystem';
 import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
@@ -13,7 +14,7 @@ import { dict, dictOf } from '../shared/dict';
  *   "lambdaHandlers": { "FunctionNameOrArn": "relative/file.mjs#exportName" },
  *   "stageVariables": { "name": "value" },
  *   "apiKeys": ["key accepted for apiKeyRequired methods (any non-empty key when absent)"],
- *   "jwt": { "jwks": "relative/jwks.json" },
+ *   "jwt": { "verifySignature": true, "jwks": "relative/jwks.json", "cognitoEndpoint": "http://127.0.0.1:9229" },
  *   "lambdaTimeoutMs": 30000,
  *   "methodSettings": [{ "resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10,
  *                        "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300 }],
@@ -21,8 +22,10 @@ import { dict, dictOf } from '../shared/dict';
  *   "integrationMocks": { "POST /orders": { "statusCode": 200, "body": { "MessageId": "local-1" } } }
  * }
  * ```
- * Without `jwt.jwks`, JWT authorizers run in dev mode: tokens are decoded and their issuer, audience and
- * expiry checked, but their signature is not verified.
+ * JWT and Cognito user pool authorizers verify each token's signature with the issuer's keys, found as API
+ * Gateway finds them (stages/jwtKeys.ts); `jwt.jwks` gives the keys from a local file instead, `jwt.cognitoEndpoint`
+ * puts user pools under a local Cognito (keys at `{endpoint}/{poolId}/.well-known/jwks.json`, issuer
+ * `{endpoint}/{poolId}`), and `"verifySignature": false` only decodes tokens (every request's trace says so).
  */
 export interface RuntimeConfig {
   /** The config file read, when there was one. */
@@ -33,8 +36,14 @@ export interface RuntimeConfig {
   lambdaHandlers: Record<string, HandlerRef>;
   stageVariables: Record<string, string>;
   apiKeys?: string[];
-  /** Absolute path of a JWKS file; undefined = dev mode (signatures not verified). */
+  /** Absolute path of a JWKS file whose keys check every JWT authorizer's tokens (instead of the issuer's). */
   jwksFile?: string;
+  /** The key set read from `jwksFile` when the config was loaded. */
+  jwks?: JSONWebKeySet;
+  /** `jwt.verifySignature`: false = tokens are decoded without checking their signature (default true). */
+  jwtVerifySignature?: boolean;
+  /** `jwt.cognitoEndpoint`: a local Cognito serving user pools instead of `https://cognito-idp.{region}.amazonaws.com`. */
+  cognitoEndpoint?: string;
   /** Default Lambda timeout when the integration sets none (ms). */
   lambdaTimeoutMs?: number;
   /** Stage method settings (throttling, caching): the definition's, then the config's (which win). */
@@ -78,7 +87,29 @@ export async function loadConfig(definitionFile: string, fs: FileSystem, explici
       message: `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix it or remove it.`,
     };
   }
-  return parseConfig(data, file, baseDir);
+  const parsed = parseConfig(data, file, baseDir);
+  if (parsed.ok && parsed.config.jwksFile !== undefined) {
+    const keys = await readJwks(parsed.config.jwksFile, fs);
+    if (typeof keys === 'string') return { ok: false, message: `${file}: "jwt.jwks": ${keys}` };
+    parsed.config.jwks = keys;
+  }
+  return parsed;
+}
+
+/** The key set in a JWKS file, or why it cannot be used. */
+async function readJwks(jwksFile: string, fs: FileSystem): Promise<JSONWebKeySet | string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(await fs.readFile(jwksFile)).toString('utf8'));
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = code === 'ENOENT' ? 'the file does not exist' : error instanceof Error ? error.message : String(error);
+    return `cannot read ${jwksFile} (${why}): give the path of a JWKS file, relative to the config.`;
+  }
+  const keys = isRecord(data) ? data['keys'] : undefined;
+  if (!Array.isArray(keys) || !keys.every(isRecord))
+    return `${jwksFile} is not a JSON Web Key Set: it must hold {"keys": [{"kty": "RSA", "kid": "...", "n": "...", "e": "AQAB"}]}.`;
+  return data as JSONWebKeySet;
 }
 
 /** Checks the config's shape; every problem names the key and what it should be. */
@@ -113,10 +144,13 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
   }
   const jwt = data['jwt'];
   if (jwt !== undefined) {
-    if (!isRecord(jwt) || (jwt['jwks'] !== undefined && typeof jwt['jwks'] !== 'string')) {
-      return { ok: false, message: `${file}: "jwt" must be an object like {"jwks": "relative/jwks.json"}.` };
-    }
-    if (typeof jwt['jwks'] === 'string') config.jwksFile = path.resolve(baseDir, jwt['jwks']);
+    const problem = jwtProblem(jwt);
+    if (problem !== undefined) return { ok: false, message: `${file}: ${problem}` };
+    const options = jwt as Record<string, unknown>;
+    if (typeof options['jwks'] === 'string') config.jwksFile = path.resolve(baseDir, options['jwks']);
+    if (options['verifySignature'] === false) config.jwtVerifySignature = false;
+    if (typeof options['cognitoEndpoint'] === 'string')
+      config.cognitoEndpoint = options['cognitoEndpoint'].replace(/\/+$/, '');
   }
   const timeout = data['lambdaTimeoutMs'];
   if (timeout !== undefined) {
@@ -147,6 +181,23 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
     config.integrationMocks = mocks.mocks;
   }
   return { ok: true, config };
+}
+
+/** What is wrong with the `jwt` object, naming the field, or undefined. */
+function jwtProblem(jwt: unknown): string | undefined {
+  const shape = '{"verifySignature": true, "jwks": "relative/jwks.json", "cognitoEndpoint": "http://127.0.0.1:9229"}';
+  if (!isRecord(jwt)) return `"jwt" must be an object like ${shape}.`;
+  const known = new Set(['verifySignature', 'jwks', 'cognitoEndpoint', '$comment']);
+  const unknown = Object.keys(jwt).find((k) => !known.has(k));
+  if (unknown !== undefined) return `"jwt.${unknown}" is not a setting: use ${shape}.`;
+  if (jwt['verifySignature'] !== undefined && typeof jwt['verifySignature'] !== 'boolean')
+    return `"jwt.verifySignature" must be true or false, not ${JSON.stringify(jwt['verifySignature'])}.`;
+  if (jwt['jwks'] !== undefined && (typeof jwt['jwks'] !== 'string' || jwt['jwks'] === ''))
+    return `"jwt.jwks" must be the path of a JWKS file ({"keys": [...]}) relative to the config, not ${JSON.stringify(jwt['jwks'])}.`;
+  const endpoint = jwt['cognitoEndpoint'];
+  if (endpoint !== undefined && (typeof endpoint !== 'string' || !/^https?:\/\/[^/\s]+/.test(endpoint)))
+    return `"jwt.cognitoEndpoint" must be an http(s) URL such as "http://127.0.0.1:9229", not ${JSON.stringify(endpoint)}.`;
+  return undefined;
 }
 
 /** "handlers/pets.mjs#listPets" → absolute module path + export ("handler" when no `#`). */

@@ -80,6 +80,8 @@ export interface GatewayError {
   reason: string;
   /** `$context.error.validationErrorString`. */
   validationErrorString?: string;
+  /** Headers AWS adds to this answer (an HTTP API JWT authorizer's `www-authenticate`). */
+  headers?: Record<string, string>;
 }
 
 export function gatewayError(kind: GatewayErrorKind, reason: string, extra: Partial<GatewayError> = {}): GatewayError {

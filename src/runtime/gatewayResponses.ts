@@ -16,7 +16,9 @@ export function renderGatewayError(ex: Exchange, error: GatewayError, renderer: 
   if (api.type !== 'REST') {
     const status = error.kind.http?.status ?? error.kind.status;
     const message = error.message ?? error.kind.http?.message ?? error.kind.message;
-    return jsonResponse(status, JSON.stringify({ message }));
+    const response = jsonResponse(status, JSON.stringify({ message }));
+    Object.assign(response.headers, error.headers);
+    return response;
   }
   const message = error.message ?? error.kind.message;
   const family = error.kind.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';

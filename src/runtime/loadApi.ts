@@ -5,6 +5,7 @@ import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
 import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
+import { jwtLoadWarnings } from './stages/jwt';
 import { modelProblems } from './stages/validation';
 import type { ServedApi } from './types';
 import { dict } from '../shared/dict';
@@ -53,6 +54,7 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
     .filter((a) => a !== api)
     .map((a) => `${path.basename(file)} also declares ${a.name} (${a.type}): serve it with --api "${a.name}".`);
   warnings.push(...modelProblems(api));
+  warnings.push(...jwtLoadWarnings(api, config.config));
   return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
 }
 

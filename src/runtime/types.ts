@@ -32,6 +32,11 @@ export interface TraceStep {
   ms: number;
   /** Stage-specific data: the matched route, the rendered template, the integration call... */
   data?: unknown;
+  /**
+   * Something the developer must know although the request went on (a JWT accepted without checking its
+   * signature): the Invoke panel shows it above the answer, `apigw mock` prints it under the request.
+   */
+  warning?: boolean;
 }
 
 /** What the runtime reports for every request it answered. */

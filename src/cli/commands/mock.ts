@@ -81,9 +81,13 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
         `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
       );
       for (const line of event.logs) requestLog.write(`  | ${line}\n`);
-      // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
-      for (const step of event.trace) if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
-      // Only the gateway-response step is printed, and it is kept without the whole trace.
+      for (const step of event.trace) {
+        // What the developer must know although the request went on (a JWT whose signature was not checked).
+        if (step.warning === true) requestLog.write(`  warning: ${step.detail}\n`);
+        // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
+        else if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
+      }
+      // Only these steps are printed, and they are kept without the whole trace.
     },
     { trace: false },
   );

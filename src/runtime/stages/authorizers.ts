@@ -10,7 +10,8 @@ import { checkJwt } from './jwt';
 import { ownValue } from '../../shared/dict';
 
 /**
- * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt; Lambda
+ * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt (signature
+ * verified with the issuer's keys, claims and scopes as API Gateway checks them); Lambda
  * TOKEN / REQUEST authorizers through the local handler of their function. IAM (SigV4) is not checked locally.
  */
 export async function authorize(ex: Exchange, services: StageServices): Promise<GatewayError | undefined> {
@@ -20,7 +21,7 @@ export async function authorize(ex: Exchange, services: StageServices): Promise<
     const authorizer = ex.served.api.authorizers.find((a) => a.name === name);
     if (authorizer === undefined) continue;
     const kind = kindOf(authorizer);
-    if (kind === 'jwt') return authorizeJwt(ex, authorizer);
+    if (kind === 'jwt') return authorizeJwt(ex, authorizer, services);
     if (kind === 'lambda') return authorizeLambda(ex, authorizer, services);
     if (kind === 'iam')
       ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${name}' (IAM) is not checked locally`, ms: 0 });
@@ -46,39 +47,68 @@ function identity(ex: Exchange, authorizer: Authorizer): string | undefined {
   return firstHeader(ex.request.headers, m?.[2] ?? authorizer.headerName ?? 'Authorization');
 }
 
-async function authorizeJwt(ex: Exchange, authorizer: Authorizer): Promise<GatewayError | undefined> {
+async function authorizeJwt(
+  ex: Exchange,
+  authorizer: Authorizer,
+  services: StageServices,
+): Promise<GatewayError | undefined> {
   const raw = identity(ex, authorizer);
-  const unauthorized = (why: string): GatewayError => {
-    ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${authorizer.name}': ${why}`, ms: 0 });
-    return gatewayError(gatewayErrors.unauthorized, `Authorizer '${authorizer.name}' refused the request: ${why}.`);
-  };
-  if (raw === undefined || raw.trim() === '') return unauthorized('no token was sent (identity source empty)');
-  const token = raw.replace(/^Bearer\s+/i, '');
-  const outcome = await checkJwt(token, authorizer, ex.served.config.jwksFile);
-  if (!outcome.ok) return unauthorized(outcome.reason);
-  const scopes = typeof outcome.claims['scope'] === 'string' ? outcome.claims['scope'].split(' ') : [];
   const required = requiredScopes(ex, authorizer.name);
-  if (required.length > 0 && !required.some((s) => scopes.includes(s))) {
+  const http = ex.served.api.type !== 'REST';
+  if (raw === undefined || raw.trim() === '') {
     ex.trace.push({
       stage: 'methodRequest',
-      detail: `authorizer '${authorizer.name}': token lacks scopes ${required.join(', ')}`,
+      detail: `authorizer '${authorizer.name}': no token was sent (identity source empty)`,
       ms: 0,
     });
     return gatewayError(
-      { ...gatewayErrors.accessDenied, http: { status: 403, message: 'Forbidden' } },
-      `The token has none of the scopes the route requires (${required.join(', ')}).`,
+      gatewayErrors.unauthorized,
+      `Authorizer '${authorizer.name}' refused the request: no token was sent (identity source empty).`,
     );
   }
-  ex.authorizer =
-    ex.served.api.type === 'REST'
-      ? { claims: outcome.claims }
-      : { jwt: { claims: outcome.claims, scopes: scopes.length > 0 ? scopes : null } };
-  if (ex.tracing) {
+  const outcome = await checkJwt({
+    token: raw.trim().replace(/^Bearer\s+/i, ''),
+    authorizer,
+    config: ex.served.config,
+    requiredScopes: required,
+    warn: (why) =>
+      services.logger.warn(
+        `JWT authorizer '${authorizer.name}': ${why}. Its tokens are accepted WITHOUT checking their signature until the keys can be fetched (tried again after 30 s); check the issuer and the network, or give the keys in apigw.config.json ("jwt": {"jwks": "keys.json"}).`,
+      ),
+  });
+  if (outcome.unchecked !== undefined) {
+    // Said on every request, traced or not: the Invoke panel shows it above the answer, `apigw mock` under the request.
     ex.trace.push({
       stage: 'methodRequest',
-      detail: `authorizer '${authorizer.name}': JWT accepted${ex.served.config.jwksFile ? '' : ' (dev mode: signature not verified)'}`,
+      detail: `authorizer '${authorizer.name}': the token's signature was NOT checked: ${outcome.unchecked}. API Gateway checks it.`,
       ms: 0,
+      warning: true,
     });
+  }
+  if (!outcome.ok) {
+    ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${authorizer.name}': ${outcome.reason}`, ms: 0 });
+    const scope = required.join(' ');
+    // HTTP APIs say why in `www-authenticate` ("Troubleshooting issues with HTTP API JWT authorizers").
+    const headers = http
+      ? {
+          'www-authenticate': `Bearer scope="${scope}" error="${outcome.status === 403 ? 'insufficient_scope' : 'invalid_token'}" error_description="${outcome.description}"`,
+        }
+      : undefined;
+    const reason = `Authorizer '${authorizer.name}' refused the request: ${outcome.reason}.`;
+    const kind =
+      outcome.status === 403
+        ? { ...gatewayErrors.accessDenied, http: { status: 403, message: 'Forbidden' } }
+        : gatewayErrors.unauthorized;
+    return gatewayError(kind, reason, headers === undefined ? {} : { headers });
+  }
+  const { claims, scopes } = outcome;
+  ex.authorizer = http ? { jwt: { claims, scopes: scopes.length > 0 ? scopes : null } } : { claims };
+  if (ex.tracing) {
+    const how =
+      outcome.keysFrom === undefined
+        ? 'signature not checked'
+        : `signature verified with ${outcome.keysFrom.includes('://') ? 'the keys at' : 'the keys in'} ${outcome.keysFrom}`;
+    ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${authorizer.name}': JWT accepted (${how})`, ms: 0 });
   }
   return undefined;
 }

@@ -14,7 +14,10 @@ import fs from 'node:fs';
  *   ====trace====         optional lines that must each appear, exactly, in the request's trace (the reason
  *                         a gateway response gives, the stage details) or its captured handler console
  *
- * `{{backend}}` is replaced by host:port of the test backend, `{{unreachable}}` by a port nobody listens on.
+ * `{{backend}}` is replaced by host:port of the test backend, `{{unreachable}}` by a port nobody listens on,
+ * `{{issuer}}` by the base URL of the test identity provider (jwtIssuer.ts: OIDC discovery and keys under any path),
+ * `{{jwks-file}}` by the path of a file with its published keys, and `{{jwt:{"sub": "…"}}}` by a token it signs with
+ * those claims (`jwt-other-key`, `jwt-tampered`, `jwt-hs256`, `jwt-none` for the tokens API Gateway refuses).
  */
 export interface Scenario {
   description: string;

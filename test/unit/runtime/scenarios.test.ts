@@ -7,6 +7,7 @@ import type { FileSystem } from '../../../src/shared/fileSystem';
 import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
 import { fixture } from '../helpers/paths';
 import { TestBackend, closedPort } from './backend';
+import { TestIssuer } from './jwtIssuer';
 import { matchesJson, readScenario, type Scenario } from './scenario';
 
 const dir = fixture('runtime');
@@ -44,19 +45,45 @@ function runtimeFor(name: string, scenario: Scenario): MockRuntime {
   return new MockRuntime({ file, configFile, fs: overlay(virtual), watch: false });
 }
 
+/**
+ * `{{jwt:CLAIMS}}` (and `{{jwt-other-key:…}}`, `{{jwt-tampered:…}}`, `{{jwt-hs256:…}}`, `{{jwt-none:…}}`) in a
+ * scenario, after the other substitutions: each becomes a token the test issuer signs (see TestIssuer.token).
+ */
+async function tokenSubstitutions(
+  file: string,
+  substitutions: Record<string, string>,
+  issuer: TestIssuer,
+): Promise<Record<string, string>> {
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [key, value] of Object.entries(substitutions)) text = text.split(`{{${key}}}`).join(value);
+  const tokens: Record<string, string> = {};
+  for (const m of text.matchAll(/\{\{(jwt(?:-[a-z0-9-]+)?):(.*?)\}\}(?!\})/g)) {
+    tokens[`${m[1]}:${m[2]}`] = await issuer.token(JSON.parse(m[2]!) as Record<string, unknown>, m[1]);
+  }
+  return tokens;
+}
+
 describe('runtime scenarios (test/fixtures/runtime/*.txt)', () => {
   const backend = new TestBackend();
+  const issuer = new TestIssuer();
   const substitutions: Record<string, string> = {};
 
   before(async () => {
     substitutions['backend'] = await backend.start();
     substitutions['unreachable'] = await closedPort();
+    substitutions['issuer'] = await issuer.start();
+    substitutions['jwks-file'] = issuer.jwksFile();
   });
-  after(() => backend.stop());
+  after(async () => {
+    await backend.stop();
+    await issuer.stop();
+  });
 
   for (const name of files) {
     it(name, async () => {
-      const scenario = readScenario(path.join(dir, name), substitutions);
+      const file = path.join(dir, name);
+      const tokens = await tokenSubstitutions(file, substitutions, issuer);
+      const scenario = readScenario(file, { ...substitutions, ...tokens });
       const runtime = runtimeFor(name.replace(/\.txt$/, ''), scenario);
       const events: RequestEvent[] = [];
       runtime.onRequest((event) => events.push(event));
