@@ -1,6 +1,6 @@
 import type { GatewayApi, Route } from '../../model';
 import type { MockRequest } from '../../runtime/types';
-import { sampleText } from './sampleValue';
+import { sampleText } from '../../runtime/contract/sampleValue';
 import { dict } from '../../shared/dict';
 
 /** One editable field of the Invoke panel. */

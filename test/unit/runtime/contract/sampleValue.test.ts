@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sampleText, sampleValue } from '../../../../src/extension/mock/sampleValue';
+import { sampleText, sampleValue } from '../../../../src/runtime/contract/sampleValue';
 
 describe('sample values from schemas', () => {
   it('prefers example, then default, then enum, then const', () => {
