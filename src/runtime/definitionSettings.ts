@@ -1,21 +1,21 @@
 import type { GatewayApi } from '../model';
-import { record, templateValue } from './templateValues';
+import { record } from './templateValues';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
 
 /**
  * The stage settings a SAM / CloudFormation template gives its API: `MethodSettings` and `CacheClusterEnabled`
  * of an AWS::Serverless::Api or of the AWS::ApiGateway::Stage that names it; `DefaultRouteSettings` and
- * `RouteSettings` of an AWS::Serverless::HttpApi or AWS::ApiGatewayV2::Stage (throttling only).
+ * `RouteSettings` of an AWS::Serverless::HttpApi or AWS::ApiGatewayV2::Stage (throttling only). `template` is the
+ * template as plain values, its parameters resolved (templateParameters.ts).
  */
 export function definitionStageSettings(
-  file: string,
-  text: string,
+  template: Record<string, unknown>,
   api: GatewayApi,
 ): { methodSettings: MethodSetting[]; cacheClusterEnabled?: boolean } {
   const out: { methodSettings: MethodSetting[]; cacheClusterEnabled?: boolean } = { methodSettings: [] };
   const logicalId = api.source.logicalId;
   if (logicalId === undefined) return out;
-  const resources = record(templateValue(file, text)['Resources']);
+  const resources = record(template['Resources']);
   for (const [id, resource] of Object.entries(resources)) {
     const r = record(resource);
     const props = record(r['Properties']);

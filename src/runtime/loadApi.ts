@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readDefinition, type GatewayApi } from '../model';
+import { parseSource, readDefinitionText, readParsedDefinition, type GatewayApi } from '../model';
 import { formatDiagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
@@ -7,6 +7,8 @@ import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
 import { jwtLoadWarnings } from './stages/jwt';
 import { modelProblems } from './stages/validation';
+import { resolveTemplateParameters } from './templateParameters';
+import { templateValue } from './templateValues';
 import type { ServedApi } from './types';
 import { dict } from '../shared/dict';
 
@@ -26,10 +28,22 @@ export interface LoadOptions {
 
 export type LoadResult = { ok: true; served: ServedApi; warnings: string[] } | { ok: false; message: string };
 
-/** Reads the definition and its config into the API to serve, or says why it cannot be served. */
+/**
+ * Reads the definition and its config into the API to serve, or says why it cannot be served. A SAM /
+ * CloudFormation template is read with its parameters at their `Default` (templateParameters.ts): the stage
+ * name, stage variables, integration URIs, authorizer issuers, handlers and stage settings as a stack created
+ * without parameter values would have them.
+ */
 export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   const { file, fs } = options;
-  const read = await readDefinition(file, { fs, ...(options.text !== undefined ? { text: options.text } : {}) });
+  let text = options.text;
+  if (text === undefined) {
+    const read = await readDefinitionText(file, { fs });
+    if (!read.ok) return { ok: false, message: formatDiagnostic(file, read.failure.error) };
+    text = read.text;
+  }
+  const template = resolveTemplateParameters(parseSource(file, text));
+  const read = (await readParsedDefinition(template.doc, { fs })).result;
   if (!read.ok) return { ok: false, message: formatDiagnostic(file, read.failure.error) };
   const syntax = read.definition.problems.find((p) => p.severity === 'error' && p.code.startsWith('apigw.parse.'));
   if (syntax !== undefined) return { ok: false, message: formatDiagnostic(file, syntax) };
@@ -38,9 +52,9 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   const config = await loadConfig(file, fs, options.configFile);
   if (!config.ok) return { ok: false, message: config.message };
   if (read.definition.kind === 'cloudformation') {
-    const text = options.text ?? Buffer.from(await fs.readFile(file)).toString('utf8');
-    config.config.lambdaHandlers = Object.assign(dict(), samHandlers(file, text), config.config.lambdaHandlers);
-    const settings = definitionStageSettings(file, text, api);
+    const values = templateValue(template.doc.root);
+    config.config.lambdaHandlers = Object.assign(dict(), samHandlers(file, values), config.config.lambdaHandlers);
+    const settings = definitionStageSettings(values, api);
     if (settings.methodSettings.length > 0)
       config.config.methodSettings = [...settings.methodSettings, ...(config.config.methodSettings ?? [])];
     if (settings.cacheClusterEnabled === true) config.config.cacheClusterEnabled ??= true;
@@ -54,6 +68,11 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
     .filter((a) => a !== api)
     .map((a) => `${path.basename(file)} also declares ${a.name} (${a.type}): serve it with --api "${a.name}".`);
   warnings.push(...modelProblems(api));
+  for (const name of template.withoutDefault) {
+    warnings.push(
+      `${path.basename(file)}: the template parameter ${name} has no Default, so what refers to it (!Ref ${name}, \${${name}}) stays unresolved in the mock: give it a Default.`,
+    );
+  }
   warnings.push(...jwtLoadWarnings(api, config.config));
   return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
 }

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { record, templateValue } from './templateValues';
+import { record } from './templateValues';
 import type { HandlerRef } from './config';
 import { dict } from '../shared/dict';
 
 /**
  * The local handlers a SAM template declares itself: each `AWS::Serverless::Function` with a local `CodeUri`
  * (or `Globals.Function.CodeUri`) and a `Handler` of the form `file.export` maps its logical id to
- * `CodeUri/file.(mjs|js|cjs)#export`. Functions whose file cannot be found are left out.
+ * `CodeUri/file.(mjs|js|cjs)#export`. Functions whose file cannot be found are left out. `root` is the template
+ * as plain values, its parameters resolved (templateParameters.ts).
  */
-export function samHandlers(file: string, text: string): Record<string, HandlerRef> {
-  const root = templateValue(file, text);
+export function samHandlers(file: string, root: Record<string, unknown>): Record<string, HandlerRef> {
   const resources = record(root['Resources']);
   const globals = record(record(root['Globals'])['Function']);
   const handlers: Record<string, HandlerRef> = dict();

@@ -1,12 +1,12 @@
-import { parseSource } from '../model';
+import type { SourceNode } from '../model';
 import { toValue } from '../model/parse';
 
 /**
  * A SAM / CloudFormation template as plain values (intrinsics in their long form), for the few properties the
  * runtime reads beyond the model (function handlers, stage method settings).
  */
-export function templateValue(file: string, text: string): Record<string, unknown> {
-  return record(toValue(parseSource(file, text).root));
+export function templateValue(root: SourceNode | undefined): Record<string, unknown> {
+  return root === undefined ? {} : record(toValue(root));
 }
 
 /** `v` when it is a mapping, else an empty one: lets readers walk optional properties without checks. */
