@@ -1,7 +1,9 @@
-// $disconnect: forgets the connection.
-import { connections } from './connect.mjs';
+// $disconnect: forgets the connection in the same store $connect wrote it to (connections.mjs).
+import { connectionStore } from './connections.mjs';
+
+const store = connectionStore();
 
 export async function handler(event) {
-  connections.delete(event.requestContext.connectionId);
+  await store.remove(event.requestContext.connectionId);
   return { statusCode: 200 };
 }

@@ -14,9 +14,12 @@ export interface WebSocketConnection {
   close(code?: number, reason?: string): void;
 }
 
-/** API Gateway-style connection ids: 12 random bytes, base64, e.g. `L0SM9cOFvHcCIhw=`. */
+/**
+ * API Gateway-style connection ids: 11 random bytes in base64, 16 characters of which the last is one `=`, like
+ * AWS's `L0SM9cOFvHcCIhw=`.
+ */
 export function newConnectionId(): string {
-  return randomBytes(10).toString('base64');
+  return randomBytes(11).toString('base64');
 }
 
 /** The open connections, by id: what the `@connections` endpoint reads and writes. */
