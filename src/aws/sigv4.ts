@@ -2,7 +2,7 @@
 // and Node's own SHA-256. The path is signed as sent and escaped once more, the query sorted and escaped, as AWS
 // does for every service but S3.
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { NodeSha256 } from '../shared/sha256';
 
 /** Keys, or a function that gives them (the clients' credential provider). */
 export type SigningCredentials =
@@ -16,34 +16,6 @@ export interface SigningOptions {
   service?: string;
   /** The time of signing (tests fix it). */
   signingDate?: Date;
-}
-
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function bytes(data: SourceData): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return Buffer.from(data);
-}
-
-/** SHA-256, or HMAC-SHA-256 with a secret, in the shape the signer wants (a Checksum constructor). */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(this.secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
 }
 
 export interface RequestToSign {

@@ -3,6 +3,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { FileSystem } from '../shared/fileSystem';
 import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
+import { isRegionName, parseIamConfig, type IamConfig } from './iam/iamConfig';
 import { dict, dictOf } from '../shared/dict';
 
 /**
@@ -52,6 +53,13 @@ export interface RuntimeConfig {
   cacheClusterEnabled?: boolean;
   /** What AWS service integrations answer locally, by route key "METHOD /path" (see integrationMocks.ts). */
   integrationMocks?: Record<string, IntegrationMock>;
+  /**
+   * `"region": "eu-west-1"`: the Region the local stage stands in (default us-east-1): SigV4 signatures must be
+   * scoped to it, and it is in the API's ARNs (resource policies, Lambda authorizers' methodArn).
+   */
+  region?: string;
+  /** `"iam"`: the credentials IAM routes accept and the network requests come from (iam/iamConfig.ts). */
+  iam?: IamConfig;
 }
 
 export interface HandlerRef {
@@ -168,6 +176,20 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
         message: `${file}: ${Array.isArray(settings) ? `"methodSettings"[${bad}] must be an object` : '"methodSettings" must be a list of objects'} like {"resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10, "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300} (numbers >= 0, booleans true / false).`,
       };
     config.methodSettings = read as MethodSetting[];
+  }
+  const region = data['region'];
+  if (region !== undefined) {
+    if (!isRegionName(region))
+      return {
+        ok: false,
+        message: `${file}: "region" must be an AWS Region name like "us-east-1" or "eu-west-1", not ${JSON.stringify(region)}.`,
+      };
+    config.region = region;
+  }
+  if (data['iam'] !== undefined) {
+    const iam = parseIamConfig(data['iam'], file);
+    if (!iam.ok) return iam;
+    config.iam = iam.iam;
   }
   const cache = data['cacheClusterEnabled'];
   if (cache !== undefined) {

@@ -14,6 +14,10 @@ export interface GatewayErrorKind {
   http?: { status: number; message: string };
   /** REST sends `{"message": "…"}` (with a space) for errors raised by the integration. */
   spaced?: boolean;
+  /** `x-amzn-ErrorType` when it is not the one the response type usually has (IAM's signature errors). */
+  errorType?: string;
+  /** The default body's key when it is not `message` (IAM's policy denials send `{"Message": …}`). */
+  messageKey?: 'Message';
 }
 
 export const gatewayErrors = {
@@ -61,6 +65,40 @@ export const gatewayErrors = {
     message: 'Internal server error',
     http: { status: 500, message: 'Internal Server Error' },
     spaced: true,
+  },
+  // IAM routes (SigV4) and resource policies: the status, x-amzn-ErrorType and body key of each are AWS's ("How do I
+  // troubleshoot HTTP 403 errors from API Gateway?"); the message is the request's own (stages/iam.ts).
+  iamMissingToken: {
+    type: 'MISSING_AUTHENTICATION_TOKEN',
+    status: 403,
+    message: 'Missing Authentication Token',
+    http: { status: 403, message: 'Forbidden' },
+  },
+  iamIncompleteSignature: {
+    type: 'INVALID_SIGNATURE',
+    status: 403,
+    message: 'Forbidden',
+    errorType: 'IncompleteSignatureException',
+  },
+  iamInvalidSignature: {
+    type: 'INVALID_SIGNATURE',
+    status: 403,
+    message: 'Forbidden',
+    errorType: 'InvalidSignatureException',
+  },
+  iamExpiredSignature: {
+    type: 'EXPIRED_TOKEN',
+    status: 403,
+    message: 'Forbidden',
+    errorType: 'InvalidSignatureException',
+  },
+  iamInvalidToken: { type: 'ACCESS_DENIED', status: 403, message: 'Forbidden', errorType: 'AccessDeniedException' },
+  iamAccessDenied: {
+    type: 'ACCESS_DENIED',
+    status: 403,
+    message: 'Forbidden',
+    errorType: 'AccessDeniedException',
+    messageKey: 'Message',
   },
   apiConfigurationError: {
     type: 'API_CONFIGURATION_ERROR',

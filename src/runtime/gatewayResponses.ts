@@ -23,7 +23,8 @@ export function renderGatewayError(ex: Exchange, error: GatewayError, renderer: 
   const message = error.message ?? error.kind.message;
   const family = error.kind.status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
   const custom = findResponse(api.gatewayResponses, error.kind.type) ?? findResponse(api.gatewayResponses, family);
-  const defaultBody = error.kind.spaced ? `{"message": ${JSON.stringify(message)}}` : JSON.stringify({ message });
+  const key = error.kind.messageKey ?? 'message';
+  const defaultBody = error.kind.spaced ? `{"${key}": ${JSON.stringify(message)}}` : JSON.stringify({ [key]: message });
   if (custom === undefined) return withErrorType(jsonResponse(error.kind.status, defaultBody), error);
   const status =
     custom.statusCode !== undefined && /^\d{3}$/.test(custom.statusCode)
@@ -82,7 +83,7 @@ function withErrorType(response: MockResponse, error: GatewayError): MockRespons
     BAD_REQUEST_BODY: 'BadRequestException',
     UNSUPPORTED_MEDIA_TYPE: 'UnsupportedMediaTypeException',
   });
-  const name = names[error.kind.type];
+  const name = error.kind.errorType ?? names[error.kind.type];
   if (name !== undefined) response.headers['x-amzn-ErrorType'] = name;
   return response;
 }

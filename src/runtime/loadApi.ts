@@ -5,6 +5,7 @@ import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
 import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
+import { servedPolicy } from './iam/routeAuth';
 import { jwtLoadWarnings } from './stages/jwt';
 import { modelProblems } from './stages/validation';
 import { resolveTemplateParameters } from './templateParameters';
@@ -74,7 +75,12 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
     );
   }
   warnings.push(...jwtLoadWarnings(api, config.config));
-  return { ok: true, served: { api, file, stage, stageVariables, config: config.config }, warnings };
+  const policy = servedPolicy(api, config.config);
+  if (!policy.ok) return { ok: false, message: `${path.basename(file)}: ${policy.message}` };
+  warnings.push(...policy.warnings);
+  const served: ServedApi = { api, file, stage, stageVariables, config: config.config };
+  if (policy.policy !== undefined) served.policy = policy.policy;
+  return { ok: true, served, warnings };
 }
 
 function pickApi(apis: GatewayApi[], name: string | undefined): GatewayApi | string {

@@ -13,6 +13,9 @@ import { WebSocketServer } from './server/websocketServer';
 import { vtlRenderer } from './templates';
 import { WebSocketGateway } from './websocket/gateway';
 import type { MockRequest, RequestEvent, ServedApi } from './types';
+import type { Route } from '../model';
+import { iamAuthorization, regionOf } from './iam/routeAuth';
+import { signMockRequest } from './iam/sign';
 
 export interface MockRuntimeOptions extends Omit<LoadOptions, 'fs' | 'text'> {
   fs?: FileSystem;
@@ -124,6 +127,29 @@ export class MockRuntime {
     return outcome;
   }
 
+  /** How the route asks for IAM authorization (requests to it must be SigV4-signed), or undefined. */
+  iamRoute(route: Route): string | undefined {
+    return this.served === undefined ? undefined : iamAuthorization(this.served.api, route);
+  }
+
+  /** The local credentials IAM routes accept (`"iam": {"credentials": [...]}` in apigw.config.json). */
+  get signingCredentials(): { accessKeyId: string; arn: string }[] {
+    return (this.served?.config.iam?.credentials ?? []).map((c) => ({ accessKeyId: c.accessKeyId, arn: c.arn }));
+  }
+
+  /**
+   * `request` SigV4-signed (Authorization header) with the config credential `accessKeyId`, for the stage's region,
+   * the Host `host` and the gateway's clock: what Invoke Route Locally sends to IAM routes.
+   */
+  async sign(request: MockRequest, accessKeyId: string, host: string): Promise<MockRequest> {
+    const config = this.served?.config;
+    const keys = config?.iam?.credentials.find((c) => c.accessKeyId === accessKeyId);
+    if (config === undefined || keys === undefined)
+      throw new Error(`${accessKeyId} is not one of "iam.credentials" in apigw.config.json.`);
+    const now = this.options.pipeline?.now ?? Date.now;
+    return signMockRequest(request, keys, { region: regionOf(config), host, date: new Date(now()) });
+  }
+
   /** Loads the API and listens; resolves to the base URL, or rejects with a message saying why it cannot start. */
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const loaded = await this.reload();
@@ -152,7 +178,11 @@ export class MockRuntime {
         if (this.served === undefined) throw new Error('WebSocket gateway used before a successful load');
         return this.served;
       },
-      { renderer: this.options.pipeline?.renderer ?? vtlRenderer, lambda: this.invoker },
+      {
+        renderer: this.options.pipeline?.renderer ?? vtlRenderer,
+        lambda: this.invoker,
+        ...(this.options.pipeline?.now !== undefined ? { now: this.options.pipeline.now } : {}),
+      },
       (event) => {
         for (const listener of this.requestListeners) listener(event);
       },

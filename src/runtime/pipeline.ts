@@ -11,6 +11,7 @@ import { restCorsPreflightStage } from './stages/restCors';
 import { throttlingStage } from './stages/throttling';
 import { cacheLookupStage, cacheStoreStage } from './stages/caching';
 import { methodRequestStage } from './stages/methodRequest';
+import { iamStage } from './stages/iam';
 import { integrationRequestStage } from './stages/integrationRequest';
 import { integrationStage } from './stages/integration';
 import { integrationResponseStage } from './stages/integrationResponse';
@@ -24,6 +25,8 @@ export interface StageServices {
   renderer: TemplateRenderer;
   lambda: LambdaInvoker;
   logger: Logger;
+  /** The gateway's clock (epoch ms): SigV4's ±5 minutes are counted on it (tests fix it). */
+  now: () => number;
 }
 
 /**
@@ -56,6 +59,8 @@ export interface PipelineOptions {
   finally?: Stage[];
   renderer?: TemplateRenderer;
   logger?: Logger;
+  /** The gateway's clock (default Date.now). */
+  now?: () => number;
 }
 
 export const defaultStages: Stage[] = [
@@ -63,6 +68,7 @@ export const defaultStages: Stage[] = [
   restCorsPreflightStage,
   routeStage,
   throttlingStage,
+  iamStage,
   methodRequestStage,
   cacheLookupStage,
   integrationRequestStage,
@@ -85,7 +91,12 @@ export class Pipeline {
   constructor(lambda: LambdaInvoker, options: PipelineOptions = {}) {
     this.stages = options.stages ?? defaultStages;
     this.finallyStages = options.finally ?? defaultFinallyStages;
-    this.services = { renderer: options.renderer ?? vtlRenderer, lambda, logger: options.logger ?? nullLogger };
+    this.services = {
+      renderer: options.renderer ?? vtlRenderer,
+      lambda,
+      logger: options.logger ?? nullLogger,
+      now: options.now ?? Date.now,
+    };
   }
 
   /** Answers one request, with its full trace. Never throws: a bug in a stage becomes a 500 and is logged. */
@@ -283,6 +294,7 @@ function newExchange(served: ServedApi, request: MockRequest, tracing: boolean):
     // Every field from the start: one object shape through all the stages (faster property access).
     match: undefined,
     authorizer: undefined,
+    iam: undefined,
     apiKey: undefined,
     call: undefined,
     result: undefined,

@@ -15,7 +15,17 @@ export interface RequestContextValues {
   accountId: string;
   apiId: string;
   domainName: string;
-  identity: { sourceIp: string; userAgent: string | null; apiKey: string | null };
+  identity: {
+    sourceIp: string;
+    userAgent: string | null;
+    apiKey: string | null;
+    /** IAM routes: the caller whose signature was verified (else absent). */
+    accessKey?: string;
+    accountId?: string;
+    caller?: string;
+    user?: string;
+    userArn?: string;
+  };
   authorizer?: Record<string, unknown>;
 }
 
@@ -61,6 +71,16 @@ export function contextValues(ex: Exchange): RequestContextValues {
       apiKey: ex.apiKey ?? null,
     },
   };
+  const iam = ex.iam;
+  if (iam !== undefined) {
+    Object.assign(values.identity, {
+      accessKey: iam.accessKeyId,
+      accountId: iam.accountId,
+      caller: iam.userId,
+      user: iam.userId,
+      userArn: iam.arn,
+    });
+  }
   if (ex.authorizer !== undefined) values.authorizer = ex.authorizer;
   return values;
 }

@@ -2,6 +2,8 @@ import type { GatewayApi, Route } from '../model';
 import type { CarriedOverrides } from '../vtl';
 import type { RuntimeConfig } from './config';
 import type { GatewayError } from './errors';
+import type { IamCredential } from './iam/iamConfig';
+import type { ResourcePolicy } from './iam/policy';
 
 /** A request as the gateway receives it (transport-neutral: the server adapter builds it). */
 export interface MockRequest {
@@ -14,6 +16,8 @@ export interface MockRequest {
   headers: Record<string, string[]>;
   body: Buffer;
   sourceIp: string;
+  /** The path as it came on the wire, still percent-encoded (SigV4 signs it so); absent: `path` re-encoded. */
+  rawPath?: string;
 }
 
 export interface MockResponse {
@@ -65,6 +69,8 @@ export interface ServedApi {
   stage: string;
   stageVariables: Record<string, string>;
   config: RuntimeConfig;
+  /** REST: the resource policy (`x-amazon-apigateway-policy`), read and checked when the API loaded. */
+  policy?: ResourcePolicy;
 }
 
 export interface MatchedRoute {
@@ -118,6 +124,8 @@ export interface Exchange {
   match?: MatchedRoute;
   /** `$context.authorizer` values (claims, principalId, custom context). */
   authorizer?: Record<string, unknown>;
+  /** IAM routes: the caller whose SigV4 signature was verified (`$context.identity.userArn`...). */
+  iam?: IamCredential;
   apiKey?: string;
   call?: IntegrationCall;
   /**

@@ -105,6 +105,7 @@ export class HttpServer {
         headers,
         body,
         sourceIp: clientIp(req.socket.remoteAddress),
+        rawPath,
       };
       const response = this.handler(request);
       if (response instanceof Promise) {

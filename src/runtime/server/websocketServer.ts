@@ -104,6 +104,7 @@ export class WebSocketServer {
       userAgent: req.headers['user-agent'] ?? null,
       headers,
       query: parseQuery(q < 0 ? '' : url.slice(q + 1)),
+      handshake: { rawPath: q < 0 ? url : url.slice(0, q), query: q < 0 ? '' : url.slice(q + 1) },
       send: (data) => ws?.send(data),
       close: (code, reason) => ws?.close(code ?? 1000, reason),
     };

@@ -4,7 +4,8 @@ import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { findHandler } from '../integrations/lambda';
 import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
 import type { StageServices } from '../pipeline';
-import { firstHeader, localAccountId, localApiId } from '../requestContext';
+import { firstHeader } from '../requestContext';
+import { invokeArn } from '../iam/routeAuth';
 import type { Exchange } from '../types';
 import { checkJwt } from './jwt';
 import { ownValue } from '../../shared/dict';
@@ -12,7 +13,8 @@ import { ownValue } from '../../shared/dict';
 /**
  * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt (signature
  * verified with the issuer's keys, claims and scopes as API Gateway checks them); Lambda
- * TOKEN / REQUEST authorizers through the local handler of their function. IAM (SigV4) is not checked locally.
+ * TOKEN / REQUEST authorizers through the local handler of their function. IAM (SigV4) is checked before, by the
+ * iam stage (stages/iam.ts).
  */
 export async function authorize(ex: Exchange, services: StageServices): Promise<GatewayError | undefined> {
   const route = ex.match?.route;
@@ -23,8 +25,6 @@ export async function authorize(ex: Exchange, services: StageServices): Promise<
     const kind = kindOf(authorizer);
     if (kind === 'jwt') return authorizeJwt(ex, authorizer, services);
     if (kind === 'lambda') return authorizeLambda(ex, authorizer, services);
-    if (kind === 'iam')
-      ex.trace.push({ stage: 'methodRequest', detail: `authorizer '${name}' (IAM) is not checked locally`, ms: 0 });
   }
   return undefined;
 }
@@ -150,7 +150,7 @@ async function authorizeLambda(
       `Authorizer '${authorizer.name}': the identity source (${authorizer.identitySource ?? 'Authorization header'}) is missing or does not match identityValidationExpression.`,
     );
   }
-  const methodArn = `arn:aws:execute-api:us-east-1:${localAccountId}:${localApiId}/${ex.served.stage}/${ex.request.method.toUpperCase()}${ex.path}`;
+  const methodArn = invokeArn(ex.served.config, ex.served.stage, ex.request.method.toUpperCase(), ex.path);
   const v2 = !rest && authorizer.authorizerPayloadFormatVersion !== '1.0';
   const event =
     type === 'TOKEN'

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IamCredential } from '../iam/iamConfig';
 
 /** One open client connection, as the gateway sees it (the transport implements send / close). */
 export interface WebSocketConnection {
@@ -10,6 +11,10 @@ export interface WebSocketConnection {
   /** Handshake headers by lower-case name, and the query string's parameters. */
   headers: Record<string, string[]>;
   query: Record<string, string[]>;
+  /** The handshake's path and query string as they came on the wire (a SigV4 signature covers them). */
+  handshake?: { rawPath: string; query: string };
+  /** `$connect` with IAM authorization: the caller whose signature was verified. */
+  iam?: IamCredential;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }

@@ -22,6 +22,20 @@ export interface WebSocketExchange {
   disconnect?: { statusCode: number; reason: string };
 }
 
+/** `$context.identity`: the source, and on connections opened with IAM the caller whose signature was verified. */
+function identityOf(connection: WebSocketConnection): Record<string, unknown> {
+  const identity: Record<string, unknown> = dictOf({ sourceIp: connection.sourceIp, userAgent: connection.userAgent });
+  const iam = connection.iam;
+  if (iam !== undefined) {
+    identity['accessKey'] = iam.accessKeyId;
+    identity['accountId'] = iam.accountId;
+    identity['caller'] = iam.userId;
+    identity['user'] = iam.userId;
+    identity['userArn'] = iam.arn;
+  }
+  return identity;
+}
+
 export function newRequestId(): string {
   return randomBytes(10).toString('base64');
 }
@@ -38,7 +52,7 @@ export function webSocketContext(ex: WebSocketExchange): Record<string, unknown>
     stage: ex.stage,
     connectedAt: ex.connection.connectedAt,
     requestTimeEpoch: ex.startedAt,
-    identity: { sourceIp: ex.connection.sourceIp, userAgent: ex.connection.userAgent },
+    identity: identityOf(ex.connection),
     requestId: ex.requestId,
     domainName: ex.domainName,
     connectionId: ex.connection.id,

@@ -4,6 +4,8 @@ import { ConnectionRegistry, type WebSocketConnection } from './connections';
 import { newRequestId, type WebSocketEventType, type WebSocketExchange } from './events';
 import { runWebSocketIntegration, type WebSocketOutcome, type WebSocketServices } from './integration';
 import { evaluateSelection } from './selection';
+import { iamAuthorization, regionOf } from '../iam/routeAuth';
+import { verifySigV4 } from '../iam/sigv4';
 
 /** What the transport does with a handshake: accept it, or refuse it with this HTTP status. */
 export type ConnectDecision = { accept: true } | { accept: false; status: number; reason: string };
@@ -25,6 +27,11 @@ export class WebSocketGateway {
   async connect(connection: WebSocketConnection, domainName: string): Promise<ConnectDecision> {
     const served = this.current();
     const route = findRoute(served, '$connect');
+    const how = route === undefined ? undefined : iamAuthorization(served.api, route);
+    if (how !== undefined) {
+      const refused = await this.authenticate(served, connection, how, domainName);
+      if (refused !== undefined) return refused;
+    }
     if (route !== undefined) {
       const outcome = await this.run(
         served,
@@ -79,6 +86,56 @@ export class WebSocketGateway {
     const ex = this.exchange(served, connection, 'DISCONNECT', '$disconnect', '', domainName);
     ex.disconnect = { statusCode, reason };
     await this.run(served, route, ex);
+  }
+
+  /** `$connect` with IAM: the handshake's SigV4 signature (header or presigned query string), else 403. */
+  private async authenticate(
+    served: ServedApi,
+    connection: WebSocketConnection,
+    how: string,
+    domainName: string,
+  ): Promise<ConnectDecision | undefined> {
+    const handshake = connection.handshake ?? { rawPath: `/${served.stage}`, query: '' };
+    let path = handshake.rawPath;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // Not valid percent-encoding: checked as sent.
+    }
+    const outcome = await verifySigV4(
+      {
+        method: 'GET',
+        rawPath: handshake.rawPath,
+        path,
+        query: handshake.query,
+        headers: connection.headers,
+        body: new Uint8Array(),
+      },
+      {
+        service: 'execute-api',
+        region: regionOf(served.config),
+        now: (this.services.now ?? Date.now)(),
+        credentials: served.config.iam?.credentials ?? [],
+      },
+    );
+    const ex = this.exchange(served, connection, 'CONNECT', '$connect', '', domainName);
+    if (!outcome.ok) {
+      const detail = `IAM (${how}): ${outcome.why}`;
+      this.report(
+        event(
+          ex,
+          403,
+          [
+            { stage: 'iam', detail, ms: 0 },
+            { stage: 'gatewayResponse', detail: `403: ${outcome.message}`, ms: 0 },
+          ],
+          [],
+        ),
+      );
+      return { accept: false, status: 403, reason: `${outcome.message} (${outcome.why})` };
+    }
+    connection.iam = outcome.credential;
+    return undefined;
   }
 
   private exchange(

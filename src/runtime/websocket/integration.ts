@@ -21,6 +21,8 @@ export interface WebSocketOutcome {
 export interface WebSocketServices {
   renderer: TemplateRenderer;
   lambda: LambdaInvoker;
+  /** The gateway's clock for SigV4 (default Date.now). */
+  now?: () => number;
 }
 
 /** Runs the route's integration: MOCK with templates, Lambda proxy (AWS_PROXY) or Lambda (AWS) with templates. */

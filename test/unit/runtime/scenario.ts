@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ScenarioSigning } from './scenarioSigning';
 
 /**
  * A runtime scenario: one text file in test/fixtures/runtime/ with labelled sections, in the manner of
@@ -27,6 +28,10 @@ export interface Scenario {
   request: { method: string; path: string; headers: [string, string][]; body: string };
   response: { status: number; headers: [string, string][]; body: string | undefined };
   trace: string[];
+  /** `====clock====`: the gateway's time (ISO 8601), for what depends on it (SigV4's ±5 minutes). */
+  clock?: string;
+  /** `====sign====`: JSON saying how to SigV4-sign the request before it is sent (see scenarioSigning.ts). */
+  sign?: ScenarioSigning;
 }
 
 export function readScenario(file: string, substitutions: Record<string, string>): Scenario {
@@ -60,6 +65,13 @@ export function readScenario(file: string, substitutions: Record<string, string>
   else throw new Error(`${file} needs a ====definition==== or ====definition-file==== section`);
   const config = sections.get('config');
   if (config !== undefined) scenario.config = config;
+  const clock = sections.get('clock')?.trim();
+  if (clock !== undefined) {
+    if (Number.isNaN(Date.parse(clock))) throw new Error(`${file}: ====clock==== must be an ISO 8601 time`);
+    scenario.clock = clock;
+  }
+  const sign = sections.get('sign');
+  if (sign !== undefined) scenario.sign = JSON.parse(sign) as ScenarioSigning;
   return scenario;
 }
 

@@ -9,6 +9,7 @@ import { fixture } from '../helpers/paths';
 import { TestBackend, closedPort } from './backend';
 import { TestIssuer } from './jwtIssuer';
 import { matchesJson, readScenario, type Scenario } from './scenario';
+import { signScenarioRequest } from './scenarioSigning';
 
 const dir = fixture('runtime');
 const files = fs
@@ -42,7 +43,14 @@ function runtimeFor(name: string, scenario: Scenario): MockRuntime {
   }
   const configFile = path.join(dir, `${name}.apigw.config.json`);
   virtual.set(configFile, scenario.config ?? '{}');
-  return new MockRuntime({ file, configFile, fs: overlay(virtual), watch: false });
+  const clock = scenario.clock;
+  return new MockRuntime({
+    file,
+    configFile,
+    fs: overlay(virtual),
+    watch: false,
+    ...(clock !== undefined ? { pipeline: { now: () => Date.parse(clock) } } : {}),
+  });
 }
 
 /**
@@ -89,8 +97,20 @@ describe('runtime scenarios (test/fixtures/runtime/*.txt)', () => {
       runtime.onRequest((event) => events.push(event));
       try {
         const base = await runtime.start(0, '127.0.0.1');
-        const { method, path: requestPath, headers, body } = scenario.request;
-        const response = await fetch(base + requestPath, {
+        const { method, path: requestPath, body } = scenario.request;
+        let { headers } = scenario.request;
+        let url = base + requestPath;
+        if (scenario.sign !== undefined) {
+          ({ url, headers } = await signScenarioRequest(
+            new URL(url),
+            method,
+            headers,
+            body,
+            scenario.sign,
+            scenario.clock,
+          ));
+        }
+        const response = await fetch(url, {
           method,
           headers: headers,
           ...(body !== '' ? { body } : {}),
