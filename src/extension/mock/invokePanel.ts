@@ -6,6 +6,7 @@ import { compareResults, type ResultComparison } from '../awsInvoke/compareResul
 import { buildInvokeForm, readPostedForm, toMockRequest, type InvokeForm } from './invokeForm';
 import { originOf, toInvokeResult, type InvokeResult } from './invokeResult';
 import type { MockSessions } from './mockSessions';
+import { signForInvoke } from './invokeSigning';
 
 /** The route the panel invokes: its API, the definition file that runs it, and the route itself. */
 export interface InvokeTarget {
@@ -68,6 +69,8 @@ export class InvokePanel implements vscode.Disposable {
   private last: InvokeResult | undefined;
   private lastCompared: InvokeComparison | undefined;
   private rendered: string | undefined;
+  /** The credential IAM routes are signed with, by mock session. */
+  private readonly credentials = new Map<string, string>();
   /** The result for the current target, replayed when the webview (re)loads after it was sent. */
   private shown:
     { type: 'result'; result: InvokeResult } | { type: 'comparison'; comparison: InvokeComparison } | undefined;
@@ -233,9 +236,35 @@ export class InvokePanel implements vscode.Disposable {
   private async invokeLocal(target: InvokeTarget, values: InvokeForm): Promise<InvokeResult> {
     const session = await this.sessions.ensure(target.file, target.api);
     const stage = session.runtime.current?.stage ?? 'local';
-    const request = toMockRequest(values, stage);
+    const signing = await signForInvoke(
+      session.runtime,
+      target.route,
+      toMockRequest(values, stage),
+      new URL(session.url).host,
+      (credentials) => this.chooseCredential(session.key, credentials),
+    );
+    if (signing.unsigned !== undefined) this.logger.warn(`Invoke ${values.method} ${values.path}: ${signing.unsigned}`);
+    const request = signing.request;
     const result = toInvokeResult(request, originOf(session.url), await session.runtime.handle(request));
     return { ...result, target: `Local mock (${session.url})` };
+  }
+
+  /** The local credential IAM routes of a mock API are signed with: asked once, then remembered. */
+  private async chooseCredential(
+    key: string,
+    credentials: readonly { accessKeyId: string; arn: string }[],
+  ): Promise<string | undefined> {
+    const remembered = this.credentials.get(key);
+    if (remembered !== undefined && credentials.some((c) => c.accessKeyId === remembered)) return remembered;
+    const picked = await vscode.window.showQuickPick(
+      credentials.map((c) => ({ label: c.arn, description: c.accessKeyId, accessKeyId: c.accessKeyId })),
+      {
+        title: 'Sign requests to IAM routes as',
+        placeHolder: 'A credential of "iam.credentials" in apigw.config.json',
+      },
+    );
+    if (picked !== undefined) this.credentials.set(key, picked.accessKeyId);
+    return picked?.accessKeyId;
   }
 
   private async side(run: () => Promise<InvokeResult>): Promise<ComparedSide> {
