@@ -1,9 +1,4 @@
 // The language service's public surface.
 export { createLanguageService } from './languageService';
-export type {
-  LanguageService,
-  LanguageServiceParams,
-  TextDocument,
-  ValidationOptions,
-  ValidationReport,
-} from './languageService';
+export type { LanguageService, LanguageServiceParams } from './languageService';
+export type { TextDocument, ValidationOptions, ValidationReport } from './document';

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import { type Logger, nullLogger } from '../shared/logger';
 import type { Position, Range } from '../shared/range';
+import type { TextDocument, ValidationOptions, ValidationReport } from './document';
 import { codeActions } from './features/codeActions';
 import { complete } from './features/completion';
 import { definition } from './features/definition';
@@ -24,35 +25,6 @@ import { symbols } from './features/symbols';
 import { allRules } from './rules';
 import type { Rule } from './rules/rule';
 import { validateDocument } from './validation';
-
-/** A text document as the editor (or the CLI) holds it: an absolute path, its text, and the editor's version. */
-export interface TextDocument {
-  file: string;
-  text: string;
-  version?: number;
-  /**
-   * The document's URI as the editor names it; edits of code actions and same-file locations use it.
-   * Default: the `file://` URL of `file`.
-   */
-  uri?: string;
-  /** The editor's language of the document; `vtl` (or a `.vtl` / `.vm` file) is a standalone mapping template. */
-  languageId?: string;
-}
-
-export interface ValidationOptions {
-  /** Check every API as this type instead of the type decided from the definition (`--target`, a setting). */
-  target?: 'REST' | 'HTTP';
-}
-
-/**
- * What a validation found. `skipped` is set when the document was not checked at all, with the reason as an
- * error diagnostic: it is not a YAML / JSON mapping, or not an API definition (the editor ignores it; the
- * CLI reports it as a read failure).
- */
-export interface ValidationReport {
-  diagnostics: Diagnostic[];
-  skipped?: Diagnostic;
-}
 
 export interface LanguageServiceParams {
   /** Reads the files that `$ref`s and SAM `DefinitionUri`s name. */

@@ -3,7 +3,7 @@ import { looksLikeApiDefinition, parseSource, readParsedDefinition } from '../mo
 import type { Diagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import type { Logger } from '../shared/logger';
-import type { TextDocument, ValidationOptions, ValidationReport } from './languageService';
+import type { TextDocument, ValidationOptions, ValidationReport } from './document';
 import type { Rule } from './rules/rule';
 import { runRules, runRulesAfter } from './ruleRunner';
 import type { ParsedDocuments } from './features/parsedDocuments';

@@ -9,7 +9,7 @@ import {
 import type { ObjectNode, SourceDocument } from '../../model/sourceNode';
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { Range } from '../../shared/range';
-import type { TextDocument } from '../languageService';
+import type { TextDocument } from '../document';
 import { addItemEdit, addPropertyEdit, type Plain, yamlScalarText } from './edits';
 import { type FeatureServices, uriOf } from './featureServices';
 import { nodeAt, nodeAtPath } from './nodeAt';

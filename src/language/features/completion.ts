@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { SourceNode } from '../../model/sourceNode';
 import type { Position } from '../../shared/range';
-import type { TextDocument, ValidationOptions } from '../languageService';
+import type { TextDocument, ValidationOptions } from '../document';
 import { extensionSchemas, type JsonSchema, subschemaAt } from '../rules/extensions/schemaIndex';
 import { type Cursor, cursorAt, splitLines } from './cursor';
 import type { FeatureServices } from './featureServices';

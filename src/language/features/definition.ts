@@ -1,7 +1,7 @@
 // Go to definition: from a `$ref` (local or in another file) to the node it points to.
 import type { Location } from 'vscode-languageserver-types';
 import type { Position } from '../../shared/range';
-import type { TextDocument } from '../languageService';
+import type { TextDocument } from '../document';
 import { type FeatureServices, uriOf } from './featureServices';
 import { nodeAt } from './nodeAt';
 

@@ -2,7 +2,7 @@
 // scalars. In JSON the closing bracket's line stays visible.
 import { type FoldingRange } from 'vscode-languageserver-types';
 import type { SourceNode } from '../../model/sourceNode';
-import type { TextDocument } from '../languageService';
+import type { TextDocument } from '../document';
 import type { FeatureServices } from './featureServices';
 
 export function foldingRanges(services: FeatureServices, document: TextDocument): FoldingRange[] {

@@ -4,7 +4,7 @@ import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import path from 'node:path';
 import type { SourceNode } from '../../model/sourceNode';
 import type { Position } from '../../shared/range';
-import type { TextDocument, ValidationOptions } from '../languageService';
+import type { TextDocument, ValidationOptions } from '../document';
 import { apiTypesOf, extensionSchemas, subschemaAt } from '../rules/extensions/schemaIndex';
 import { descriptionOf } from './completion';
 import type { FeatureServices } from './featureServices';

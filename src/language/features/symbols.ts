@@ -3,7 +3,7 @@
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
 import type { PropertyNode, SourceNode } from '../../model/sourceNode';
 import type { Range } from '../../shared/range';
-import type { TextDocument } from '../languageService';
+import type { TextDocument } from '../document';
 import { operationKeys } from '../openApi/operations';
 import type { FeatureServices } from './featureServices';
 

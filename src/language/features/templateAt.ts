@@ -5,7 +5,7 @@ import type { GatewayApi, Route } from '../../model';
 import type { Position, Range } from '../../shared/range';
 import { findEmbeddedTemplates, mapEmbeddedTemplate, type EmbeddedTemplate } from '../../vtl/embedded';
 import { lineStartsOf, positionAt } from '../../vtl/scanner';
-import type { TextDocument, ValidationOptions } from '../languageService';
+import type { TextDocument, ValidationOptions } from '../document';
 import type { FeatureServices } from './featureServices';
 import { dict } from '../../shared/dict';
 
