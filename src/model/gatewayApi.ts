@@ -116,8 +116,17 @@ export interface Route {
   tags: string[];
   /** Path-level and operation-level parameters merged (operation wins), `$ref`s resolved. */
   parameters: Parameter[];
-  /** `schemas`: the body schema by content type, `$ref`s inlined (OpenAPI `content.*.schema`, Swagger body `schema`). */
-  requestBody?: { required: boolean; contentTypes: string[]; schemas?: Record<string, unknown>; loc: SourceLocation };
+  /**
+   * `schemas`: the body schema by content type, `$ref`s inlined (OpenAPI `content.*.schema`, Swagger body `schema`);
+   * `examples`: the body's examples by content type (OpenAPI `content.*.example(s)`, Swagger 2.0 `x-examples`).
+   */
+  requestBody?: {
+    required: boolean;
+    contentTypes: string[];
+    schemas?: Record<string, unknown>;
+    examples?: Record<string, NamedExample[]>;
+    loc: SourceLocation;
+  };
   responses: MethodResponse[];
   integration?: Integration;
   /** The operation's own `security`; undefined means the API-wide `security` applies. */
@@ -140,7 +149,15 @@ export interface Parameter {
   required: boolean;
   /** The schema (resolved), or the Swagger 2.0 `type` as a schema. */
   schema?: unknown;
+  /** OpenAPI `example` / `examples`, Swagger 2.0 `x-example` (read when first asked for; absent when none). */
+  examples?: NamedExample[];
   loc: SourceLocation;
+}
+
+/** An example as the definition gives it: `example` (named "example"), or one of `examples` by name (its `value`). */
+export interface NamedExample {
+  name: string;
+  value: unknown;
 }
 
 export interface MethodResponse {
@@ -148,6 +165,23 @@ export interface MethodResponse {
   description?: string;
   headers: string[];
   contentTypes: string[];
+  loc: SourceLocation;
+  /**
+   * The body schema by content type, `$ref`s inlined (OpenAPI 3 `content.*.schema`; Swagger 2.0 `schema` under
+   * each `produces` type, `application/json` when there is none, as API Gateway imports it). Read when first
+   * asked for; schemaOrigin() says where each part was written.
+   */
+  schemas?: Record<string, unknown>;
+  /** The declared headers (`headers`) with their schema, read when first asked for. */
+  declaredHeaders?: ResponseHeader[];
+}
+
+export interface ResponseHeader {
+  name: string;
+  /** OpenAPI 3 `required: true` (Swagger 2.0 headers cannot be required). */
+  required: boolean;
+  /** OpenAPI 3 `schema`, or Swagger 2.0's `type` / `format` / `items` / `enum`... as a schema; `$ref`s inlined. */
+  schema?: unknown;
   loc: SourceLocation;
 }
 

@@ -14,6 +14,7 @@ export type { SourceDocument, SourceNode } from './sourceNode';
 export type { SourceSet } from './parse';
 export { parseSource } from './parse';
 export { describeValue } from './build/values';
+export { schemaOrigin } from './build/schemas';
 export { looksLikeApiDefinition } from './detect';
 export { decideApiType } from './apiType';
 

@@ -1,5 +1,13 @@
 import type { SourceNode } from '../sourceNode';
-import type { Authorizer, MethodResponse, Parameter, Route, SecurityRequirement } from '../gatewayApi';
+import type {
+  Authorizer,
+  MethodResponse,
+  NamedExample,
+  Parameter,
+  ResponseHeader,
+  Route,
+  SecurityRequirement,
+} from '../gatewayApi';
 import { getProperty, keyLocOf, locOf, toValue } from '../parse';
 import type { BuildContext } from './context';
 import { asObject, entriesOf, itemsOf, resolve } from './context';
@@ -7,7 +15,7 @@ import { buildIntegration } from './integration';
 import { buildSecurity, securityEffect } from './authorizers';
 import { collectExtensions } from './gatewayExtensions';
 import { booleanOf, dropUndefined, plainString, stringList } from './values';
-import { inlineSchema } from './schemas';
+import { examplesOf, inlineSchema } from './schemas';
 import { defineLazy, defineLive } from './lazy';
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -104,13 +112,18 @@ function buildParameter(ctx: BuildContext, written: SourceNode): Parameter | und
   const schemaNode = resolve(ctx, getProperty(node, 'schema'));
   const required = getProperty(node, 'required');
   const hasSchema = schemaNode !== undefined || swaggerSchemaKeys.some((key) => getProperty(node, key) !== undefined);
+  const hasExamples = ['example', 'examples', 'x-example', 'x-examples'].some(
+    (k) => getProperty(node, k) !== undefined,
+  );
   const parameter: Parameter = dropUndefined({
     name,
     in: where,
     required: booleanOf(required) ?? where === 'path',
     schema: hasSchema ? LATER : undefined,
+    examples: hasExamples ? (LATER as never) : undefined,
     loc: locOf(node),
   });
+  if (hasExamples) defineLazy(parameter, 'examples', () => parameterExamples(ctx, node));
   // A Swagger 2.0 body's schema is the request model: `$ref`s inlined, as OpenAPI 3 request bodies have them.
   const schema = (): unknown =>
     schemaNode === undefined
@@ -120,6 +133,16 @@ function buildParameter(ctx: BuildContext, written: SourceNode): Parameter | und
         : toValue(schemaNode);
   if (hasSchema) defineLazy(parameter, 'schema', schema);
   return parameter;
+}
+
+/** OpenAPI `example` / `examples`; Swagger 2.0 `x-example`, and a body's `x-examples` (by content type, as named). */
+function parameterExamples(ctx: BuildContext, node: SourceNode): NamedExample[] {
+  const examples = examplesOf(ctx, node);
+  const swagger = getProperty(node, 'x-example');
+  if (swagger !== undefined) examples.push({ name: 'x-example', value: toValue(swagger) });
+  for (const [type, value] of entriesOf(ctx, getProperty(node, 'x-examples')))
+    examples.push({ name: type, value: toValue(value) });
+  return examples;
 }
 
 function isParameterLocation(s: string | undefined): s is Parameter['in'] {
@@ -146,8 +169,16 @@ function openApiBody(ctx: BuildContext, written: SourceNode | undefined): Route[
     required: booleanOf(getProperty(node, 'required')) ?? false,
     contentTypes: entriesOf(ctx, getProperty(node, 'content')).map(([type]) => type),
     schemas: {},
+    examples: {},
     loc: locOf(node),
   };
+  defineLazy(body, 'examples', () =>
+    Object.fromEntries(
+      entriesOf(ctx, getProperty(node, 'content'))
+        .map(([type, media]) => [type, examplesOf(ctx, resolve(ctx, media))] as const)
+        .filter(([, examples]) => examples.length > 0),
+    ),
+  );
   // Inlined when first asked for (the runtime's validation, a template's completion): a whole schema tree.
   defineLazy(body, 'schemas', () =>
     Object.fromEntries(
@@ -165,9 +196,16 @@ function swaggerBody(scope: OperationScope, operation: SourceNode, parameters: P
   const consumes = stringList(getProperty(operation, 'consumes') ?? getProperty(scope.root, 'consumes'));
   // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
   const schemas: Record<string, unknown> = {};
-  if (body.schema !== undefined)
-    for (const type of consumes.length > 0 ? consumes : ['application/json']) schemas[type] = body.schema;
-  return { required: body.required, contentTypes: consumes, schemas, loc: body.loc };
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
+  const examples: Record<string, NamedExample[]> = {};
+  for (const type of consumes.length > 0 ? consumes : ['application/json']) {
+    if (body.schema !== undefined) schemas[type] = body.schema;
+    // `x-examples` by content type; `x-example` (or an example by any other name) for every type.
+    const named = body.examples?.filter((e) => e.name === type) ?? [];
+    const any = body.examples?.filter((e) => !e.name.includes('/')) ?? [];
+    if (named.length > 0 || any.length > 0) examples[type] = named.length > 0 ? named : any;
+  }
+  return { required: body.required, contentTypes: consumes, schemas, examples, loc: body.loc };
 }
 
 function buildResponses(ctx: BuildContext, scope: OperationScope, operation: SourceNode): MethodResponse[] {
@@ -182,9 +220,57 @@ function buildResponses(ctx: BuildContext, scope: OperationScope, operation: Sou
       headers: entriesOf(ctx, getProperty(node, 'headers')).map(([name]) => name),
       contentTypes: scope.swagger ? (getProperty(node, 'schema') ? produces : []) : content,
       loc: (responses && keyLocOf(responses, statusCode)) ?? locOf(node),
+      schemas: LATER as never,
+      declaredHeaders: LATER as never,
     });
     if ('description' in response)
       defineLive(response, 'description', () => plainString(getProperty(node, 'description')));
+    // Read when first asked for (the mock's response check, `apigw test`): whole schema trees.
+    defineLazy(response, 'schemas', () => responseSchemas(ctx, scope, node, produces));
+    defineLazy(response, 'declaredHeaders', () => responseHeaders(ctx, scope, node));
     return response;
+  });
+}
+
+/** OpenAPI 3: `content.*.schema`; Swagger 2.0: `schema` for each `produces` type (`application/json` when none). */
+function responseSchemas(
+  ctx: BuildContext,
+  scope: OperationScope,
+  node: SourceNode,
+  produces: string[],
+): Record<string, unknown> {
+  // eslint-disable-next-line no-restricted-syntax -- JSON-like data (for ajv, YAML and tests): look keys up with ownValue
+  const schemas: Record<string, unknown> = {};
+  if (scope.swagger) {
+    const schema = inlineSchema(ctx, getProperty(node, 'schema'));
+    if (schema !== undefined)
+      for (const type of produces.length > 0 ? produces : ['application/json']) schemas[type] = schema;
+    return schemas;
+  }
+  for (const [type, media] of entriesOf(ctx, getProperty(node, 'content'))) {
+    const schema = inlineSchema(ctx, getProperty(resolve(ctx, media), 'schema'));
+    if (schema !== undefined) schemas[type] = schema;
+  }
+  return schemas;
+}
+
+/** `headers`: OpenAPI 3 Header Objects (`required`, `schema` or `content`), Swagger 2.0 headers (`type`...). */
+function responseHeaders(ctx: BuildContext, scope: OperationScope, node: SourceNode): ResponseHeader[] {
+  const headers = asObject(resolve(ctx, getProperty(node, 'headers')));
+  return entriesOf(ctx, headers).map(([name, written]) => {
+    const header = resolve(ctx, written) ?? written;
+    let schema: unknown;
+    // A Swagger 2.0 Header Object is a schema of its own (type, format, items, enum...; the rest is ignored).
+    if (scope.swagger) schema = inlineSchema(ctx, header);
+    else {
+      const media = entriesOf(ctx, getProperty(header, 'content'))[0]?.[1];
+      schema = inlineSchema(ctx, getProperty(header, 'schema') ?? getProperty(resolve(ctx, media), 'schema'));
+    }
+    return dropUndefined({
+      name,
+      required: !scope.swagger && booleanOf(getProperty(header, 'required')) === true,
+      schema,
+      loc: (headers && keyLocOf(headers, name)) ?? locOf(header),
+    });
   });
 }
