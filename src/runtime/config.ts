@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { JSONWebKeySet } from 'jose';
 import type { FileSystem } from '../shared/fileSystem';
+import { parseCheckResponses, type CheckResponsesMode } from './contract/mode';
 import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
 import { isRegionName, parseIamConfig, type IamConfig } from './iam/iamConfig';
@@ -37,6 +38,8 @@ export interface RuntimeConfig {
   lambdaHandlers: Record<string, HandlerRef>;
   stageVariables: Record<string, string>;
   apiKeys?: string[];
+  /** `"checkResponses"`: how responses are checked against the definition (contract/mode.ts; default warn). */
+  checkResponses?: CheckResponsesMode;
   /** Absolute path of a JWKS file whose keys check every JWT authorizer's tokens (instead of the issuer's). */
   jwksFile?: string;
   /** The key set read from `jwksFile` when the config was loaded. */
@@ -149,6 +152,11 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
       return { ok: false, message: `${file}: "apiKeys" must be a list of strings.` };
     }
     config.apiKeys = apiKeys;
+  }
+  if (data['checkResponses'] !== undefined) {
+    const mode = parseCheckResponses(data['checkResponses'], file);
+    if (!mode.ok) return mode;
+    config.checkResponses = mode.mode;
   }
   const jwt = data['jwt'];
   if (jwt !== undefined) {

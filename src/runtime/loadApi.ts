@@ -3,6 +3,7 @@ import { parseSource, readDefinitionText, readParsedDefinition, type GatewayApi 
 import { formatDiagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
+import type { CheckResponsesMode } from './contract/mode';
 import { definitionStageSettings } from './definitionSettings';
 import { samHandlers } from './samFunctions';
 import { servedPolicy } from './iam/routeAuth';
@@ -25,6 +26,8 @@ export interface LoadOptions {
   stage?: string;
   /** Which API of the file to serve (by name); default the first REST or HTTP API. */
   apiName?: string;
+  /** How responses are checked against the definition, over the config's `checkResponses` (`--check-responses`). */
+  checkResponses?: CheckResponsesMode;
 }
 
 export type LoadResult = { ok: true; served: ServedApi; warnings: string[] } | { ok: false; message: string };
@@ -52,6 +55,7 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   if (typeof api === 'string') return { ok: false, message: `${path.basename(file)}: ${api}` };
   const config = await loadConfig(file, fs, options.configFile);
   if (!config.ok) return { ok: false, message: config.message };
+  if (options.checkResponses !== undefined) config.config.checkResponses = options.checkResponses;
   if (read.definition.kind === 'cloudformation') {
     const values = templateValue(template.doc.root);
     config.config.lambdaHandlers = Object.assign(dict(), samHandlers(file, values), config.config.lambdaHandlers);

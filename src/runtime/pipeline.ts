@@ -15,6 +15,7 @@ import { iamStage } from './stages/iam';
 import { integrationRequestStage } from './stages/integrationRequest';
 import { integrationStage } from './stages/integration';
 import { integrationResponseStage } from './stages/integrationResponse';
+import { contractStage } from './contract/stage';
 import { vtlRenderer, type TemplateRenderer } from './templates';
 import { headerProblem } from './text';
 import type { Exchange, MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
@@ -76,7 +77,8 @@ export const defaultStages: Stage[] = [
   integrationResponseStage,
 ];
 
-export const defaultFinallyStages: Stage[] = [cacheStoreStage, corsResponseStage];
+/** The contract check comes last: it checks what the client gets (contract/stage.ts). */
+export const defaultFinallyStages: Stage[] = [cacheStoreStage, corsResponseStage, contractStage];
 
 export class Pipeline {
   private readonly stages: Stage[];

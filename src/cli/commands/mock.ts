@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MockRuntime } from '../../runtime';
+import { isCheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
 import { ExitCode, UsageError, type CliIo } from '../io';
 
 export const mockUsage = `usage: apigw mock DEFINITION [--port N] [--host H] [--stage NAME] [--config FILE] [--api NAME]
+                  [--check-responses warn|strict|off]
 
 Serves a REST, HTTP or WebSocket API from its definition on a local mock API Gateway: routing, validation, mapping
 templates, MOCK, HTTP / HTTP_PROXY and Lambda integrations (local handlers mapped in apigw.config.json
@@ -16,6 +18,10 @@ it; a definition that stops reading keeps the last good one serving. Ctrl+C (SIG
   --stage NAME   stage name in the URL (default: the definition's stage, else local)
   --config FILE  the runtime config (default: apigw.config.json beside the definition)
   --api NAME     which API of the file to serve (default: the first REST or HTTP API, else WebSocket)
+  --check-responses warn|strict|off
+                 check every response against the definition's responses (status, content type, body schema,
+                 declared headers): warn (default) prints each mismatch under the request, strict answers 502
+                 instead of a response that does not match (for CI), off checks nothing
 WebSocket APIs print a ws:// base URL; $connect, $disconnect, $default and custom routes run as on AWS, and
 the same port answers the @connections management API (POST/GET/DELETE base/@connections/{id} over http).
 Throttling (rate + burst) and REST stage caching apply when the definition or the config sets them.`;
@@ -48,6 +54,7 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
       stage: { type: 'string' },
       config: { type: 'string' },
       api: { type: 'string' },
+      'check-responses': { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('give exactly one DEFINITION file');
@@ -57,10 +64,14 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   if (values.stage !== undefined && !/^[A-Za-z0-9_$-]+$/.test(values.stage)) {
     throw new UsageError(`--stage must be letters, digits, '-', '_' (or $default), not '${values.stage}'`);
   }
+  const checkResponses = values['check-responses'];
+  if (checkResponses !== undefined && !isCheckResponsesMode(checkResponses))
+    throw new UsageError(`--check-responses must be warn, strict or off, not '${checkResponses}'`);
   const file = path.resolve(io.cwd, positionals[0]!);
   const runtime = new MockRuntime({
     file,
     logger: stderrLogger(io),
+    ...(checkResponses !== undefined ? { checkResponses } : {}),
     ...(values.config !== undefined ? { configFile: path.resolve(io.cwd, values.config) } : {}),
     ...(values.stage !== undefined ? { stage: values.stage } : {}),
     ...(values.api !== undefined ? { apiName: values.api } : {}),

@@ -159,7 +159,7 @@ export function modelProblems(api: GatewayApi): string[] {
 }
 
 /** OpenAPI's `nullable: true` → draft 4's type list; other OpenAPI-only keywords are ignored by strict: false. */
-function stripOpenApiKeywords(schema: unknown): unknown {
+export function stripOpenApiKeywords(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(stripOpenApiKeywords);
   if (schema === null || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = dict();
