@@ -5,6 +5,7 @@ import { exportUsage, runExport } from './commands/export';
 import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
+import { runTest, testUsage } from './commands/test';
 import { runValidate, validateUsage } from './commands/validate';
 import { dictOf } from '../shared/dict';
 
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = dictOf({
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
+  test: { usage: testUsage, run: runTest },
   validate: { usage: validateUsage, run: runValidate },
 });
 
@@ -29,9 +31,12 @@ Commands:
   deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
   diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
-  mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config)
+  mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config,
+                         --check-responses warn|strict|off)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
+  test DEFINITION        send each operation's example requests (to a mock, or --base-url) and check every answer
+                         against the definition's responses; exit 1 on a mismatch (--report junit.xml)
   validate FILE...       check API Gateway definitions and print every problem with its place
 
 Run 'apigw COMMAND --help' for a command's options.`;

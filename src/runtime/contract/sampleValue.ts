@@ -1,6 +1,7 @@
 /**
- * A sample value for a JSON Schema (OpenAPI flavour), to prefill the Invoke panel: the schema's own
- * `example` / `default` / `enum` first, else a value of the right type. Pure; bounded in depth.
+ * A sample value for a JSON Schema (OpenAPI flavour), to prefill the Invoke panel and to make `apigw test`'s
+ * requests: the schema's own `example` / `default` / `enum` first, else a value of the right type (within
+ * `minimum` / `maximum`, `minLength` / `maxLength`, `minItems`). Pure; bounded in depth.
  */
 export function sampleValue(schema: unknown, depth = 0): unknown {
   if (!isObject(schema) || depth > 8) return null;
@@ -20,12 +21,16 @@ export function sampleValue(schema: unknown, depth = 0): unknown {
   switch (typeOf(schema)) {
     case 'object':
       return sampleObject(schema, depth);
-    case 'array':
-      return [sampleValue(schema.items, depth + 1)];
+    case 'array': {
+      const count = typeof schema.minItems === 'number' && schema.minItems > 1 ? Math.min(schema.minItems, 100) : 1;
+      return Array.from({ length: count }, () => sampleValue(schema.items, depth + 1));
+    }
     case 'integer':
-      return typeof schema.minimum === 'number' ? Math.ceil(schema.minimum) : 1;
+      if (typeof schema.minimum === 'number') return Math.ceil(schema.minimum);
+      return typeof schema.maximum === 'number' && schema.maximum < 1 ? Math.floor(schema.maximum) : 1;
     case 'number':
-      return typeof schema.minimum === 'number' ? schema.minimum : 1.5;
+      if (typeof schema.minimum === 'number') return schema.minimum;
+      return typeof schema.maximum === 'number' && schema.maximum < 1.5 ? schema.maximum : 1.5;
     case 'boolean':
       return true;
     case 'string':
@@ -65,7 +70,10 @@ function sampleString(schema: Record<string, unknown>): string {
       return 'https://example.com';
     default: {
       const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
-      return 'string'.padEnd(min, 'x');
+      const text = 'string'.padEnd(min, 'x');
+      return typeof schema.maxLength === 'number' && schema.maxLength < text.length
+        ? text.slice(0, Math.max(schema.maxLength, min))
+        : text;
     }
   }
 }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
+import { runMock } from '../../../src/cli/commands/mock';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { fixture, repoRoot } from '../helpers/paths';
@@ -44,6 +45,42 @@ describe('apigw mock', () => {
     assert.match(stderr, /GET \/dev\/items\/special 200 \d+ ms \(GET \/items\/special\)/);
     // Why the gateway answered itself is logged under the request.
     assert.match(stderr, /GET \/dev\/nowhere 403 \d+ ms\n {2}MISSING_AUTHENTICATION_TOKEN 403: /);
+  });
+
+  it('--check-responses strict answers 502 for a response that does not match, and logs each mismatch', async () => {
+    let err = '';
+    let printed: (line: string) => void = () => undefined;
+    const firstLine = new Promise<string>((resolve) => (printed = resolve));
+    const io: CliIo = { out: (t) => printed(t.trim()), err: (t) => (err += t), cwd: repoRoot };
+    let stop: (signal: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const definition = fixture('cli', 'test', 'shop.yaml');
+    const running = runMock([definition, '--port', '0', '--check-responses', 'strict'], io, { wait: () => stopped });
+    const url = await Promise.race([
+      firstLine,
+      running.then((code) => assert.fail(`apigw mock ended (exit ${code}) before printing its URL: ${err}`)),
+    ]);
+    const dear = await fetch(`${url}/items/2`);
+    assert.equal(dear.status, 502);
+    assert.deepEqual(await dear.json(), {
+      message: 'The response does not match the API definition',
+      status: 200,
+      mismatches: [`/price must be number — shop.yaml:82`],
+    });
+    assert.equal((await fetch(`${url}/items/1`)).status, 200);
+    stop('SIGTERM');
+    assert.equal(await running, 0);
+    assert.match(
+      err,
+      /GET \/local\/items\/2 502 \d+ ms \(GET \/items\/\{id\}\)\n {2}warning: The response does not match the definition: \/price must be number — shop\.yaml:82\n {2}CONTRACT_MISMATCH 502: /,
+    );
+  });
+
+  it('refuses a --check-responses mode it does not know with exit 2 and the modes', async () => {
+    const { code, out, err } = await run('mock', 'examples/pets-rest/openapi.yaml', '--check-responses', 'loud');
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /^apigw mock: --check-responses must be warn, strict or off, not 'loud'\nusage: apigw mock /);
   });
 
   it('refuses a missing definition file with exit 2 and the reason', async () => {

@@ -211,8 +211,8 @@ test('HTTP, new API: ImportApi with the body text, CreateStage with auto-deploy 
   assert.deepEqual(
     outcome.findings.map((f) => [f.diagnostic.severity, f.diagnostic.range.start.line]),
     [
-      ['warning', 45],
-      ['information', 23],
+      ['warning', 66],
+      ['information', 28],
     ],
   );
 });

@@ -388,7 +388,7 @@ test('the example REST and HTTP APIs prepare without problems', async () => {
   assert.equal(rest.apiName, 'Pets REST API');
   const http = await prepareFile('examples/notes-http/openapi.json');
   assert.equal(http.kind, 'HTTP');
-  assert.equal(http.locate('/notes/{noteId}', 'delete')?.range.start.line, 37);
+  assert.equal(http.locate('/notes/{noteId}', 'delete')?.range.start.line, 58);
 });
 
 test('any body, with intrinsics anywhere, gives a source or diagnostics — never an exception', async () => {
