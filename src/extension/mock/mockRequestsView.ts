@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { requestDescription, requestLabel, type RequestEntry, type RequestLog } from './requestLog';
+import { requestDescription, requestLabel, requestWarnings, type RequestEntry, type RequestLog } from './requestLog';
 import { traceMarkdown } from './traceDocument';
 
 export const mockRequestsViewId = 'apigw.mockRequests';
@@ -24,12 +24,16 @@ export class MockRequestsProvider implements vscode.TreeDataProvider<RequestEntr
   getTreeItem(entry: RequestEntry): vscode.TreeItem {
     const item = new vscode.TreeItem(requestLabel(entry), vscode.TreeItemCollapsibleState.None);
     item.description = requestDescription(entry);
-    item.tooltip = `${entry.api} · ${entry.at.toLocaleTimeString()} · request id ${entry.event.requestId}`;
+    const warnings = requestWarnings(entry);
+    item.tooltip = [
+      `${entry.api} · ${entry.at.toLocaleTimeString()} · request id ${entry.event.requestId}`,
+      ...warnings.map((w) => `⚠ ${w}`),
+    ].join('\n');
     const status = entry.event.status;
     item.iconPath =
       status >= 500
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-        : status >= 400
+        : status >= 400 || warnings.length > 0
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
           : new vscode.ThemeIcon('pass');
     item.contextValue = 'apigw.mockRequest';

@@ -55,8 +55,18 @@ export function requestLabel(entry: RequestEntry): string {
   return `${entry.event.method} ${entry.event.path}`;
 }
 
-/** `200 · 3 ms · GET /pets` — the description beside it. */
+/** `200 · 3 ms · GET /pets` — the description beside it; `· ⚠ 2 warnings` when the trace has warnings. */
 export function requestDescription(entry: RequestEntry): string {
   const route = entry.event.route ? ` · ${entry.event.route}` : ' · no route';
-  return `${entry.event.status} · ${entry.event.latencyMs} ms${route}`;
+  const count = requestWarnings(entry).length;
+  const warned = count === 0 ? '' : ` · ⚠ ${count} warning${count === 1 ? '' : 's'}`;
+  return `${entry.event.status} · ${entry.event.latencyMs} ms${route}${warned}`;
+}
+
+/**
+ * What the developer must know about a request although it was answered: the trace's warning steps (a response
+ * that does not match the definition, a JWT whose signature was not checked).
+ */
+export function requestWarnings(entry: RequestEntry): string[] {
+  return entry.event.trace.filter((step) => step.warning === true).map((step) => step.detail);
 }

@@ -14,9 +14,10 @@ export function traceMarkdown(api: string, at: Date, event: RequestEvent): strin
     `- At: ${at.toISOString()}`,
     `- Latency: ${event.latencyMs} ms`,
     '',
-    '## Stages',
-    '',
   ];
+  const warnings = event.trace.filter((step) => step.warning === true);
+  if (warnings.length > 0) lines.push('## Warnings', '', ...warnings.map((step) => `- ⚠ ${step.detail}`), '');
+  lines.push('## Stages', '');
   event.trace.forEach((step, i) => lines.push(...stepMarkdown(i + 1, step)));
   if (event.trace.length === 0) lines.push('(no stage ran)', '');
   if (event.logs.length > 0) lines.push('## Handler output', '', fence('text', event.logs.join('\n')), '');
@@ -24,7 +25,8 @@ export function traceMarkdown(api: string, at: Date, event: RequestEvent): strin
 }
 
 function stepMarkdown(n: number, step: TraceStep): string[] {
-  const out = [`### ${n}. ${step.stage} (${formatMs(step.ms)})`, '', step.detail, ''];
+  const warning = step.warning === true ? ' ⚠ warning' : '';
+  const out = [`### ${n}. ${step.stage} (${formatMs(step.ms)})${warning}`, '', step.detail, ''];
   if (step.data !== undefined) out.push(fence('json', safeJson(step.data)), '');
   return out;
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RequestLog, requestDescription, requestLabel } from '../../../../src/extension/mock/requestLog';
+import {
+  RequestLog,
+  requestDescription,
+  requestLabel,
+  requestWarnings,
+} from '../../../../src/extension/mock/requestLog';
 import { traceMarkdown } from '../../../../src/extension/mock/traceDocument';
 import type { RequestEvent } from '../../../../src/runtime';
 
@@ -42,6 +47,33 @@ describe('the Mock Requests log', () => {
     assert.equal(requestLabel(hit), 'GET /local/pets');
     assert.equal(requestDescription(hit), '200 · 3 ms · GET /pets');
     assert.equal(requestDescription(miss), '403 · 3 ms · no route');
+  });
+
+  it("counts the trace's warnings (a response that does not match the definition) in the description", () => {
+    const log = new RequestLog();
+    const warned = log.add('Pets', {
+      ...event('/local/pets', 200, 'GET /pets'),
+      trace: [
+        { stage: 'route', detail: 'matched GET /pets', ms: 0 },
+        {
+          stage: 'contract',
+          detail: 'The response does not match the definition: /0/id must be string',
+          ms: 0,
+          warning: true,
+        },
+        {
+          stage: 'contract',
+          detail: 'The response does not match the definition: /1/id must be string',
+          ms: 0,
+          warning: true,
+        },
+      ],
+    });
+    assert.equal(requestDescription(warned), '200 · 3 ms · GET /pets · ⚠ 2 warnings');
+    assert.deepEqual(requestWarnings(warned), [
+      'The response does not match the definition: /0/id must be string',
+      'The response does not match the definition: /1/id must be string',
+    ]);
   });
 });
 
@@ -86,6 +118,26 @@ describe('a request trace document', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists the warnings first and marks their steps', () => {
+    const text = traceMarkdown('Pets', new Date(0), {
+      ...event('/local/pets', 200, 'GET /pets'),
+      trace: [
+        { stage: 'route', detail: 'matched GET /pets', ms: 0 },
+        {
+          stage: 'contract',
+          detail: 'The response does not match the definition: /price must be number — openapi.yaml:88',
+          ms: 0,
+          warning: true,
+        },
+      ],
+    });
+    assert.match(
+      text,
+      /\n## Warnings\n\n- ⚠ The response does not match the definition: \/price must be number — openapi\.yaml:88\n\n## Stages\n/,
+    );
+    assert.match(text, /\n### 2\. contract \(0\.00 ms\) ⚠ warning\n\nThe response does not match/);
   });
 
   it('says when no stage ran and no route matched', () => {
