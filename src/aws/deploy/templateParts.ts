@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { SourceNode, SourceSet } from '../../model';
 import { getProperty } from '../../model/parse';
-import { type Resource, resourcesOf } from '../../model/build/cloudformation';
+import type { Resource } from '../../model/build/builtApi';
+import { resourcesOf } from '../../model/build/cloudformation';
 import { refTarget } from '../../model/build/refs';
 import type { Diagnostic } from '../../shared/diagnostic';
 

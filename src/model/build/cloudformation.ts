@@ -3,6 +3,7 @@ import type { SourceNode } from '../sourceNode';
 import type { GatewayApi } from '../gatewayApi';
 import type { TypeEvidence } from '../apiType';
 import { getProperty, keyLocOf, locOf } from '../parse';
+import { type BuiltApi, type Resource, emptyApi } from './builtApi';
 import type { BuildContext } from './context';
 import { addProblem, asObject, entriesOf } from './context';
 import { buildOpenApi } from './openapi';
@@ -12,28 +13,6 @@ import { addV2Resources } from './websocket';
 import { addRestResources } from './restResources';
 import { globalsFor, withGlobals } from './samGlobals';
 import { plainString } from './values';
-
-/** An API found in a template, with what the type decision needs to know about it. */
-export interface BuiltApi {
-  api: GatewayApi;
-  evidence: TypeEvidence;
-  /** The body it was built from; SAM events and V2 routes are only added to APIs without one. */
-  hasBody: boolean;
-  /** SAM `Auth.ApiKeyRequired` of the API: the default of its function events' routes. */
-  apiKeyRequired?: boolean;
-}
-
-/**
- * A resource of the template: its logical id, type, `Properties` (for SAM APIs, with the template's `Globals`
- * merged in), and where it is written.
- */
-export interface Resource {
-  logicalId: string;
-  type: string;
-  node: SourceNode;
-  properties: SourceNode | undefined;
-  loc: GatewayApi['loc'];
-}
 
 export const apiResourceTypes = [
   'AWS::Serverless::Api',
@@ -100,24 +79,6 @@ async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<
   const builtApi: BuiltApi = { api, evidence, hasBody: body !== undefined };
   if (apiKeyRequired !== undefined) builtApi.apiKeyRequired = apiKeyRequired;
   return builtApi;
-}
-
-export function emptyApi(name: string, source: GatewayApi['source'], loc: GatewayApi['loc']): GatewayApi {
-  return {
-    name,
-    type: 'REST',
-    typeReason: '',
-    source,
-    loc,
-    routes: [],
-    authorizers: [],
-    security: [],
-    validators: [],
-    gatewayResponses: [],
-    binaryMediaTypes: [],
-    servers: [],
-    extensions: {},
-  };
 }
 
 /** The OpenAPI body of an API resource: inline (`Body` / `DefinitionBody`), included, or a local file. */

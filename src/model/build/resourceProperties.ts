@@ -2,7 +2,7 @@ import type { SourceNode } from '../sourceNode';
 import type { GatewayApi } from '../gatewayApi';
 import { getProperty, locOf, toValue } from '../parse';
 import type { BuildContext } from './context';
-import type { BuiltApi, Resource } from './cloudformation';
+import type { BuiltApi, Resource } from './builtApi';
 import { buildCors, corsKeys } from './gatewayExtensions';
 import { applySamAuth } from './samAuth';
 import { booleanOf, maybeIntrinsic, numberOf, plainString, stringList, stringMap } from './values';

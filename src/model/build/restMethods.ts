@@ -3,7 +3,7 @@ import type { Integration, IntegrationResponse, MethodResponse, Parameter, Route
 import { getProperty, keyLocOf, locOf, toValue } from '../parse';
 import type { BuildContext } from './context';
 import { asObject, itemsOf } from './context';
-import type { Resource } from './cloudformation';
+import type { Resource } from './builtApi';
 import { lambdaFunctionOf } from './lambdaUri';
 import { refTarget } from './refs';
 import { buildTemplates } from './templates';

@@ -3,7 +3,7 @@ import type { Authorizer, GatewayResponse, RequestValidator, Route } from '../ga
 import { getProperty, toValue } from '../parse';
 import type { BuildContext } from './context';
 import { addProblem, itemsOf } from './context';
-import type { BuiltApi, Resource } from './cloudformation';
+import type { BuiltApi, Resource } from './builtApi';
 import { identitySourceOf } from './authorizers';
 import { buildMethodRoute } from './restMethods';
 import { refTarget } from './refs';

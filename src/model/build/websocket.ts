@@ -3,7 +3,7 @@ import type { Authorizer, Integration, IntegrationResponse, Route } from '../gat
 import { getProperty, toValue } from '../parse';
 import type { BuildContext } from './context';
 import { entriesOf, itemsOf } from './context';
-import type { BuiltApi, Resource } from './cloudformation';
+import type { BuiltApi, Resource } from './builtApi';
 import { identitySourceOf, securityEffect } from './authorizers';
 import { lambdaFunctionOf } from './lambdaUri';
 import { refTarget, targetIntegration } from './refs';

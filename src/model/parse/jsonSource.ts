@@ -6,7 +6,8 @@ import type { PropertyNode, SourceNode } from '../sourceNode';
 import { DuplicateKeys } from './duplicateKeys';
 import { childPointer } from './pointer';
 import type { LineTable } from './positions';
-import { MAX_DEPTH, type ParsedTree } from './yamlSource';
+import type { ParsedTree } from './parsedTree';
+import { MAX_DEPTH } from './yamlSource';
 
 /** jsonc-parser's ParseErrorCode (a const enum, so not importable here) → what to tell the user. */
 const JSON_ERRORS: Record<number, string> = {

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { SourceDocument } from '../sourceNode';
 import { parseJson } from './jsonSource';
 import { LineTable, lineTables } from './positions';
-import { type ParsedTree, parseYaml } from './yamlSource';
+import type { ParsedTree } from './parsedTree';
+import { parseYaml } from './yamlSource';
 
 /** More problems than this in one file are summed up in one last problem (a binary or wrong-format file). */
 const MAX_PROBLEMS = 200;

@@ -27,7 +27,7 @@ import {
   singleQuotedValue,
   unfoldLines,
 } from './yamlFastScalars';
-import type { ParsedTree } from './yamlSource';
+import type { ParsedTree } from './parsedTree';
 
 /**
  * Characters the fast path never reads: control characters, '\r' not followed by '\n', BOM, NEL, line and

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { PropertyNode, ScalarNode, SourceNode } from '../sourceNode';
 import { CFN_TAGS, intrinsicValuePointer, splitGetAtt, wrapIntrinsic } from './cfnTags';
 import { DuplicateKeys } from './duplicateKeys';
+import type { ParsedTree } from './parsedTree';
 import { childPointer } from './pointer';
 import { type LineTable, trimEnd } from './positions';
 import { parseYamlFast } from './yamlFastPath';
@@ -12,11 +13,6 @@ import { intrinsicTagStart } from './yamlFastScalars';
 
 /** At most this many values are produced by expanding YAML aliases (bounds "billion laughs" documents). */
 export const MAX_ALIAS_VALUES = 100_000;
-
-export interface ParsedTree {
-  root?: SourceNode;
-  problems: Diagnostic[];
-}
 
 /**
  * Parses YAML (1.2, core schema) into a SourceNode tree; syntax errors and warnings become problems. Texts in

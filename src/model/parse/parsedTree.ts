@@ -1,0 +1,11 @@
+import type { Diagnostic } from '../../shared/diagnostic';
+import type { SourceNode } from '../sourceNode';
+
+/**
+ * What a parser of definition text gives (yamlSource.ts and its fast path yamlFastPath.ts, jsonSource.ts): the
+ * root node, when the text has one, and the problems found.
+ */
+export interface ParsedTree {
+  root?: SourceNode;
+  problems: Diagnostic[];
+}
