@@ -10,7 +10,7 @@ import { AwsError, type DeployedStage, type DeployPlan, type DeployTarget, type 
 import { diffShapes } from './diffShapes';
 import { shapeFromDocument } from './shape';
 import { checkDeployTarget } from './targetChecks';
-import type { ApiShape, DeploySource, DeployStep } from './types';
+import type { ApiShape, DeploySource, DeployStep, StepContext } from './types';
 import { planWebSocketSteps } from './websocketPlan';
 import { desiredWebSocketShape, projectOnto } from './websocketShape';
 
@@ -128,16 +128,6 @@ function planStageChanges(
       after: { variables: { ...stage.variables, ...variables } },
     },
   ];
-}
-
-export interface StepContext {
-  target: DeployTarget;
-  variables: Record<string, string>;
-  stage: DeployedStage | undefined;
-  creating: boolean;
-  definitionChanged: boolean;
-  stageChanges: PlannedChange[];
-  desired: DeploySource;
 }
 
 function restSteps(ctx: StepContext): DeployStep[] {

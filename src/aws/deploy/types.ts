@@ -1,7 +1,7 @@
 // The vocabulary of deploy: what is sent (DeploySource), the comparable form of an API (ApiShape) on either side,
 // and the WebSocket resources that have no import. Types only.
 import type { Range } from '../../shared/range';
-import type { AwsApiKind, PlanStep } from '../types';
+import type { AwsApiKind, DeployedStage, DeployTarget, PlanStep, PlannedChange } from '../types';
 
 /** A place in a definition file (the body may come from another file than the template). */
 export interface SourceRef {
@@ -121,4 +121,15 @@ export interface DeployedIds {
 /** A step of a plan; `produces` names the id the step creates, which later inputs refer to as `{ref:NAME}`. */
 export interface DeployStep extends PlanStep {
   produces?: string;
+}
+
+/** What the planner (planner.ts) knows when it lists the steps of a plan, for each kind of API (websocketPlan.ts). */
+export interface StepContext {
+  target: DeployTarget;
+  variables: Record<string, string>;
+  stage: DeployedStage | undefined;
+  creating: boolean;
+  definitionChanged: boolean;
+  stageChanges: PlannedChange[];
+  desired: DeploySource;
 }

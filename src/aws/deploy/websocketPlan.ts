@@ -5,8 +5,7 @@
 // the ids AWS returns (a route's Target becomes `integrations/{id}`).
 import { dict } from '../../shared/dict';
 import { canonicalJson } from './normalizeParts';
-import type { StepContext } from './planner';
-import type { ApiShape, DeploySource, DeployStep, RouteShape, WebSocketIntegration } from './types';
+import type { ApiShape, DeploySource, DeployStep, RouteShape, StepContext, WebSocketIntegration } from './types';
 import { desiredWebSocketShape, projectOnto } from './websocketShape';
 
 const ref = (name: string): string => `{ref:${name}}`;
