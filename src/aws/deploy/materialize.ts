@@ -230,13 +230,7 @@ function describeArgument(fn: string, arg: SourceNode): string | undefined {
   return undefined;
 }
 
-function report(
-  ctx: MaterializeContext,
-  node: SourceNode,
-  code: string,
-  message: string,
-  data?: DiagnosticData,
-): void {
+function report(ctx: MaterializeContext, node: SourceNode, code: string, message: string, data?: DiagnosticData): void {
   ctx.diagnostics.push({
     range: node.range,
     severity: 'error',
