@@ -52,8 +52,24 @@ const builds = [
     entryPoints: ['src/extension/main.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
-    // When the bundle starts loading: activation time includes module evaluation, not only activate().
+    // When the bundle starts and ends loading: activation time includes module evaluation, not only activate().
     banner: { js: 'var __apigwLoadStart = performance.now();' },
+    footer: { js: 'var __apigwLoadEnd = performance.now();' },
+  },
+  // The extension's features that activation does not need, each loaded with require() on first use
+  // (src/extension/features/load.ts): the language client, the template preview (the template engine), the mock
+  // runtime with the Invoke panel, and the AWS view's model with deploy. Each is a whole bundle: code it shares
+  // with dist/extension.js is copied, never shared at run time (state crosses only through the deps it is given).
+  {
+    ...common,
+    entryPoints: {
+      'features/language-client': 'src/extension/features/languageClient.ts',
+      'features/preview': 'src/extension/features/preview.ts',
+      'features/mock': 'src/extension/features/mock.ts',
+      'features/aws-ui': 'src/extension/features/awsUi.ts',
+    },
+    outdir: 'dist',
+    external: ['vscode'],
   },
   // The language server, started by the extension over node IPC (other editors: `node dist/server.js --stdio`).
   {
@@ -98,7 +114,7 @@ const builds = [
     minify: false,
     plugins: [],
   },
-].filter((b) => (b.entryPoints ?? []).length > 0);
+].filter((b) => Object.keys(b.entryPoints ?? {}).length > 0);
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

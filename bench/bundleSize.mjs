@@ -1,5 +1,6 @@
-// Bundle size of dist/extension.js, dist/server.js and dist/cli.js (production build), raw and gzipped, against
-// a reference measured in the same run: the `yaml` package bundled and minified on its own (our one big runtime dependency).
+// Bundle size of dist/extension.js (what activation loads), the feature bundles it loads on first use
+// (dist/features/*.js), dist/server.js and dist/cli.js (production build), raw and gzipped, against a reference
+// measured in the same run: the `yaml` package bundled and minified on its own (our one big runtime dependency).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,13 @@ const sizes = (bytes) => ({ bytes: bytes.length, gzip: zlib.gzipSync(bytes, { le
 
 export async function measureBundleSize(root) {
   const ours = {};
-  for (const name of ['extension.js', 'server.js', 'cli.js']) {
+  const features = fs.existsSync(path.join(root, 'dist', 'features'))
+    ? fs
+        .readdirSync(path.join(root, 'dist', 'features'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `features/${f}`)
+    : [];
+  for (const name of ['extension.js', ...features, 'server.js', 'cli.js']) {
     const file = path.join(root, 'dist', name);
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:production\` first`);
     ours[name] = sizes(fs.readFileSync(file));

@@ -4,7 +4,7 @@ import type { AwsNode } from './awsNodes';
 import { presentAwsNode } from './awsPresentation';
 import type { AwsTreeModel } from './awsTreeModel';
 
-export const awsApisViewId = 'apigw.awsApis';
+export { awsApisViewId } from './awsCommandIds';
 
 const collapsibleStates = {
   none: vscode.TreeItemCollapsibleState.None,

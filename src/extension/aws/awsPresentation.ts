@@ -1,18 +1,10 @@
 import type { DeployedApiSummary, DeployedRoute, DeployedStage } from '../../aws/types';
 import type { AwsNode } from './awsNodes';
+import { awsCommandIds } from './awsCommandIds';
 import { placeTitle } from './awsPlace';
 
 /** Command ids the view's nodes run when clicked (contributed in package.json). */
-export const awsCommandIds = {
-  chooseProfile: 'apigw.chooseAwsProfile',
-  chooseRegion: 'apigw.chooseAwsRegion',
-  refresh: 'apigw.refreshAwsApis',
-  loadMore: 'apigw.loadMoreAwsApis',
-  copyInvokeUrl: 'apigw.copyInvokeUrl',
-  openInvokeUrl: 'apigw.openInvokeUrl',
-  exportApi: 'apigw.exportApi',
-  deleteStage: 'apigw.deleteStage',
-} as const;
+export { awsCommandIds };
 
 /**
  * How a node of the AWS view looks: pure data (label, description, tooltip, codicon, context value, click), so

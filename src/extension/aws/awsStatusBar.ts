@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsConnection } from './awsConnection';
 import { placeTitle } from './awsPlace';
-import { awsCommandIds } from './awsPresentation';
+import { awsCommandIds } from './awsCommandIds';
 
 /**
  * `$(cloud) profile · region` in the status bar; a click opens the profile picker. Created only once the AWS

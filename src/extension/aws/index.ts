@@ -1,25 +1,40 @@
 import * as vscode from 'vscode';
+import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { CommandRegistry } from '../commands/commandRegistry';
-import { AwsApisProvider, awsApisViewId } from './awsApisProvider';
+import type { DeployTestApi } from '../deploy';
+import { watchDefinitionFiles } from '../deploy/definitionFiles';
+import type { ApiMarks } from '../deploy/driftMarks';
+import type { DiagnosticsSource } from '../deploy/validation';
+import type { IndexedFile } from '../explorer/nodes';
+import type { AwsUiFeature } from '../features/awsUi';
+import { featureCommandIds } from '../features/commandIds';
+import { Lazy, lazyCommands } from '../features/lazy';
+import { LazyTreeDataProvider } from '../features/lazyTree';
+import { loadFeature } from '../features/load';
+import { awsApisViewId } from './awsCommandIds';
 import { AwsConnection } from './awsConnection';
-import type { AwsApiNode, AwsNode } from './awsNodes';
+import type { AwsNode } from './awsNodes';
 import { affectsPlace, readPlaceSettings } from './awsSettings';
 import { AwsStatusBar } from './awsStatusBar';
-import { AwsTreeModel } from './awsTreeModel';
-import { ExportApiCommand } from './exportApiCommand';
 import { loadAws } from './loadAws';
-import { ChooseAwsProfileCommand, ChooseAwsRegionCommand } from './placeCommands';
-import { CopyInvokeUrlCommand, DeleteStageCommand, OpenInvokeUrlCommand } from './stageCommands';
-import { LoadMoreAwsApisCommand, RefreshAwsApisCommand } from './viewCommands';
 
 export interface AwsDeps {
   context: vscode.ExtensionContext;
   logger: Logger;
   commands: CommandRegistry;
+  fs: FileSystem;
+  files: () => IndexedFile[];
+  /** Fires when the workspace index changed (the editor-title context key follows it). */
+  onDidChangeFiles: vscode.Event<void>;
+  /** The language server, which deploy asks for a definition's problems. */
+  server: DiagnosticsSource;
+  /** The Workspace APIs tree, which shows the drift marks. */
+  tree: { decorate(marks: ApiMarks): vscode.Disposable };
+  showLog(): void;
 }
 
-/** What the rest of the extension (deploy, drift, invoke on AWS) uses of the AWS side. */
+/** What deploy, drift and invoke on AWS use of the AWS side. */
 export interface AwsServices {
   /** The facade, the place and its clients (loads the SDK bundle on first use). */
   connection: AwsConnection;
@@ -43,11 +58,17 @@ export interface AwsTestApi {
 }
 
 /**
- * Wires the AWS side into VS Code: the "AWS" view of deployed APIs, the profile / region status item and
- * pickers, and the view's actions. Nothing here loads the SDK: dist/aws.js is required when the view first
- * lists something or a command needs AWS.
+ * The activation side of the AWS features: the connection (dist/aws.js on first call), the profile / region
+ * status item, the "AWS" view and every AWS command, registered at once; the view's model, its actions, deploy
+ * and drift live in dist/features/aws-ui.js, loaded when the view first lists something, one of the commands
+ * first runs, or the SDK has been loaded by another feature (the drift marks then apply).
  */
-export function registerAws(deps: AwsDeps): { services: AwsServices; testApi: AwsTestApi } {
+export function registerAws(deps: AwsDeps): {
+  connection: AwsConnection;
+  testApi: AwsTestApi;
+  /** Deploy's test API, loading the feature (only the integration tests ask). */
+  deploy(): DeployTestApi;
+} {
   const { context, logger } = deps;
   const connection = new AwsConnection({
     load: () => loadAws(context.extensionPath),
@@ -60,53 +81,65 @@ export function registerAws(deps: AwsDeps): { services: AwsServices; testApi: Aw
         Math.max(delayMs, 1000),
       ),
   });
-  const model = new AwsTreeModel(connection, logger);
-  const provider = new AwsApisProvider(model, logger);
-  const view = vscode.window.createTreeView(awsApisViewId, { treeDataProvider: provider, showCollapseAll: true });
   const statusBar = new AwsStatusBar(connection);
+  const feature: Lazy<AwsUiFeature> = new Lazy(() =>
+    loadFeature(context.extensionPath, 'aws-ui', logger).activateAwsUi({
+      context,
+      logger,
+      fs: deps.fs,
+      files: deps.files,
+      connection,
+      showStatus: () => statusBar.show(),
+      view,
+      server: deps.server,
+      tree: deps.tree,
+      showLog: () => deps.showLog(),
+    }),
+  );
+  const provider = new LazyTreeDataProvider<AwsNode, AwsUiFeature>(feature);
+  const view = vscode.window.createTreeView(awsApisViewId, { treeDataProvider: provider, showCollapseAll: true });
   if (view.visible) statusBar.show();
+  const onSdk = connection.onDidChange(() => {
+    // Once another feature (Invoke on AWS) has loaded the SDK, the drift marks of deploy apply too.
+    if (connection.loaded && feature.made === undefined) {
+      try {
+        feature.get();
+      } catch (err) {
+        logger.error('AWS: could not load the AWS features', err);
+      }
+    }
+  });
   context.subscriptions.push(
     provider,
     view,
     statusBar,
-    { dispose: () => model.dispose() },
+    { dispose: () => onSdk.dispose() },
     view.onDidChangeVisibility((e) => {
       if (e.visible) statusBar.show();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsPlace(e)) model.refresh();
+      if (!affectsPlace(e)) return;
+      const made = feature.made;
+      if (made) made.model.refresh();
+      else connection.reset();
     }),
+    watchDefinitionFiles(deps.files, deps.onDidChangeFiles),
   );
-  deps.commands.register(
-    new ChooseAwsProfileCommand(connection),
-    new ChooseAwsRegionCommand(),
-    new RefreshAwsApisCommand(model),
-    new LoadMoreAwsApisCommand(model),
-    new CopyInvokeUrlCommand(),
-    new OpenInvokeUrlCommand(),
-    new ExportApiCommand(connection, model),
-    new DeleteStageCommand(connection, model),
-  );
-  const revealApi = async (apiId: string, stage?: string): Promise<void> => {
-    const place = (await model.childrenWhenLoaded()).find((n) => n.kind === 'aws.place');
-    if (place) model.refresh(place);
-    const apiNode: AwsApiNode | undefined = await model.findApi(apiId);
-    if (!apiNode) return;
-    const stageNode =
-      stage === undefined
-        ? undefined
-        : (await model.childrenWhenLoaded(apiNode)).find((n) => n.kind === 'aws.stage' && n.stage.name === stage);
-    await view.reveal(stageNode ?? apiNode, { select: true, focus: false, expand: true });
-  };
+  deps.commands.register(...lazyCommands(featureCommandIds['aws-ui'], () => feature.get()));
   return {
-    services: { connection, showStatus: () => statusBar.show(), revealApi },
+    connection,
     testApi: {
-      children: (node) => model.childrenWhenLoaded(node),
-      treeItem: (node) => provider.getTreeItem(node),
-      refresh: (node) => model.refresh(node),
+      children: (node) => feature.get().model.childrenWhenLoaded(node),
+      treeItem: (node) => feature.get().provider.getTreeItem(node),
+      refresh: (node) => {
+        const made = feature.made;
+        if (made) made.model.refresh(node);
+        else connection.reset();
+      },
       view,
       sdkLoaded: () => connection.loaded,
       statusBarText: () => statusBar.text,
     },
+    deploy: () => feature.get().deploy,
   };
 }

@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { AwsServices } from '../aws';
-import type { CommandRegistry } from '../commands/commandRegistry';
+import type { Command } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';
 import { CompareWithDeployedCommand } from './compareCommand';
 import { DeployApiCommand } from './deployApiCommand';
@@ -20,11 +20,8 @@ export type { DeployQuestion, QuestionAnswerer } from './questions';
 export interface DeployDeps {
   context: vscode.ExtensionContext;
   logger: Logger;
-  commands: CommandRegistry;
   fs: FileSystem;
   files: () => IndexedFile[];
-  /** Fires when the workspace index changed (the editor-title context key follows it). */
-  onDidChangeFiles: vscode.Event<void>;
   aws: AwsServices;
   server: DiagnosticsSource;
   /** The Workspace APIs tree, which shows the drift marks. */
@@ -44,14 +41,12 @@ export interface DeployTestApi {
   lastPlan(): { uri: vscode.Uri; text: string } | undefined;
 }
 
-/** The context key listing the workspace's definition files (editor title actions show on them). */
-export const definitionFilesKey = 'apigw.definitionFiles';
-
 /**
- * Wires deploy and drift into VS Code: Deploy API… (palette, Workspace APIs tree, editor title), Compare with
- * Deployed over read-only documents, the 'apigw-deploy' diagnostics and the drift marks of the tree.
+ * Wires deploy and drift into VS Code (part of dist/features/aws-ui.js): Deploy API… (palette, Workspace APIs
+ * tree, editor title), Compare with Deployed over read-only documents, the 'apigw-deploy' diagnostics and the
+ * drift marks of the tree. The commands are returned: they are registered at activation (src/extension/aws).
  */
-export function registerDeploy(deps: DeployDeps): DeployTestApi {
+export function registerDeploy(deps: DeployDeps): { commands: Command[]; testApi: DeployTestApi } {
   const { context, logger } = deps;
   const memory = new TargetMemory(context.workspaceState);
   const questions = new Questions();
@@ -67,39 +62,27 @@ export function registerDeploy(deps: DeployDeps): DeployTestApi {
     marks,
     diagnostics,
   });
-  const setDefinitionFiles = (): void => {
-    const files = deps.files().flatMap((f) => (f.result.ok && f.result.definition.apis.length > 0 ? [f.file] : []));
-    void vscode.commands.executeCommand('setContext', definitionFilesKey, files);
-  };
-  setDefinitionFiles();
-  context.subscriptions.push(
+  context.subscriptions.push(diagnostics, plans, marks, compare, deps.tree.decorate(marks));
+  const deploy = new DeployApiCommand({
+    aws: deps.aws,
+    files: deps.files,
+    fs: deps.fs,
+    logger,
+    server: deps.server,
+    memory,
+    questions,
     diagnostics,
     plans,
     marks,
-    compare,
-    deps.tree.decorate(marks),
-    deps.onDidChangeFiles(setDefinitionFiles),
-  );
-  deps.commands.register(
-    new DeployApiCommand({
-      aws: deps.aws,
-      files: deps.files,
-      fs: deps.fs,
-      logger,
-      server: deps.server,
-      memory,
-      questions,
-      diagnostics,
-      plans,
-      marks,
-      showLog: () => deps.showLog(),
-    }),
-    compare,
-  );
+    showLog: () => deps.showLog(),
+  });
   return {
-    answerQuestions: (answerer) => questions.answerWith(answerer),
-    questions: () => questions.asked,
-    diagnostics: (uri) => diagnostics.get(uri),
-    lastPlan: () => plans.last,
+    commands: [deploy, compare],
+    testApi: {
+      answerQuestions: (answerer) => questions.answerWith(answerer),
+      questions: () => questions.asked,
+      diagnostics: (uri) => diagnostics.get(uri),
+      lastPlan: () => plans.last,
+    },
   };
 }

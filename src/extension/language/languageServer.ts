@@ -1,28 +1,38 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
-import {
-  documentDiagnosticsRequest,
-  type DocumentDiagnosticsParams,
-  type DocumentDiagnosticsResult,
-} from '../../server/protocol';
 import type { Logger } from '../../shared/logger';
+import { loadFeature } from '../features/load';
 import { apiLanguages, isApiDocument, templateLanguage } from './apiDocuments';
-import { apiOnlyMiddleware } from './middleware';
 
 export const languageServerName = 'API Gateway Studio Language Server';
 
+/** What starting the server needs (the client is made in dist/features/language-client.js). */
+export interface ApiClientOptions {
+  name: string;
+  /** dist/server.js. */
+  serverModule: string;
+  /** The languages of the documents the client syncs. */
+  languages: string[];
+  /** Whether the server is for a document (the middleware asks only about API definitions). */
+  isApiDocument: (document: vscode.TextDocument) => boolean;
+}
+
+/** The language client of our server, as the rest of the extension uses it. */
+export interface ApiClient {
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+  documentDiagnostics(uri: vscode.Uri): Promise<Array<[vscode.Uri, vscode.Diagnostic[]]> | undefined>;
+}
+
 /**
- * The language client: started lazily, when the first API definition is open (so activation stays cheap),
+ * The language client: started lazily, when the first API definition is open, from its own bundle
+ * (dist/features/language-client.js, vscode-languageclient included), so activation neither loads nor starts it;
  * restarted on demand, stopped with the extension.
  */
 export class ApiLanguageServer implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: ApiClient | undefined;
   private starting: Promise<void> | undefined;
+  private disposed = false;
   private readonly listeners: vscode.Disposable[] = [];
 
   constructor(
@@ -30,10 +40,15 @@ export class ApiLanguageServer implements vscode.Disposable {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts the server now if an API definition is open, otherwise when the first one is opened. */
+  /**
+   * Starts the server once activation is over if an API definition is open, otherwise when the first one is
+   * opened.
+   */
   watch(): void {
     if (vscode.workspace.textDocuments.some(isApiDocument)) {
-      void this.start().catch(() => undefined); // logged by start()
+      setImmediate(() => {
+        if (!this.disposed) void this.start().catch(() => undefined); // logged by start()
+      });
       return;
     }
     // Opened, or typed into (a new untitled file becomes an API definition once it says `openapi: 3...`).
@@ -66,15 +81,7 @@ export class ApiLanguageServer implements vscode.Disposable {
    */
   async documentDiagnostics(uri: vscode.Uri): Promise<Array<[vscode.Uri, vscode.Diagnostic[]]> | undefined> {
     await this.start();
-    const client = this.client;
-    if (client === undefined) return undefined;
-    const params: DocumentDiagnosticsParams = { uri: client.code2ProtocolConverter.asUri(uri) };
-    const result = await client.sendRequest<DocumentDiagnosticsResult>(documentDiagnosticsRequest, params);
-    if (result === null) return undefined;
-    const p2c = client.protocol2CodeConverter;
-    const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
-    for (const r of result) entries.push([p2c.asUri(r.uri), await p2c.asDiagnostics(r.diagnostics)]);
-    return entries;
+    return this.client?.documentDiagnostics(uri);
   }
 
   async restart(): Promise<void> {
@@ -84,29 +91,20 @@ export class ApiLanguageServer implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const l of this.listeners) l.dispose();
     void this.client?.dispose().catch((err: unknown) => this.logger.warn(`Stopping ${languageServerName}`, err));
     this.client = undefined;
   }
 
   private async createAndStart(): Promise<void> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}');
-    this.listeners.push(watcher);
-    const clientOptions: LanguageClientOptions = {
-      documentSelector: [...apiLanguages, templateLanguage].flatMap((language) => [
-        { language, scheme: 'file' },
-        { language, scheme: 'untitled' },
-      ]),
-      synchronize: { configurationSection: 'apigw', fileEvents: watcher },
-      middleware: apiOnlyMiddleware,
-      outputChannelName: languageServerName,
-    };
-    const client = new LanguageClient('apigw', languageServerName, serverOptions, clientOptions);
+    const feature = loadFeature(this.context.extensionPath, 'language-client', this.logger);
+    const client = feature.createLanguageClient({
+      name: languageServerName,
+      serverModule: this.context.asAbsolutePath('dist/server.js'),
+      languages: [...apiLanguages, templateLanguage],
+      isApiDocument,
+    });
     this.client = client;
     const started = performance.now();
     await client.start();

@@ -2,23 +2,19 @@ import * as vscode from 'vscode';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { AwsConnection } from '../aws/awsConnection';
-import { registerInvokeOnAws } from '../awsInvoke';
+import { InvokeTargetMemory } from '../awsInvoke/invokeMemory';
+import { awsLensTargets } from '../awsInvoke/lensTargets';
 import type { CommandRegistry } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';
-import { InvokePanel, type InvokeComparison } from './invokePanel';
+import { featureCommandIds } from '../features/commandIds';
+import { Lazy, lazyCommands } from '../features/lazy';
+import { loadFeature } from '../features/load';
+import type { MockFeature } from '../features/mock';
+import type { InvokeComparison } from './invokePanel';
 import type { InvokeResult } from './invokeResult';
-import {
-  ClearMockRequestsCommand,
-  InvokeRouteCommand,
-  ManageMockCommand,
-  ShowMockRequestCommand,
-  StartMockCommand,
-  StopMockCommand,
-} from './mockCommands';
 import { MockRequestsProvider, mockRequestsViewId, traceScheme, TraceDocuments } from './mockRequestsView';
-import { MockSessions } from './mockSessions';
-import { MockStatusBar } from './mockStatusBar';
 import { RequestLog, type RequestEntry } from './requestLog';
+import { ClearMockRequestsCommand, ShowMockRequestCommand } from './requestCommands';
 import { definitionSelector, RouteCodeLensProvider } from './routeCodeLens';
 
 export interface MockDeps {
@@ -28,8 +24,8 @@ export interface MockDeps {
   commands: CommandRegistry;
   /** The workspace's indexed definitions (for the API and route pickers). */
   files: () => IndexedFile[];
-  /** The AWS side, for Invoke Route on AWS in the same panel (absent: local invoke only). */
-  aws?: { connection: AwsConnection };
+  /** The AWS side, for Invoke Route on AWS in the same panel. */
+  aws: { connection: AwsConnection };
 }
 
 /** What the integration tests see of the mock runtime in VS Code. Not a stable API. */
@@ -54,69 +50,51 @@ export interface MockTestApi {
 }
 
 /**
- * Wires the mock runtime into VS Code: Start / Stop Mock API with a status item per running API, the
- * Mock Requests view with read-only traces, and Invoke Route Locally (command, tree menu, CodeLens) — with, when
- * the AWS side is given, Invoke Route on AWS and Compare local and AWS in the same panel.
+ * The activation side of the mock runtime in VS Code: the Mock Requests view with read-only traces, the route
+ * CodeLens (Invoke Route Locally, and on AWS once the API has a target) and every mock command, registered at
+ * once. Start / Stop Mock API, the status items and the Invoke panel live in dist/features/mock.js (the runtime,
+ * the template engine), loaded when one of those commands first runs.
  */
 export function registerMock(deps: MockDeps): MockTestApi {
   const { context, logger, fs } = deps;
   const log = new RequestLog();
-  const sessions = new MockSessions({ fs, logger, log });
-  const statusBar = new MockStatusBar(sessions);
-  const panel = new InvokePanel(context.extensionUri, sessions, logger);
   const requests = new MockRequestsProvider(log);
-  const awsTargets = deps.aws
-    ? registerInvokeOnAws({
-        context,
-        commands: deps.commands,
-        panel,
-        connection: deps.aws.connection,
-        files: deps.files,
-        fs,
-      })
-    : undefined;
-  const codeLens = new RouteCodeLensProvider(fs, awsTargets);
+  const memory = new InvokeTargetMemory(context.workspaceState);
+  const codeLens = new RouteCodeLensProvider(fs, awsLensTargets(memory, deps.aws.connection));
+  const feature = new Lazy<MockFeature>(() =>
+    loadFeature(context.extensionPath, 'mock', logger).activateMock({
+      context,
+      logger,
+      fs,
+      files: deps.files,
+      log,
+      aws: { connection: deps.aws.connection, memory },
+    }),
+  );
   context.subscriptions.push(
-    sessions,
-    statusBar,
-    panel,
     requests,
     codeLens,
     vscode.window.createTreeView(mockRequestsViewId, { treeDataProvider: requests }),
     vscode.workspace.registerTextDocumentContentProvider(traceScheme, new TraceDocuments(log)),
     vscode.languages.registerCodeLensProvider(definitionSelector, codeLens),
-    sessions.onDidChange(
-      () => void vscode.commands.executeCommand('setContext', 'apigw.mock.running', sessions.list().length > 0),
-    ),
   );
   deps.commands.register(
-    new StartMockCommand(sessions, deps.files),
-    new StopMockCommand(sessions),
-    new ManageMockCommand(sessions),
-    new InvokeRouteCommand(panel, deps.files, fs),
+    ...lazyCommands(featureCommandIds.mock, () => feature.get()),
     new ShowMockRequestCommand(),
     new ClearMockRequestsCommand(log),
   );
+  const panel = (): MockFeature['testApi'] => feature.get().testApi;
   return {
-    sessions: () =>
-      sessions.list().map((s) => ({
-        file: s.file,
-        apiName: s.apiName,
-        url: s.url,
-        ...(s.problem !== undefined ? { problem: s.problem } : {}),
-      })),
+    sessions: () => feature.made?.testApi.sessions() ?? [],
     requests: () => log.list(),
     requestsView: requests,
-    sendInvoke: (form) => panel.send(form),
-    lastInvokeResult: () => panel.lastResult,
-    sendInvokeOnAws: (form) => panel.sendRemote(form),
-    compareInvoke: (form) => panel.compare(form),
-    lastInvokeComparison: () => panel.lastComparison,
-    invokePanelState: () => panel.state,
-    renderedInvokeId: () => panel.renderedRequestId,
-    statusBarText: (file, apiName) => {
-      const key = sessions.get(file, apiName)?.key;
-      return key === undefined ? undefined : statusBar.itemFor(key)?.text;
-    },
+    sendInvoke: (form) => panel().sendInvoke(form),
+    lastInvokeResult: () => feature.made?.testApi.lastInvokeResult(),
+    sendInvokeOnAws: (form) => panel().sendInvokeOnAws(form),
+    compareInvoke: (form) => panel().compareInvoke(form),
+    lastInvokeComparison: () => feature.made?.testApi.lastInvokeComparison(),
+    invokePanelState: () => feature.made?.testApi.invokePanelState(),
+    renderedInvokeId: () => feature.made?.testApi.renderedInvokeId(),
+    statusBarText: (file, apiName) => feature.made?.testApi.statusBarText(file, apiName),
   };
 }

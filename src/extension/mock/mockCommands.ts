@@ -7,9 +7,7 @@ import type { IndexedFile } from '../explorer/nodes';
 import type { InvokePanel } from './invokePanel';
 import { pickApi, pickRoute } from './invokeTargets';
 import { manageMockCommandId } from './mockStatusBar';
-import { showMockRequestCommandId, TraceDocuments } from './mockRequestsView';
 import { sessionKey, type MockSession, type MockSessions } from './mockSessions';
-import type { RequestEntry, RequestLog } from './requestLog';
 import { trustRefusal, type TrustedAction } from './trust';
 import { invokeRouteCommandId } from './routeCodeLens';
 
@@ -100,32 +98,4 @@ export class InvokeRouteCommand implements Command {
     const target = await pickRoute(arg, this.files(), this.fs);
     if (target) this.panel.show(target);
   }
-}
-
-/** Opens a request's trace (from the Mock Requests view) as a read-only Markdown document. */
-export class ShowMockRequestCommand implements Command {
-  readonly id = showMockRequestCommandId;
-
-  async execute(entry?: unknown): Promise<vscode.TextDocument> {
-    if (!isEntry(entry))
-      throw new UserError('Show Request Trace needs a request: select one in the Mock Requests view.');
-    const document = await vscode.workspace.openTextDocument(TraceDocuments.uriFor(entry));
-    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
-    return document;
-  }
-}
-
-export class ClearMockRequestsCommand implements Command {
-  readonly id = 'apigw.clearMockRequests';
-  constructor(private readonly log: RequestLog) {}
-
-  execute(): void {
-    this.log.clear();
-  }
-}
-
-function isEntry(value: unknown): value is RequestEntry {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as RequestEntry).id === 'number' && 'event' in value
-  );
 }

@@ -24,7 +24,10 @@ function listEntries(file: string): Promise<string[]> {
   });
 }
 
-/** What may ship: the manifest, docs, the three bundles and static assets. Nothing else (no sources, maps, tests). */
+/**
+ * What may ship: the manifest, docs, the bundles (the extension's activation bundle and its feature bundles, the
+ * server, the CLI, the AWS side) and static assets. Nothing else (no sources, maps, tests).
+ */
 const allowed = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -34,6 +37,7 @@ const allowed = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/(extension|cli|server|aws)\.js$/,
+  /^extension\/dist\/features\/(language-client|preview|mock|aws-ui)\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
   /^extension\/media\/preview\/preview\.(js|css)$/,
   /^extension\/media\/invoke\/invoke\.(js|css)$/,
@@ -60,6 +64,10 @@ describe('the packaged .vsix', () => {
       'extension/dist/cli.js',
       'extension/dist/server.js',
       'extension/dist/aws.js',
+      'extension/dist/features/language-client.js',
+      'extension/dist/features/preview.js',
+      'extension/dist/features/mock.js',
+      'extension/dist/features/aws-ui.js',
       'extension/media/apigw.svg',
       'extension/media/preview/preview.js',
       'extension/media/preview/preview.css',
