@@ -33,7 +33,11 @@ suite('Explorer settings', () => {
     await waitForOutline(api, 'notes-http in the tree', (o) => 'notes-http/openapi.json' in o);
     await config().update('explorer.exclude', ['notes-http/**'], vscode.ConfigurationTarget.Workspace);
     await waitForOutline(api, 'notes-http to be excluded', (o) => !('notes-http/openapi.json' in o));
-    assert.deepEqual(Object.keys(outline(api)), ['chat-websocket/template.yaml', 'pets-rest/openapi.yaml']);
+    assert.deepEqual(Object.keys(outline(api)), [
+      'chat-websocket/template.yaml',
+      'get-started/openapi.yaml',
+      'pets-rest/openapi.yaml',
+    ]);
     await config().update('explorer.exclude', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForOutline(api, 'notes-http back in the tree', (o) => 'notes-http/openapi.json' in o);
   });

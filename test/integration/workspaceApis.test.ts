@@ -9,6 +9,9 @@ const examples = {
   'chat-websocket/template.yaml': {
     'ChatWebSocketApi (WEBSOCKET)': ['$connect', '$disconnect', 'sendMessage', '$default'],
   },
+  'get-started/openapi.yaml': {
+    'Get Started API (REST)': ['GET /greetings/{name}'],
+  },
   'notes-http/openapi.json': {
     'Notes HTTP API (HTTP)': [
       'GET /notes',
@@ -74,9 +77,9 @@ suite('Workspace APIs tree', () => {
   }
 
   test('shows every example definition with its APIs and routes', async () => {
-    await waitFor('the three examples in the tree', async () => {
+    await waitFor('the four examples in the tree', async () => {
       await api.workspaceApis.whenIdle();
-      return children(api).length >= 3 ? true : undefined;
+      return children(api).length >= 4 ? true : undefined;
     });
     assert.deepEqual(outline(api), examples);
   });
