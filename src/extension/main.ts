@@ -16,6 +16,7 @@ import { registerAws } from './aws';
 import { loadedFeature } from './features/load';
 import { createEditorFileSystem } from './workspace/editorFileSystem';
 import { WorkspaceIndex } from './workspace/workspaceIndex';
+import { registerWalkthrough } from './walkthrough';
 
 /** Set by the bundle's first and last lines (esbuild.mjs banner and footer); absent when the sources run unbundled. */
 declare const __apigwLoadStart: number | undefined;
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       files: () => index.files(),
       aws: { connection: aws.connection },
     });
+    registerWalkthrough({ context, commands, files: () => index.files(), whenIdle: () => index.whenIdle() });
     index.start();
     languageServer.watch();
     const activated = performance.now();

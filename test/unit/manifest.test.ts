@@ -21,6 +21,19 @@ interface SettingContribution {
   description?: string;
   markdownDescription?: string;
 }
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; svg?: string; image?: string; altText?: string };
+  completionEvents?: string[];
+}
+interface Walkthrough {
+  id: string;
+  title: string;
+  description: string;
+  steps: WalkthroughStep[];
+}
 interface Manifest {
   engines: { vscode: string };
   activationEvents?: string[];
@@ -32,6 +45,7 @@ interface Manifest {
     views?: Record<string, Array<{ id: string; name: string }>>;
     viewsContainers?: Record<string, Array<{ id: string; icon: string }>>;
     viewsWelcome?: Array<{ view: string; contents: string }>;
+    walkthroughs?: Walkthrough[];
     configuration?:
       { properties: Record<string, SettingContribution> } | Array<{ properties: Record<string, SettingContribution> }>;
   };
@@ -156,6 +170,9 @@ test('commands that need a trusted workspace are offered only there, in every me
     'apigw.deployApi',
     'apigw.invokeRouteOnAws',
     'apigw.deleteStage',
+    'apigw.startGetStartedMock',
+    'apigw.invokeGetStartedRoute',
+    'apigw.deployDryRun',
   ];
   const menus = Object.entries(contributes.menus ?? {});
   for (const id of needTrust) {
@@ -173,5 +190,46 @@ test('commands that need a trusted workspace are offered only there, in every me
     }
     const palette = entries.filter(([menu]) => menu === 'commandPalette');
     assert.equal(palette.length, 1, `${id}: the command palette shows it in untrusted workspaces`);
+  }
+});
+
+test('the walkthrough: localized texts, media that ship, and buttons and completion events that exist', () => {
+  const walkthroughs = contributes.walkthroughs ?? [];
+  assert.equal(walkthroughs.length, 1, 'one Get Started walkthrough');
+  const viewIds = new Set(Object.values(contributes.views ?? {}).flatMap((views) => views.map((v) => v.id)));
+  const containerIds = Object.values(contributes.viewsContainers ?? {}).flatMap((c) => c.map((v) => v.id));
+  // Built-in commands a button may run: opening this extension's view container.
+  const builtIn = new Set(containerIds.map((id) => `workbench.view.extension.${id}`));
+  const vscodeignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8');
+  assert.match(
+    vscodeignore,
+    /^!media\/(\*\*|walkthrough\/)/m,
+    'media/walkthrough/ is not allowlisted in .vscodeignore',
+  );
+  for (const walkthrough of walkthroughs) {
+    assert.ok(localized(walkthrough.title) && localized(walkthrough.description), `${walkthrough.id}: texts`);
+    assert.equal(new Set(walkthrough.steps.map((s) => s.id)).size, walkthrough.steps.length, 'step ids are unique');
+    for (const step of walkthrough.steps) {
+      assert.match(step.id, new RegExp(`^${walkthrough.id.replace(/\./g, '\\.')}\\.[a-z][A-Za-z]*$`));
+      assert.ok(localized(step.title), `${step.id}: has no title`);
+      const description = localized(step.description) ?? '';
+      assert.notEqual(description, '', `${step.id}: has no description`);
+      const media = step.media.markdown ?? step.media.svg ?? step.media.image;
+      assert.ok(media, `${step.id}: has no media`);
+      assert.match(media, /^media\/walkthrough\/[\w.-]+\.(md|svg)$/, `${step.id}: media outside media/walkthrough/`);
+      assert.ok(fs.existsSync(path.join(repoRoot, media)), `${step.id}: ${media} is missing`);
+      if (step.media.markdown === undefined) assert.ok(step.media.altText, `${step.id}: an image needs altText`);
+      const links = [...description.matchAll(/\]\(command:(?:toSide:)?([\w.]+)(?:\?[^)]*)?\)/g)].map(
+        (m) => m[1] as string,
+      );
+      assert.ok(links.length > 0, `${step.id}: no button`);
+      for (const id of links) assert.ok(commandIds.has(id) || builtIn.has(id), `${step.id}: links ${id}`);
+      for (const event of step.completionEvents ?? []) {
+        const [kind, id = ''] = event.split(':');
+        if (kind === 'onCommand') assert.ok(commandIds.has(id), `${step.id}: ${event} names no contributed command`);
+        else if (kind === 'onView') assert.ok(viewIds.has(id), `${step.id}: ${event} names no contributed view`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+    }
   }
 });

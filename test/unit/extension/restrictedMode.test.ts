@@ -10,6 +10,7 @@ import { invokeOnAwsTrustRefusal } from '../../../src/extension/awsInvoke/awsInv
 import { InvokeRouteOnAwsCommand } from '../../../src/extension/awsInvoke/invokeOnAwsCommand';
 import { UserError } from '../../../src/extension/commands/commandRegistry';
 import { DeployApiCommand } from '../../../src/extension/deploy/deployApiCommand';
+import { DeployDryRunCommand, dryRunTrustRefusal } from '../../../src/extension/walkthrough/deployDryRun';
 
 /** Dependencies that fail the test when anything reads them: a refusal must come before any other work. */
 function untouchable<T>(what: string): T {
@@ -75,5 +76,25 @@ describe('Restricted Mode: Deploy API, Invoke Route on AWS and Delete Stage refu
       new InvokeRouteOnAwsCommand(untouchable('invoke deps')).execute(),
       /invoke deps\.\w+ was used/,
     );
+  });
+});
+
+describe('Restricted Mode: the deploy dry run (the walkthrough step) refuses, saying why', () => {
+  afterEach(() => setWorkspaceTrusted(true));
+
+  it('before reading the workspace or starting the command line', async () => {
+    setWorkspaceTrusted(false);
+    await assert.rejects(new DeployDryRunCommand(untouchable('dry run deps')).execute(), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.equal(error.message, dryRunTrustRefusal);
+      assert.match(error.message, /^Deploy Dry Run is disabled in Restricted Mode: /);
+      assert.ok(error.message.endsWith(trustHint));
+      return true;
+    });
+  });
+
+  it('and goes on in a trusted workspace', async () => {
+    setWorkspaceTrusted(true);
+    await assert.rejects(new DeployDryRunCommand(untouchable('dry run deps')).execute(), /dry run deps\.\w+ was used/);
   });
 });

@@ -41,6 +41,7 @@ const allowed = [
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
   /^extension\/media\/preview\/preview\.(js|css)$/,
   /^extension\/media\/invoke\/invoke\.(js|css)$/,
+  /^extension\/media\/walkthrough\/[\w.-]+\.(md|svg)$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
 ];
@@ -77,6 +78,11 @@ describe('the packaged .vsix', () => {
       'extension/syntaxes/vtl-json.injection.tmLanguage.json',
       'extension/media/invoke/invoke.js',
       'extension/media/invoke/invoke.css',
+      'extension/media/walkthrough/open-view.md',
+      'extension/media/walkthrough/fix-problem.md',
+      'extension/media/walkthrough/preview-template.md',
+      'extension/media/walkthrough/mock.md',
+      'extension/media/walkthrough/deploy-dry-run.md',
     ]) {
       assert.ok(entries.includes(required), `${required} is missing from the .vsix`);
     }
