@@ -1,6 +1,7 @@
 /** The embedded mock API Gateway: a pipeline of replaceable stages, served over HTTP by MockRuntime. */
 export { MockRuntime, type MockRuntimeOptions, type ReloadEvent } from './mockRuntime';
-export { Pipeline, defaultStages, type Stage, type StageServices, type PipelineOptions } from './pipeline';
+export { Pipeline, defaultStages, type PipelineOptions } from './pipeline';
+export type { Stage, StageServices } from './stages/stage';
 export { loadServedApi, type LoadOptions, type LoadResult } from './loadApi';
 export { loadConfig, parseConfig, configFileName, type RuntimeConfig, type HandlerRef } from './config';
 export { gatewayErrors, type GatewayError, type GatewayErrorKind } from './errors';

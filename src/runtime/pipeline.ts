@@ -15,35 +15,12 @@ import { iamStage } from './stages/iam';
 import { integrationRequestStage } from './stages/integrationRequest';
 import { integrationStage } from './stages/integration';
 import { integrationResponseStage } from './stages/integrationResponse';
+import type { Stage, StageServices } from './stages/stage';
 import { contractStage } from './contract/stage';
 import { vtlRenderer, type TemplateRenderer } from './templates';
 import { headerProblem } from './text';
 import type { Exchange, MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
 import { dict } from '../shared/dict';
-
-/** What stages share: injected so tests (and the editor) can replace any of them. */
-export interface StageServices {
-  renderer: TemplateRenderer;
-  lambda: LambdaInvoker;
-  logger: Logger;
-  /** The gateway's clock (epoch ms): SigV4's ±5 minutes are counted on it (tests fix it). */
-  now: () => number;
-}
-
-/**
- * One step of the pipeline. It reads and updates the exchange; it returns a GatewayError to stop the request
- * with a gateway response, or nothing to go on. A stage that sets `ex.response` ends the request normally
- * (proxy integrations, CORS preflight); `finally` stages still run.
- */
-export interface Stage {
-  name: string;
-  run(ex: Exchange, services: StageServices): Promise<GatewayError | undefined> | GatewayError | undefined;
-  /**
-   * Whether the stage can do anything for this API (e.g. CORS stages for an API without CORS, throttling or
-   * caching that is off): the pipeline leaves out stages that cannot, once per served API. Default: always.
-   */
-  appliesTo?(served: ServedApi): boolean;
-}
 
 type StageOutcome = Promise<GatewayError | undefined> | GatewayError | undefined;
 

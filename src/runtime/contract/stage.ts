@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { dict } from '../../shared/dict';
-import type { Stage } from '../pipeline';
+import type { Stage } from '../stages/stage';
 import type { Exchange, MockResponse, ServedApi } from '../types';
 import { checkResponse, type Mismatch } from './check';
 

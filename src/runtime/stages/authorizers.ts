@@ -3,7 +3,7 @@ import { lambdaFunctionOf } from '../../model/build/lambdaUri';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { findHandler } from '../integrations/lambda';
 import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
-import type { StageServices } from '../pipeline';
+import type { StageServices } from './stage';
 import { firstHeader } from '../requestContext';
 import { invokeArn } from '../iam/routeAuth';
 import type { Exchange } from '../types';

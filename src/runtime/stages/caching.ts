@@ -1,6 +1,6 @@
 import { gatewayError } from '../errors';
 import { settingFor, type MethodSetting } from '../methodSettings';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import type { RuntimeConfig } from '../config';
 import { firstHeader } from '../requestContext';
 import type { Exchange, MockResponse, ServedApi } from '../types';

@@ -1,5 +1,5 @@
 import type { CorsConfiguration } from '../../model';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import { firstHeader } from '../requestContext';
 import type { Exchange, ServedApi } from '../types';
 import { dict } from '../../shared/dict';

@@ -3,7 +3,7 @@ import type { IamCredential } from '../iam/iamConfig';
 import { evaluatePolicy, type ResourcePolicy } from '../iam/policy';
 import { apiArn, iamAuthorization, invokeArn, regionOf, hasIamRoutes } from '../iam/routeAuth';
 import { encodePath, verifySigV4, type SigV4Failure, type VerifyOutcome } from '../iam/sigv4';
-import type { Stage, StageServices } from '../pipeline';
+import type { Stage, StageServices } from './stage';
 import { localAccountId } from '../requestContext';
 import type { Exchange } from '../types';
 import { dict } from '../../shared/dict';

@@ -4,7 +4,7 @@ import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { proxyResponse, runHttp } from '../integrations/http';
 import { runLambda, runLambdaProxy } from '../integrations/lambda';
 import { runMock } from '../integrations/mock';
-import type { Stage, StageServices } from '../pipeline';
+import type { Stage, StageServices } from './stage';
 import { upperCase } from '../text';
 import type { Exchange } from '../types';
 

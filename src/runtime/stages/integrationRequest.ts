@@ -1,5 +1,5 @@
 import { gatewayError, gatewayErrors } from '../errors';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import { header } from '../requestContext';
 import { templateContext, templateFor } from '../templates';
 import { mediaType, upperCase } from '../text';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { IntegrationResponse, MappingTemplate } from '../../model';
 import { gatewayError, gatewayErrors } from '../errors';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import { header } from '../requestContext';
 import { templateContext } from '../templates';
 import { lowerCase, mediaType, upperCase } from '../text';

@@ -1,5 +1,5 @@
 import type { GatewayApi } from '../../model';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import { Router } from '../router';
 import { dictOf } from '../../shared/dict';
 

@@ -1,6 +1,6 @@
 import { gatewayError } from '../errors';
 import { hasOwnSetting, settingFor } from '../methodSettings';
-import type { Stage } from '../pipeline';
+import type { Stage } from './stage';
 import type { RuntimeConfig } from '../config';
 
 /** A token bucket: `burst` tokens at most, refilled at `rate` a second. */

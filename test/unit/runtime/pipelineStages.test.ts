@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadServedApi } from '../../../src/runtime/loadApi';
 import type { LambdaInvoker } from '../../../src/runtime/lambda/invoker';
-import { Pipeline, type Stage } from '../../../src/runtime/pipeline';
+import { Pipeline } from '../../../src/runtime/pipeline';
+import type { Stage } from '../../../src/runtime/stages/stage';
 import { newRequestId } from '../../../src/runtime/requestId';
 import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
 
