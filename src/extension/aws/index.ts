@@ -34,16 +34,6 @@ export interface AwsDeps {
   showLog(): void;
 }
 
-/** What deploy, drift and invoke on AWS use of the AWS side. */
-export interface AwsServices {
-  /** The facade, the place and its clients (loads the SDK bundle on first use). */
-  connection: AwsConnection;
-  /** Shows the profile · region status item (a deploy starts). */
-  showStatus(): void;
-  /** Lists the place's APIs again and selects an API (and stage) in the AWS view. */
-  revealApi(apiId: string, stage?: string): Promise<void>;
-}
-
 /** What the integration tests see of the AWS view. Not a stable API. */
 export interface AwsTestApi {
   /** A node's children once listed (the root when undefined). */

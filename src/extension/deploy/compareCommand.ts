@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PlannedChange } from '../../aws/types';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
-import type { AwsServices } from '../aws';
+import type { AwsServices } from '../aws/awsServices';
 import type { Command } from '../commands/commandRegistry';
 import { UserError } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AwsClients, DeployOutcome, DeployPlan } from '../../aws/types';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
-import type { AwsServices } from '../aws';
+import type { AwsServices } from '../aws/awsServices';
 import { awsTrustRefusal } from '../aws/awsActions';
 import { failOnWarnings } from '../aws/awsSettings';
 import type { Command } from '../commands/commandRegistry';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
-import type { AwsServices } from '../aws';
+import type { AwsServices } from '../aws/awsServices';
 import type { Command } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';
 import { CompareWithDeployedCommand } from './compareCommand';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
-import type { AwsServices } from '../aws';
+import type { AwsServices } from '../aws/awsServices';
 import type { AwsApisProvider } from '../aws/awsApisProvider';
 import type { AwsConnection } from '../aws/awsConnection';
 import type { AwsNode } from '../aws/awsNodes';

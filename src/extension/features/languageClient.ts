@@ -10,7 +10,7 @@ import {
   type DocumentDiagnosticsParams,
   type DocumentDiagnosticsResult,
 } from '../../server/protocol';
-import type { ApiClient, ApiClientOptions } from '../language/languageServer';
+import type { ApiClient, ApiClientOptions } from '../language/apiClient';
 import { apiOnlyMiddleware } from '../language/middleware';
 
 /**

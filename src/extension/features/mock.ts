@@ -6,7 +6,7 @@ import { registerInvokeOnAws } from '../awsInvoke';
 import type { InvokeTargetMemory } from '../awsInvoke/invokeMemory';
 import type { Command } from '../commands/commandRegistry';
 import type { IndexedFile } from '../explorer/nodes';
-import type { MockTestApi } from '../mock';
+import type { MockTestApi } from '../mock/mockTestApi';
 import { InvokePanel } from '../mock/invokePanel';
 import { InvokeRouteCommand, ManageMockCommand, StartMockCommand, StopMockCommand } from '../mock/mockCommands';
 import { MockSessions } from '../mock/mockSessions';

@@ -2,27 +2,9 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../shared/logger';
 import { loadFeature } from '../features/load';
 import { apiLanguages, isApiDocument, templateLanguage } from './apiDocuments';
+import type { ApiClient } from './apiClient';
 
 export const languageServerName = 'API Gateway Studio Language Server';
-
-/** What starting the server needs (the client is made in dist/features/language-client.js). */
-export interface ApiClientOptions {
-  name: string;
-  /** dist/server.js. */
-  serverModule: string;
-  /** The languages of the documents the client syncs. */
-  languages: string[];
-  /** Whether the server is for a document (the middleware asks only about API definitions). */
-  isApiDocument: (document: vscode.TextDocument) => boolean;
-}
-
-/** The language client of our server, as the rest of the extension uses it. */
-export interface ApiClient {
-  start(): Promise<void>;
-  restart(): Promise<void>;
-  dispose(): Promise<void>;
-  documentDiagnostics(uri: vscode.Uri): Promise<Array<[vscode.Uri, vscode.Diagnostic[]]> | undefined>;
-}
 
 /**
  * The language client: started lazily, when the first API definition is open, from its own bundle

@@ -10,12 +10,13 @@ import { featureCommandIds } from '../features/commandIds';
 import { Lazy, lazyCommands } from '../features/lazy';
 import { loadFeature } from '../features/load';
 import type { MockFeature } from '../features/mock';
-import type { InvokeComparison } from './invokePanel';
-import type { InvokeResult } from './invokeResult';
 import { MockRequestsProvider, mockRequestsViewId, traceScheme, TraceDocuments } from './mockRequestsView';
-import { RequestLog, type RequestEntry } from './requestLog';
+import type { MockTestApi } from './mockTestApi';
+import { RequestLog } from './requestLog';
 import { ClearMockRequestsCommand, ShowMockRequestCommand } from './requestCommands';
 import { definitionSelector, RouteCodeLensProvider } from './routeCodeLens';
+
+export type { MockTestApi } from './mockTestApi';
 
 export interface MockDeps {
   context: vscode.ExtensionContext;
@@ -26,27 +27,6 @@ export interface MockDeps {
   files: () => IndexedFile[];
   /** The AWS side, for Invoke Route on AWS in the same panel. */
   aws: { connection: AwsConnection };
-}
-
-/** What the integration tests see of the mock runtime in VS Code. Not a stable API. */
-export interface MockTestApi {
-  sessions(): Array<{ file: string; apiName: string; url: string; problem?: string }>;
-  /** The Mock Requests view's entries, newest first. */
-  requests(): RequestEntry[];
-  requestsView: vscode.TreeDataProvider<RequestEntry>;
-  /** Sends the Invoke panel's form (optionally with other values), as the webview's Send button does. */
-  sendInvoke(form?: unknown): Promise<InvokeResult>;
-  lastInvokeResult(): InvokeResult | undefined;
-  /** Sends the Invoke panel's form to its AWS target, as Send does with "AWS" chosen. */
-  sendInvokeOnAws(form?: unknown): Promise<InvokeResult>;
-  /** Sends the form to the local mock and to AWS, as "Compare local and AWS" does. */
-  compareInvoke(form?: unknown): Promise<InvokeComparison>;
-  lastInvokeComparison(): InvokeComparison | undefined;
-  /** The Invoke panel's title, the targets it offers and which one Send uses. */
-  invokePanelState(): { title: string; local?: string; remote?: string; mode: 'local' | 'remote' } | undefined;
-  /** The request id of the last result (or comparison) the Invoke webview has drawn. */
-  renderedInvokeId(): string | undefined;
-  statusBarText(file: string, apiName: string): string | undefined;
 }
 
 /**
