@@ -9,6 +9,7 @@ import { invokeArn } from '../iam/routeAuth';
 import type { Exchange } from '../types';
 import { checkJwt } from './jwt';
 import { ownValue } from '../../shared/dict';
+import { matchWhole } from '../wholeMatch';
 
 /**
  * Authorizers of the matched route: JWT (HTTP APIs) and Cognito user pools (REST) through checkJwt (signature
@@ -134,12 +135,19 @@ async function authorizeLambda(
   const rest = ex.served.api.type === 'REST';
   const token = identity(ex, authorizer);
   const type = authorizer.type?.toLowerCase() === 'token' ? 'TOKEN' : 'REQUEST';
-  if (
-    token === undefined ||
-    (authorizer.identityValidationExpression !== undefined &&
-      type === 'TOKEN' &&
-      !new RegExp(`^(?:${authorizer.identityValidationExpression})$`).test(token))
-  ) {
+  const validation =
+    token !== undefined && authorizer.identityValidationExpression !== undefined && type === 'TOKEN'
+      ? matchWhole(authorizer.identityValidationExpression, token)
+      : undefined;
+  if (validation?.refused !== undefined) {
+    ex.trace.push({
+      stage: 'methodRequest',
+      detail: `authorizer '${authorizer.name}': identityValidationExpression: ${validation.refused}`,
+      ms: 0,
+      warning: true,
+    });
+  }
+  if (token === undefined || (validation !== undefined && !validation.matched)) {
     ex.trace.push({
       stage: 'methodRequest',
       detail: `authorizer '${authorizer.name}': identity source missing or invalid`,

@@ -5,6 +5,7 @@ import type { Stage } from './stage';
 import { header } from '../requestContext';
 import { templateContext } from '../templates';
 import { lowerCase, mediaType, upperCase } from '../text';
+import { matchWhole } from '../wholeMatch';
 import type { Exchange, IntegrationResult } from '../types';
 import { restSource } from './parameterMapping';
 import { dict } from '../../shared/dict';
@@ -25,6 +26,7 @@ export const integrationResponseStage: Stage = {
       integration.responses,
       selectionInput,
       result.errorMessage !== undefined || isLambda(integration.type),
+      (reason) => ex.trace.push({ stage: 'integrationResponse', detail: `selection: ${reason}`, ms: 0, warning: true }),
     );
     if (selected === undefined) {
       ex.trace.push({
@@ -103,16 +105,22 @@ function isLambda(type: string | undefined): boolean {
   return upperCase(type ?? '') === 'AWS';
 }
 
-/** Non-default patterns in order, matched against the whole input; a Lambda success always takes the default. */
+/**
+ * Non-default patterns in order, matched against the whole input; a Lambda success always takes the default. A
+ * pattern that could not run (matchWhole) does not match, and `refused` says why.
+ */
 export function selectResponse(
   responses: IntegrationResponse[],
   input: string,
   lambda: boolean,
+  refused: (reason: string) => void = () => undefined,
 ): IntegrationResponse | undefined {
   if (!lambda || input !== '200') {
     for (const response of responses) {
       if (isDefault(response)) continue;
-      if (selectionRegExp(response.pattern)?.test(input) === true) return response;
+      const match = matchWhole(response.pattern, input, 's');
+      if (match.refused !== undefined) refused(match.refused);
+      if (match.matched) return response;
     }
   }
   return responses.find(isDefault);
@@ -120,23 +128,6 @@ export function selectResponse(
 
 function isDefault(r: IntegrationResponse): boolean {
   return r.pattern === 'default' || r.pattern === '';
-}
-
-/** Selection patterns compiled once (null: invalid, never matches; apigw validate reports it). */
-const selectionRegExps = new Map<string, RegExp | null>();
-
-function selectionRegExp(pattern: string): RegExp | null {
-  let regExp = selectionRegExps.get(pattern);
-  if (regExp === undefined) {
-    try {
-      regExp = new RegExp(`^(?:${pattern})$`, 's');
-    } catch {
-      regExp = null;
-    }
-    if (selectionRegExps.size >= 1024) selectionRegExps.clear();
-    selectionRegExps.set(pattern, regExp);
-  }
-  return regExp;
 }
 
 function chooseTemplate(templates: MappingTemplate[], accept: string | undefined): MappingTemplate | undefined {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { decodeJwt, decodeProtectedHeader, errors, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { describeValue, type Authorizer, type GatewayApi, type MaybeIntrinsic } from '../../model';
 import type { RuntimeConfig } from '../config';
+import { matchWhole } from '../wholeMatch';
 import { acceptedAlgorithms, cognitoPool, jwtKeyStore, type JwtKeyStore, type KeySource } from './jwtKeys';
 
 /**
@@ -203,13 +204,9 @@ function cognitoRefusal(
     const expression = authorizer.identityValidationExpression;
     if (expression !== undefined) {
       const aud = typeof claims.aud === 'string' ? claims.aud : undefined;
-      let matches = false;
-      try {
-        matches = aud !== undefined && new RegExp(`^(?:${expression})$`).test(aud);
-      } catch {
-        return `the authorizer's identityValidationExpression ${JSON.stringify(expression)} is not a valid regular expression`;
-      }
-      if (!matches)
+      const match = aud !== undefined ? matchWhole(expression, aud) : { matched: false };
+      if (match.refused !== undefined) return `the authorizer's identityValidationExpression: ${match.refused}`;
+      if (!match.matched)
         return `the token's audience ${JSON.stringify(claims.aud ?? null)} does not match identityValidationExpression ${expression}`;
     }
     return undefined;
