@@ -1,30 +1,17 @@
 import type { AwsPlace } from '../../aws/types';
+import { deployTargetPrefix, invokeTargetPrefix, memoryKey } from '../aws/targetKeys';
 import type { AwsInvokeTarget } from './awsInvokeRequest';
 
 /**
  * The AWS target "Invoke Route on AWS" last used for a definition's API, per place (profile, region, endpoint),
  * in the workspace state: the next invoke, the panel and the CodeLens offer it without asking. The deploy's own
  * memory (src/extension/deploy/targetMemory.ts, where the API was deployed) is read first; this one holds what
- * the user picked when nothing was deployed from here. Both have the same key form; the deploy's is only read.
+ * the user picked when nothing was deployed from here. Both have the key form of aws/targetKeys.ts; the deploy's
+ * is only read.
  * Pure but for the storage, which is given (`vscode.Memento`).
  */
-export const invokeTargetPrefix = 'apigw.invokeOnAws.target';
-/** The deploy's memory, whose keys have the same form (the CodeLens reads them without a place). */
-export const deployTargetPrefix = 'apigw.deploy.target';
-
-/** The place as a key, as the deploy's memory writes it: "profile@region", then the endpoint when calls go elsewhere. */
-export function placeKey(place: AwsPlace): string {
-  const base = `${place.profile ?? ''}@${place.region}`;
-  return place.endpointUrl === undefined || place.endpointUrl === '' ? base : `${base} ${place.endpointUrl}`;
-}
-
-/** "prefix:[place, definition, API]", the form both memories use (`definition` relative to the workspace). */
-function targetKey(prefix: string, definition: string, apiName: string, place: AwsPlace): string {
-  return `${prefix}:${JSON.stringify([placeKey(place), definition.replace(/\\/g, '/'), apiName])}`;
-}
-
 export function invokeTargetKey(definition: string, apiName: string, place: AwsPlace): string {
-  return targetKey(invokeTargetPrefix, definition, apiName, place);
+  return memoryKey(invokeTargetPrefix, definition, apiName, place);
 }
 
 /** The definition and API a key of either memory is about, or undefined for any other key. */
@@ -61,7 +48,7 @@ export class InvokeTargetMemory {
 
   /** Where Deploy last deployed the definition's API at this place (REST and HTTP only), read from its memory. */
   deployed(definition: string, apiName: string, place: AwsPlace): AwsInvokeTarget | undefined {
-    const value = this.store.get<unknown>(targetKey(deployTargetPrefix, definition, apiName, place));
+    const value = this.store.get<unknown>(memoryKey(deployTargetPrefix, definition, apiName, place));
     if (!isInvokeTarget(value) || value.stage === undefined) return undefined;
     return {
       kind: value.kind,

@@ -1,4 +1,5 @@
 import type { AwsApiKind, AwsPlace } from '../../aws/types';
+import { deployTargetPrefix, memoryKey, placeKey } from '../aws/targetKeys';
 
 /**
  * Where a definition's API was last deployed, remembered per definition + API + place (profile, region,
@@ -21,20 +22,11 @@ export interface TargetStore {
   update(key: string, value: unknown): Thenable<void> | Promise<void>;
 }
 
-const prefix = 'apigw.deploy.target';
+export { placeKey };
 
-/** The place as a key: "profile@region" (the default chain is ""), and the endpoint when calls go elsewhere. */
-export function placeKey(place: AwsPlace): string {
-  const base = `${place.profile ?? ''}@${place.region}`;
-  return place.endpointUrl === undefined || place.endpointUrl === '' ? base : `${base} ${place.endpointUrl}`;
-}
-
-/**
- * The key of a definition's API at a place. `definition` is the workspace-relative path (so a moved workspace
- * keeps its targets); the API is named by its name in the definition.
- */
+/** The key of a definition's API at a place (the key form is shared with Invoke on AWS: aws/targetKeys.ts). */
 export function targetKey(definition: string, apiName: string, place: AwsPlace): string {
-  return `${prefix}:${JSON.stringify([placeKey(place), definition.replace(/\\/g, '/'), apiName])}`;
+  return memoryKey(deployTargetPrefix, definition, apiName, place);
 }
 
 export class TargetMemory {
