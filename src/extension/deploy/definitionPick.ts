@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readDefinition, type DefinitionFile, type GatewayApi } from '../../model';
 import type { FileSystem } from '../../shared/fileSystem';
+import { pickApi } from '../commands/apiPick';
 import { UserError } from '../commands/commandRegistry';
 import { asExplorerNode } from '../commands/nodeArgument';
 import type { IndexedFile } from '../explorer/nodes';
@@ -64,19 +65,7 @@ export async function pickLocalApi(
         `There is no API definition in this workspace to ${what}: open or create an OpenAPI definition or a SAM template first.`,
       );
     }
-    const picked =
-      candidates.length === 1
-        ? candidates[0]
-        : (
-            await vscode.window.showQuickPick(
-              candidates.map((c) => ({
-                label: c.api.name,
-                description: `${c.api.type} · ${vscode.workspace.asRelativePath(c.file)}`,
-                c,
-              })),
-              { title: `Which API do you want to ${what}?`, matchOnDescription: true },
-            )
-          )?.c;
+    const picked = await pickApi(candidates, { title: `Which API do you want to ${what}?`, matchOnDescription: true });
     if (picked === undefined) return undefined;
     target = { file: picked.file, apiName: picked.api.name };
   }

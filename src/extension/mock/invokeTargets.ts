@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readDefinition, type GatewayApi } from '../../model';
 import type { FileSystem } from '../../shared/fileSystem';
+import { pickApi as pickOneApi } from '../commands/apiPick';
 import { UserError } from '../commands/commandRegistry';
 import { asExplorerNode } from '../commands/nodeArgument';
 import type { IndexedFile } from '../explorer/nodes';
@@ -42,16 +43,7 @@ export async function pickApi(arg: unknown, files: IndexedFile[]): Promise<ApiTa
     throw new UserError(
       'No REST or HTTP API definition found in this workspace: open or create an OpenAPI definition first.',
     );
-  if (apis.length === 1) return apis[0];
-  const picked = await vscode.window.showQuickPick(
-    apis.map((t) => ({
-      label: t.api.name,
-      description: `${t.api.type} · ${vscode.workspace.asRelativePath(t.file)}`,
-      target: t,
-    })),
-    { placeHolder: 'Which API should the mock serve?' },
-  );
-  return picked?.target;
+  return await pickOneApi(apis, { placeHolder: 'Which API should the mock serve?' });
 }
 
 /** The route to invoke: from a route node, a CodeLens reference, or a QuickPick. Undefined if cancelled. */

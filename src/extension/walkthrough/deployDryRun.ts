@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GatewayApi } from '../../model';
+import { pickApi } from '../commands/apiPick';
 import { UserError, type Command } from '../commands/commandRegistry';
 import { asExplorerNode } from '../commands/nodeArgument';
 import type { IndexedFile } from '../explorer/nodes';
@@ -119,19 +120,7 @@ export class DeployDryRunCommand implements Command, vscode.Disposable {
       return entry?.result.ok ? entry.result.definition.apis : [];
     };
     const choose = async (candidates: Array<{ file: string; api: GatewayApi }>): Promise<Target | undefined> => {
-      const chosen =
-        candidates.length === 1
-          ? candidates[0]
-          : (
-              await vscode.window.showQuickPick(
-                candidates.map((c) => ({
-                  label: c.api.name,
-                  description: `${c.api.type} · ${vscode.workspace.asRelativePath(c.file)}`,
-                  target: c,
-                })),
-                { placeHolder: 'Which API should the deploy dry run plan?' },
-              )
-            )?.target;
+      const chosen = await pickApi(candidates, { placeHolder: 'Which API should the deploy dry run plan?' });
       return chosen && { ...chosen, apisInFile: apisOf(chosen.file).length };
     };
     const withFile = (file: string) => (api: GatewayApi) => ({ file, api });
