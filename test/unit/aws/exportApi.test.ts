@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClients } from '../../../src/aws/clients';
 import { exportApi } from '../../../src/aws/exportApi';
-import { AwsError, type AwsApiKind } from '../../../src/aws/types';
+import type { AwsApiKind } from '../../../src/aws/types';
 import { fakeHttp, type Responder } from './fakeHttp';
+import { rejection } from './rejection';
 
 function clientsAnswering(respond: Responder) {
   const fake = fakeHttp(respond);
@@ -12,16 +13,6 @@ function clientsAnswering(respond: Responder) {
     { credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }, requestHandler: fake.handler },
   );
   return { clients, sent: fake.sent };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AwsError, `not an AwsError: ${String(error)}`);
-    return error;
-  }
-  return assert.fail('expected a failure');
 }
 
 const yaml = 'openapi: 3.0.1\ninfo:\n  title: pets\npaths: {}\n';

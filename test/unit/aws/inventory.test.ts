@@ -32,23 +32,14 @@ import { createClients } from '../../../src/aws/clients';
 import { deleteStage, getApiSummary, listApis, whoAmI } from '../../../src/aws/inventory';
 import { invokeUrlOf } from '../../../src/aws/invokeUrls';
 import { collect, paginate } from '../../../src/aws/paginate';
-import { AwsError, type AwsApiKind, type AwsClients } from '../../../src/aws/types';
+import type { AwsApiKind, AwsClients } from '../../../src/aws/types';
+import { rejection } from './rejection';
 
 function clientsFor(region = 'us-east-1', endpointUrl?: string): AwsClients {
   return createClients(
     { region, ...(endpointUrl ? { endpointUrl } : {}) },
     { credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' } },
   );
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AwsError, `not an AwsError: ${String(error)}`);
-    return error;
-  }
-  return assert.fail('expected a failure');
 }
 
 test('listApis pages through 600 REST APIs (position) and 250 HTTP / WebSocket APIs (NextToken)', async () => {

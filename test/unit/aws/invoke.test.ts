@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { createClients } from '../../../src/aws/clients';
 import { invokeHttpRoute, logSteps, signingCredentialsOf, testInvokeMethod } from '../../../src/aws/invoke';
 import { signRequest } from '../../../src/aws/sigv4';
-import { AwsError } from '../../../src/aws/types';
+import { rejection } from './rejection';
 
 // The AWS SigV4 test suite's credentials and time (get-vanilla, get-vanilla-query-order-key-case).
 const suite = {
@@ -16,16 +16,6 @@ const suite = {
   service: 'service',
   signingDate: new Date('2015-08-30T12:36:00Z'),
 };
-
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AwsError, `not an AwsError: ${String(error)}`);
-    return error;
-  }
-  return assert.fail('expected a failure');
-}
 
 test('SigV4 matches the AWS test suite: get-vanilla', async () => {
   const headers = await signRequest(

@@ -24,8 +24,9 @@ import { readDeployed } from '../../../../src/aws/deploy/fetchDeployed';
 import { planDeploy } from '../../../../src/aws/deploy/planner';
 import { readDrift } from '../../../../src/aws/deploy/readDrift';
 import { createClients } from '../../../../src/aws/clients';
-import { AwsError, type AwsClients } from '../../../../src/aws/types';
+import type { AwsClients } from '../../../../src/aws/types';
 import { chatTemplate, ok, prepare, prepareFile, readFixture } from './helpers';
+import { rejection } from '../rejection';
 
 function clientsFor(): AwsClients {
   return createClients({ region: 'us-east-1' }, { credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' } });
@@ -36,16 +37,6 @@ const notFound = (message = 'Invalid API identifier specified') =>
   new RestNotFoundException({ message, $metadata: { httpStatusCode: 404 } });
 const v2NotFound = (message = 'Invalid API identifier specified') =>
   new NotFoundException({ message, $metadata: { httpStatusCode: 404 } });
-
-async function rejection(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AwsError, `not an AwsError: ${String(error)}`);
-    return error;
-  }
-  return assert.fail('expected a failure');
-}
 
 test('REST: the API, its stage and the stage’s export as a shape — the example API exported by AWS plans as no change', async () => {
   const clients = clientsFor();
