@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import * as vscode from 'vscode';
 import type { AwsTestApi } from '../../src/extension/aws';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
 import { startAwsTestServer, type AwsTestServer } from '../aws/server';
-import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
+import {
+  awsTestEnvironment,
+  resetAwsSettings,
+  seedRestApi,
+  useAwsTestEndpoint,
+  setEnv,
+} from './helpers/awsEnvironment';
 import { extensionApi, waitFor } from './helpers/extension';
 
 const region = 'eu-west-1';
@@ -43,7 +48,6 @@ suite('AWS view', () => {
   let aws: AwsTestApi;
   let apiId: string;
   let savedEnv: Record<string, string | undefined>;
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('apigw.aws');
 
   const label = (node: AwsNode): string => {
     const item = aws.treeItem(node);
@@ -71,28 +75,16 @@ suite('AWS view', () => {
     assert.ok(api.aws, 'the extension exposes no AWS test API');
     aws = api.aws;
     server = await startAwsTestServer({ region, credentials: [credentials] });
-    const client = new APIGatewayClient({ region, endpoint: server.url, credentials });
-    const imported = await client.send(
-      new ImportRestApiCommand({ body: new TextEncoder().encode(JSON.stringify(definition)), failOnWarnings: true }),
-    );
-    apiId = imported.id ?? '';
-    await client.send(
-      new CreateDeploymentCommand({ restApiId: apiId, stageName: 'prod', variables: { alias: 'live' } }),
-    );
-    client.destroy();
+    apiId = await seedRestApi(server, region, credentials, definition);
     savedEnv = setEnv(awsEnv);
-    await config().update('profile', '', vscode.ConfigurationTarget.Workspace);
-    await config().update('region', region, vscode.ConfigurationTarget.Workspace);
-    await config().update('endpointUrl', server.url, vscode.ConfigurationTarget.Workspace);
+    await useAwsTestEndpoint(server.url, region);
   });
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // Hidden, the view lists nothing when the settings below go back to AWS itself.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    for (const name of ['profile', 'region', 'endpointUrl']) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    await resetAwsSettings();
     setEnv(savedEnv);
     await server.close();
   });

@@ -5,7 +5,7 @@ import type { ExtensionApi } from '../../src/extension/api';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
 import type { CompareRun, DeployQuestion, DeployRun } from '../../src/extension/deploy';
 import { startAwsTestServer, type AwsTestServer } from '../aws/server';
-import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
+import { awsTestEnvironment, resetAwsSettings, useAwsTestEndpoint, setEnv } from './helpers/awsEnvironment';
 import { children, extensionApi, waitFor, workspaceRoot } from './helpers/extension';
 
 // Deploy API and Compare with Deployed in VS Code, against the AWS test double (test/aws/server): the endpoint
@@ -42,7 +42,6 @@ suite('Deploy API and Compare with Deployed', () => {
   let original: string;
   let apiId = '';
   const asked: DeployQuestion[] = [];
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('apigw.aws');
 
   /** Answers the save and confirmation questions as a user who goes on; any other question is declined. */
   const answerer = (question: DeployQuestion): string | undefined => {
@@ -73,9 +72,7 @@ suite('Deploy API and Compare with Deployed', () => {
     api.deploy.answerQuestions(answerer);
     server = await startAwsTestServer({ region, credentials: [credentials] });
     savedEnv = setEnv(awsEnv);
-    await config().update('profile', '', vscode.ConfigurationTarget.Workspace);
-    await config().update('region', region, vscode.ConfigurationTarget.Workspace);
-    await config().update('endpointUrl', server.url, vscode.ConfigurationTarget.Workspace);
+    await useAwsTestEndpoint(server.url, region);
     uri = vscode.Uri.file(path.join(workspaceRoot(), 'pets-rest', 'openapi.yaml'));
     original = (await document()).getText();
     await api.workspaceApis.whenIdle();
@@ -93,9 +90,7 @@ suite('Deploy API and Compare with Deployed', () => {
     if (doc.isDirty) await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    for (const name of ['profile', 'region', 'endpointUrl']) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    await resetAwsSettings();
     setEnv(savedEnv);
     await server.close();
   });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/api';
 import type { DeployQuestion, DeployRun, DeployTestApi } from '../../src/extension/deploy';
 import { startAwsTestServer, type AwsTestServer, type RecordedRequest } from '../aws/server';
-import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
+import { awsTestEnvironment, resetAwsSettings, useAwsTestEndpoint, setEnv } from './helpers/awsEnvironment';
 import { extensionApi, waitFor, workspaceRoot } from './helpers/extension';
 
 // Deploy API through the VS Code command for what deploy.test.ts does not cover: an HTTP API (ImportApi, then
@@ -134,7 +134,6 @@ suite('Deploy API: HTTP and WebSocket APIs, warnings, a deleted target, throttli
   const asked: DeployQuestion[] = [];
   /** The answer to each kind of question; a kind left out is declined (Cancel). */
   let answers: Partial<Record<DeployQuestion['kind'], string>> = {};
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('apigw.aws');
 
   const goOn = (): Partial<Record<DeployQuestion['kind'], string>> => ({
     save: 'Save and Deploy',
@@ -167,9 +166,7 @@ suite('Deploy API: HTTP and WebSocket APIs, warnings, a deleted target, throttli
     });
     server = await startAwsTestServer({ region, credentials: [credentials] });
     savedEnv = setEnv(awsEnv);
-    await config().update('profile', '', vscode.ConfigurationTarget.Workspace);
-    await config().update('region', region, vscode.ConfigurationTarget.Workspace);
-    await config().update('endpointUrl', server.url, vscode.ConfigurationTarget.Workspace);
+    await useAwsTestEndpoint(server.url, region);
     // Under out/ in the workspace copy: the Workspace APIs explorer skips it, so the other suites see no change.
     dir = path.join(workspaceRoot(), 'out', 'deploy-flows-test');
     fs.mkdirSync(dir, { recursive: true });
@@ -197,9 +194,7 @@ suite('Deploy API: HTTP and WebSocket APIs, warnings, a deleted target, throttli
     if (doc.isDirty) await doc.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    for (const name of ['profile', 'region', 'endpointUrl']) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    await resetAwsSettings();
     setEnv(savedEnv);
     fs.rmSync(dir, { recursive: true, force: true });
     await server.close();

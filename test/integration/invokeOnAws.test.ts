@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, CreateStageCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/api';
@@ -8,7 +7,13 @@ import type { AwsTestApi } from '../../src/extension/aws';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
 import type { MockTestApi } from '../../src/extension/mock';
 import { startAwsTestServer, type AwsTestServer } from '../aws/server';
-import { awsTestEnvironment, setEnv } from './helpers/awsEnvironment';
+import {
+  awsTestEnvironment,
+  resetAwsSettings,
+  seedRestApi,
+  useAwsTestEndpoint,
+  setEnv,
+} from './helpers/awsEnvironment';
 import { child, extensionApi, waitFor, workspaceRoot } from './helpers/extension';
 
 const region = 'eu-west-1';
@@ -83,7 +88,6 @@ suite('Invoke Route on AWS', () => {
   let server: AwsTestServer;
   let apiId: string;
   let savedEnv: Record<string, string | undefined>;
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('apigw.aws');
 
   const label = (node: AwsNode): string => {
     const item = aws.treeItem(node);
@@ -108,19 +112,9 @@ suite('Invoke Route on AWS', () => {
     mock = api.mock;
     await api.workspaceApis.whenIdle();
     server = await startAwsTestServer({ region, credentials: [credentials] });
-    const client = new APIGatewayClient({ region, endpoint: server.url, credentials });
-    const imported = await client.send(
-      new ImportRestApiCommand({ body: new TextEncoder().encode(JSON.stringify(definition)), failOnWarnings: true }),
-    );
-    apiId = imported.id ?? '';
-    await client.send(
-      new CreateDeploymentCommand({ restApiId: apiId, stageName: 'prod', variables: { alias: 'live' } }),
-    );
-    client.destroy();
+    apiId = await seedRestApi(server, region, credentials, definition);
     savedEnv = setEnv(awsEnv);
-    await config().update('profile', '', vscode.ConfigurationTarget.Workspace);
-    await config().update('region', region, vscode.ConfigurationTarget.Workspace);
-    await config().update('endpointUrl', server.url, vscode.ConfigurationTarget.Workspace);
+    await useAwsTestEndpoint(server.url, region);
     aws.refresh();
   });
 
@@ -130,9 +124,7 @@ suite('Invoke Route on AWS', () => {
       await vscode.commands.executeCommand('apigw.stopMock', `${session.file}#${session.apiName}`);
     }
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    for (const name of ['profile', 'region', 'endpointUrl']) {
-      await config().update(name, undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    await resetAwsSettings();
     setEnv(savedEnv);
     await server.close();
   });
