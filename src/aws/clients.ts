@@ -1,10 +1,13 @@
-// The SDK clients of one place (profile, region, endpoint): one credential chain shared by the three clients,
+// The SDK clients of one place (profile, region, endpoint): one credential chain shared by all the clients,
 // our retry strategy (so each retry can be shown), and a logger middleware that writes one debug line per call.
 // The log holds the operation, status, duration, attempts and request id, never a header, a body or a credential:
 // the middleware sits outside signing and serialisation and reads only the output's $metadata.
 import { APIGatewayClient, type APIGatewayClientConfig } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { STSClient } from '@aws-sdk/client-sts';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { nullLogger, type Logger } from '../shared/logger';
 import { operationOf, tagOperation } from './operationTag';
@@ -25,7 +28,16 @@ export interface ClientOptions {
   random?: () => number;
 }
 
-/** The parts of the SDK's middleware stack we use, common to the three clients. */
+/** The Price List API's own regions: a place elsewhere asks the nearest of them (prices are the same everywhere). */
+export function pricingRegion(region: string): string {
+  if (region === 'eu-central-1' || region === 'ap-south-1' || region === 'us-east-1') return region;
+  if (region.startsWith('eu-') || region.startsWith('me-') || region.startsWith('af-') || region.startsWith('il-'))
+    return 'eu-central-1';
+  if (region.startsWith('ap-')) return 'ap-south-1';
+  return 'us-east-1';
+}
+
+/** The parts of the SDK's middleware stack we use, common to all the clients. */
 interface Stack {
   add(middleware: unknown, options: { step: string; name: string; priority?: string; tags?: string[] }): void;
 }
@@ -140,7 +152,7 @@ export function createClients(place: AwsPlace, options: ClientOptions = {}): Aws
     },
     options.random,
   );
-  // One chain for the three clients, so a profile's credentials (an SSO or assume-role call) are fetched once.
+  // One chain for all the clients, so a profile's credentials (an SSO or assume-role call) are fetched once.
   const credentials =
     options.credentials ??
     fromNodeProviderChain({
@@ -159,14 +171,23 @@ export function createClients(place: AwsPlace, options: ClientOptions = {}): Aws
   const rest = new APIGatewayClient(config);
   const v2 = new ApiGatewayV2Client(config);
   const sts = new STSClient(config);
+  const cloudwatch = new CloudWatchClient(config);
+  const logs = new CloudWatchLogsClient(config);
+  const pricing = new PricingClient({ ...config, region: pricingRegion(place.region) });
   instrument(rest.middlewareStack as Stack, 'apigateway', logger);
   instrument(v2.middlewareStack as Stack, 'apigatewayv2', logger);
   instrument(sts.middlewareStack as Stack, 'sts', logger);
+  instrument(cloudwatch.middlewareStack as Stack, 'cloudwatch', logger);
+  instrument(logs.middlewareStack as Stack, 'logs', logger);
+  instrument(pricing.middlewareStack as Stack, 'pricing', logger);
   return {
     place,
     rest,
     v2,
     sts,
+    cloudwatch,
+    logs,
+    pricing,
     addRetryListener(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -179,4 +200,7 @@ export function destroyClients(clients: AwsClients): void {
   clients.rest.destroy();
   clients.v2.destroy();
   clients.sts.destroy();
+  clients.cloudwatch.destroy();
+  clients.logs.destroy();
+  clients.pricing.destroy();
 }

@@ -4,6 +4,9 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { Diagnostic } from '../shared/diagnostic';
 
 export type AwsApiKind = 'REST' | 'HTTP' | 'WEBSOCKET';
@@ -24,6 +27,12 @@ export interface AwsClients {
   /** API Gateway v2: HTTP and WebSocket APIs. */
   v2: ApiGatewayV2Client;
   sts: STSClient;
+  /** CloudWatch metrics (the stage dashboard, `apigw metrics`). */
+  cloudwatch: CloudWatchClient;
+  /** CloudWatch Logs (execution and access logs, Live Tail). */
+  logs: CloudWatchLogsClient;
+  /** The AWS Price List API, which answers only in us-east-1, eu-central-1 and ap-south-1 (see pricingRegion). */
+  pricing: PricingClient;
   /** Hears every retry of a throttled or failed call (a progress UI shows "throttled, retrying in N s"); returns the unsubscribe. */
   addRetryListener?(listener: RetryListener): () => void;
 }

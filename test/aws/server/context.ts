@@ -4,7 +4,10 @@ import { badRequest } from './errors';
 import type { AwsState } from './state';
 import { isObj, type Json } from './util';
 
-export type Service = 'apigateway' | 'apigatewayv2' | 'sts';
+/** The services spoken over the AWS JSON protocols, by signing name. */
+export type JsonService = 'monitoring' | 'logs' | 'pricing';
+
+export type Service = 'apigateway' | 'apigatewayv2' | 'sts' | JsonService;
 
 export interface Ctx {
   service: Service;

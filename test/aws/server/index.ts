@@ -1,5 +1,6 @@
 // A loopback test double of AWS for the product's wire-level tests: API Gateway v1 (REST APIs) and v2 (HTTP and
-// WebSocket APIs) over REST-JSON, STS GetCallerIdentity over awsQuery. The real SDK clients talk to it with
+// WebSocket APIs) over REST-JSON, STS GetCallerIdentity over awsQuery, CloudWatch, CloudWatch Logs and the Price List
+// API over the AWS JSON protocols (jsonProtocol.ts). The real SDK clients talk to it with
 // `endpoint: server.url`. It keeps state (import → get → export round-trips), refuses requests without a SigV4
 // signature for the right service and region, records every request, and fails on demand (`fail()`).
 // Test code: imports only node built-ins and `yaml`, so it also runs transpiled file by file.
@@ -10,6 +11,7 @@ import { checkSigV4 } from './auth';
 import type { Ctx, Reply, Route, Service } from './context';
 import { AwsError, faultToError, type FaultSpec } from './errors';
 import { executeApi, executeApiPrefix } from './executeApi';
+import { jsonCall, jsonError, jsonTarget } from './jsonProtocol';
 import { restRoutes } from './restApis';
 import { AwsState } from './state';
 import { stsCall, stsError, stsOperation } from './sts';
@@ -36,6 +38,8 @@ export interface AwsTestServerOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string }[];
   /** GetCallerIdentity's Arn (default arn:aws:iam::ACCOUNT:user/test). */
   callerArn?: string;
+  /** The region Price List calls must be signed for (default 'us-east-1', where a us-east-1 place's client goes). */
+  pricingRegion?: string;
 }
 
 export interface RecordedRequest {
@@ -129,6 +133,8 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
     ? Object.fromEntries(options.credentials.map((c) => [c.accessKeyId, c.secretAccessKey]))
     : undefined;
   const state = new AwsState(region, accountId);
+  // The Price List API answers in us-east-1, eu-central-1 and ap-south-1 only; clients sign for the nearest.
+  const pricingRegion = options.pricingRegion ?? 'us-east-1';
   const requests: RecordedRequest[] = [];
   let faults: { operation: string; spec: FaultSpec; remaining: number }[] = [];
 
@@ -180,14 +186,20 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
       res.end(payload);
       return;
     }
-    const service: Service =
-      rawPath === '/' && method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')
+    const json = method === 'POST' && rawPath === '/' ? jsonTarget(req.headers) : undefined;
+    const service: Service = json
+      ? json.service
+      : rawPath === '/' && method === 'POST' && contentType.startsWith('application/x-www-form-urlencoded')
         ? 'sts'
         : rawPath.startsWith('/v2/')
           ? 'apigatewayv2'
           : 'apigateway';
-    const matched = service === 'sts' ? undefined : matchRoute(method, rawPath, query);
-    const operation = service === 'sts' ? stsOperation(body) : (matched?.route.operation ?? 'Unknown');
+    const matched = service === 'sts' || json ? undefined : matchRoute(method, rawPath, query);
+    const operation = json
+      ? json.operation
+      : service === 'sts'
+        ? stsOperation(body)
+        : (matched?.route.operation ?? 'Unknown');
     const record: RecordedRequest = {
       operation,
       service,
@@ -207,8 +219,8 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
       const signed = checkSigV4(
         { method, rawPath, rawQuery, headers: req.headers, body },
         {
-          service: service === 'sts' ? 'sts' : 'apigateway',
-          region,
+          service: service === 'sts' || json ? service : 'apigateway',
+          region: service === 'pricing' ? pricingRegion : region,
           protocol: service === 'sts' ? 'query' : 'json',
           secrets,
         },
@@ -216,7 +228,19 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
       if (signed instanceof AwsError) throw signed;
       const fault = takeFault(service, operation);
       if (fault) throw faultToError(fault, { method, path: decode(rawPath), region, accountId, service });
-      if (service === 'sts') {
+      if (json) {
+        reply = jsonCall({
+          service,
+          operation,
+          method,
+          path: record.path,
+          params: {},
+          query,
+          headers: req.headers,
+          body,
+          state,
+        });
+      } else if (service === 'sts') {
         const userId = `AIDA${signed.accessKeyId.toUpperCase().replace(/[^A-Z0-9]/g, '')}`.padEnd(21, 'X').slice(0, 21);
         reply = stsCall(body, { accountId, arn: options.callerArn ?? `arn:aws:iam::${accountId}:user/test`, userId });
       } else if (!matched) {
@@ -245,8 +269,9 @@ export async function startAwsTestServer(options: AwsTestServerOptions = {}): Pr
               `AWS test double failed: ${e instanceof Error ? e.stack : String(e)}`,
             );
       record.errorType = error.type;
-      reply =
-        service === 'sts'
+      reply = json
+        ? jsonError(error, json.service)
+        : service === 'sts'
           ? stsError(error, requestId)
           : {
               status: error.status,
