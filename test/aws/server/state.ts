@@ -73,9 +73,41 @@ export type ExecuteApiResponder = (
   request: ExecuteApiRequest,
 ) => { status: number; body?: string; headers?: Record<string, string> } | undefined;
 
+/** A CloudWatch Logs event as tests seed it; `logStream` defaults to 'stream-1', `ingestionTime` to `timestamp`. */
+export interface LogEventRecord {
+  timestamp: number;
+  message: string;
+  logStream?: string;
+  ingestionTime?: number;
+}
+
+/** A log group: created by CreateLogGroup or seeded by tests. */
+export interface LogGroupRecord {
+  name: string;
+  arn: string;
+  creationTime: number;
+  retentionInDays?: number;
+  events: LogEventRecord[];
+}
+
+/** One CloudWatch metric with its datapoints as tests seed them (one value per timestamp, at any resolution). */
+export interface MetricRecord {
+  namespace: string;
+  metricName: string;
+  /** e.g. { ApiName: 'Pets', Stage: 'prod' } for REST, { ApiId: 'a1b2c3', Stage: 'prod' } for HTTP / WebSocket. */
+  dimensions: Record<string, string>;
+  /** Raw samples: GetMetricData aggregates them into each period with the statistic asked for. */
+  samples: { timestamp: number; value: number }[];
+  unit?: string;
+}
+
 export class AwsState {
   readonly restApis = new Map<string, RestApiRecord>();
   readonly apis = new Map<string, HttpApiRecord>();
+  /** CloudWatch Logs log groups, by name. */
+  readonly logGroups = new Map<string, LogGroupRecord>();
+  /** CloudWatch metrics (seeded by tests; the double computes statistics from the samples). */
+  readonly metrics: MetricRecord[] = [];
   invokeResponder: InvokeResponder | undefined;
   executeApiResponder: ExecuteApiResponder | undefined;
   ids: IdGenerator;
@@ -90,9 +122,28 @@ export class AwsState {
   reset(): void {
     this.restApis.clear();
     this.apis.clear();
+    this.logGroups.clear();
+    this.metrics.length = 0;
     this.invokeResponder = undefined;
     this.executeApiResponder = undefined;
     this.ids = new IdGenerator();
+  }
+
+  /** Adds a log group (a test seeding logs, or CreateLogGroup); an existing group of that name is kept. */
+  addLogGroup(name: string, events: LogEventRecord[] = [], creationTime = Date.now()): LogGroupRecord {
+    const existing = this.logGroups.get(name);
+    if (existing) {
+      existing.events.push(...events);
+      return existing;
+    }
+    const record: LogGroupRecord = {
+      name,
+      arn: `arn:aws:logs:${this.region}:${this.accountId}:log-group:${name}:*`,
+      creationTime,
+      events: [...events],
+    };
+    this.logGroups.set(name, record);
+    return record;
   }
 
   newId(length: number): string {

@@ -1,7 +1,7 @@
 // The JSON-protocol services of the test double (CloudWatch, CloudWatch Logs, Price List): the real SDK clients reach
 // it, signatures are checked for each service's own signing name, and errors come back as the SDK names them.
 import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient, CreateLogGroupCommand, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeServicesCommand, PricingClient } from '@aws-sdk/client-pricing';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -47,5 +47,35 @@ test('a JSON-protocol call signed for another region or with unknown keys is ref
     maxAttempts: 1,
   });
   await assert.rejects(logs.send(new DescribeLogGroupsCommand({})), (e: Error) => /Signature/.test(e.name));
+  logs.destroy();
+});
+
+test('log groups: CreateLogGroup, DescribeLogGroups by prefix with nextToken pages, a duplicate and a bad name refused', async () => {
+  const logs = new CloudWatchLogsClient({ ...clientConfig(h.server), maxAttempts: 1 });
+  h.server.reset();
+  for (const name of ['/aws/apigw/b', '/aws/apigw/a', 'API-Gateway-Execution-Logs_abc/prod'])
+    await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+  const first = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws/apigw/', limit: 1 }));
+  assert.deepEqual(
+    first.logGroups?.map((g) => g.logGroupName),
+    ['/aws/apigw/a'],
+  );
+  assert.ok(first.nextToken);
+  const second = await logs.send(
+    new DescribeLogGroupsCommand({ logGroupNamePrefix: '/aws/apigw/', limit: 1, nextToken: first.nextToken }),
+  );
+  assert.deepEqual(
+    second.logGroups?.map((g) => g.logGroupName),
+    ['/aws/apigw/b'],
+  );
+  assert.equal(second.nextToken, undefined);
+  await assert.rejects(
+    logs.send(new CreateLogGroupCommand({ logGroupName: '/aws/apigw/a' })),
+    (e: Error) => e.name === 'ResourceAlreadyExistsException',
+  );
+  await assert.rejects(
+    logs.send(new CreateLogGroupCommand({ logGroupName: 'bad name!' })),
+    (e: Error) => e.name === 'InvalidParameterException' && /logGroupName/.test(e.message),
+  );
   logs.destroy();
 });
