@@ -57,15 +57,26 @@ export function jsonCall(ctx: Ctx): Reply {
   };
 }
 
+/** CloudWatch's awsQuery error codes that are not the JSON name without 'Exception'. */
+const cloudwatchQueryCodes = new Map([
+  ['MissingRequiredParameterException', 'MissingParameter'],
+  ['LimitExceededException', 'LimitExceededException'],
+  ['InternalServiceFault', 'InternalServiceError'],
+  ['InvalidFormatFault', 'InvalidFormat'],
+  ['LimitExceededFault', 'LimitExceeded'],
+]);
+
 /** An error as the JSON protocols write it; CloudWatch's query-compatible mode also names the awsQuery code. */
 export function jsonError(e: AwsError, service: JsonService): Reply {
   const headers: Record<string, string> = {
     'content-type': `application/x-amz-json-${versionOf(service)}`,
     ...e.headers,
   };
-  // CloudWatch's awsQuery codes are its JSON error names without 'Exception' (InvalidParameterValueException →
-  // InvalidParameterValue); the SDK names the error by the JSON name.
-  if (service === 'monitoring')
-    headers['x-amzn-query-error'] = `${e.type.replace(/Exception$/, '')};${e.status >= 500 ? 'Receiver' : 'Sender'}`;
+  // CloudWatch's awsQuery codes are mostly its JSON error names without 'Exception' (InvalidParameterValueException →
+  // InvalidParameterValue), a few are not (the SDK's awsQueryError traits); the SDK finds the error class by the code.
+  if (service === 'monitoring') {
+    const code = cloudwatchQueryCodes.get(e.type) ?? e.type.replace(/Exception$/, '');
+    headers['x-amzn-query-error'] = `${code};${e.status >= 500 ? 'Receiver' : 'Sender'}`;
+  }
   return { status: e.status, body: { __type: e.type, message: e.message, ...e.extra }, headers };
 }
