@@ -14,6 +14,12 @@ export { paginate, collect } from './paginate';
 export { listApis, listRestApis, listV2Apis, getApiSummary, deleteStage, whoAmI } from './inventory';
 export { getApiDetails, getStage, type ApiRef } from './apiDetails';
 export { invokeUrlOf, executeApiHost, apiEndpointOf } from './invokeUrls';
+// Custom domain names: listing them with their mappings, a stage's URLs on them, mapping a stage (plan, then create).
+export type * from './domains/types';
+export { listCustomDomains, normalBasePath } from './domains/listDomains';
+export { customDomainUrl, customDomainUrlsOf } from './domains/domainUrls';
+export { planStageMapping, formatStageMappingPlan, checkBasePath } from './domains/planMapping';
+export { createStageMapping } from './domains/createMapping';
 // Export a deployed API as OpenAPI.
 export { exportApi, restExportExtensions, type ExportOptions } from './exportApi';
 // Invoke a route on AWS.

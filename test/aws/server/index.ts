@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { checkSigV4 } from './auth';
 import type { Ctx, Reply, Route, Service } from './context';
+import { domainNameRoutes } from './domainNames';
 import { AwsError, faultToError, type FaultSpec } from './errors';
 import { executeApi, executeApiPrefix } from './executeApi';
 import { jsonCall, jsonError, jsonTarget } from './jsonProtocol';
@@ -22,6 +23,8 @@ import { v2StageRoutes } from './v2Stages';
 export type { FaultSpec } from './errors';
 export type {
   AwsState,
+  DomainMappingRecord,
+  DomainNameRecord,
   ExecuteApiRequest,
   ExecuteApiResponder,
   HttpApiRecord,
@@ -78,7 +81,7 @@ export interface AwsTestServer {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...restRoutes, ...v2ApiRoutes, ...v2RouteRoutes, ...v2StageRoutes];
+const ROUTES: Route[] = [...restRoutes, ...v2ApiRoutes, ...v2RouteRoutes, ...v2StageRoutes, ...domainNameRoutes];
 
 function decode(s: string): string {
   try {

@@ -101,6 +101,34 @@ export interface MetricRecord {
   unit?: string;
 }
 
+/** One API mapping of a custom domain: v1 calls it a base path mapping, v2 an API mapping (one store, two views). */
+export interface DomainMappingRecord {
+  /** v2's ApiMappingId. */
+  id: string;
+  /** The base path / ApiMappingKey; '' for the empty one (v1 shows '(none)'). */
+  key: string;
+  apiId: string;
+  stage: string;
+}
+
+/** A custom domain name, as both API versions describe it (they are the same resource). */
+export interface DomainNameRecord {
+  domainName: string;
+  endpointType: 'EDGE' | 'REGIONAL';
+  certificateArn: string;
+  certificateName?: string;
+  certificateUploadDate?: Date;
+  /** 'TLS_1_0' | 'TLS_1_2' (v2's names; v1 answers the same). */
+  securityPolicy: string;
+  /** Mutual TLS: the truststore's S3 URI (and version). */
+  truststoreUri?: string;
+  truststoreVersion?: string;
+  routingMode?: string;
+  status?: string;
+  /** By key ('' for the empty base path). */
+  mappings: Map<string, DomainMappingRecord>;
+}
+
 export class AwsState {
   readonly restApis = new Map<string, RestApiRecord>();
   readonly apis = new Map<string, HttpApiRecord>();
@@ -108,6 +136,8 @@ export class AwsState {
   readonly logGroups = new Map<string, LogGroupRecord>();
   /** CloudWatch metrics (seeded by tests; the double computes statistics from the samples). */
   readonly metrics: MetricRecord[] = [];
+  /** Custom domain names with their mappings, by domain name (seeded by tests with addDomainName). */
+  readonly domainNames = new Map<string, DomainNameRecord>();
   invokeResponder: InvokeResponder | undefined;
   executeApiResponder: ExecuteApiResponder | undefined;
   ids: IdGenerator;
@@ -124,6 +154,7 @@ export class AwsState {
     this.apis.clear();
     this.logGroups.clear();
     this.metrics.length = 0;
+    this.domainNames.clear();
     this.invokeResponder = undefined;
     this.executeApiResponder = undefined;
     this.ids = new IdGenerator();
@@ -143,6 +174,27 @@ export class AwsState {
       events: [...events],
     };
     this.logGroups.set(name, record);
+    return record;
+  }
+
+  /** Adds (or replaces) a custom domain name; certificate and TLS policy default to a regional TLS 1.2 domain's. */
+  addDomainName(
+    input: Partial<Omit<DomainNameRecord, 'mappings'>> & { domainName: string },
+    mappings: { key?: string; apiId: string; stage: string }[] = [],
+  ): DomainNameRecord {
+    const record: DomainNameRecord = {
+      endpointType: 'REGIONAL',
+      certificateArn: `arn:aws:acm:${this.region}:${this.accountId}:certificate/${this.newId(8)}`,
+      securityPolicy: 'TLS_1_2',
+      status: 'AVAILABLE',
+      ...input,
+      mappings: new Map(),
+    };
+    for (const m of mappings) {
+      const key = m.key ?? '';
+      record.mappings.set(key, { id: this.newId(6), key, apiId: m.apiId, stage: m.stage });
+    }
+    this.domainNames.set(record.domainName, record);
     return record;
   }
 
