@@ -50,3 +50,7 @@ export { applyPlan } from './deploy/apply';
 export { importFindings, importErrorCode, importWarningCode, importInfoCode } from './deploy/importFindings';
 export { compareWithDeployed, compareWebSocketWithDeployed, parseExport, type DriftResult } from './deploy/drift';
 export { readDrift, type DriftTarget } from './deploy/readDrift';
+// Operate: a stage's CloudWatch metrics (the stage dashboard, apigw metrics).
+export { getStageMetrics, type StageMetricsRequest } from './metrics/stageMetrics';
+export { metricsOf, type MetricSpec } from './metrics/catalogue';
+export { metricWindows, parseDuration, choosePeriod, periodProblem, describeWindow } from './metrics/window';

@@ -13,6 +13,8 @@ export interface MetricSeries {
   route?: string;
   timestamps: number[];
   values: number[];
+  /** Why the series is empty (no datapoints in the window, metric never sent, caching off, …); absent when it has points. */
+  note?: string;
 }
 
 /** Requests, error rates and tail latency of one route over the window. */

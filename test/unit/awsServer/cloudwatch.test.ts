@@ -5,6 +5,7 @@ import {
   CloudWatchClient,
   GetMetricDataCommand,
   ListMetricsCommand,
+  type ListMetricsCommandInput,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import assert from 'node:assert/strict';
@@ -74,7 +75,7 @@ describe('test double: CloudWatch ListMetrics', () => {
 
   it('filters by namespace, metric name and dimensions (a name alone, or a name and value)', async () => {
     const cw = client();
-    const names = async (input: ConstructorParameters<typeof ListMetricsCommand>[0]): Promise<string[]> =>
+    const names = async (input: ListMetricsCommandInput): Promise<string[]> =>
       ((await cw.send(new ListMetricsCommand(input))).Metrics ?? []).map(
         (m) => `${m.MetricName}:${(m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`).join(',')}`,
       );
