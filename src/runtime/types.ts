@@ -1,9 +1,10 @@
 import type { GatewayApi, Route } from '../model';
 import type { CarriedOverrides } from '../vtl';
 import type { RuntimeConfig } from './config';
+import type { AccessLogFormat } from './accessLog/accessRecord';
 import type { GatewayError } from './errors';
 import type { IamCredential } from './iam/iamConfig';
-import type { ResourcePolicy } from './iam/policy';
+import type { ResourcePolicy } from './iam/policyTypes';
 
 /** A request as the gateway receives it (transport-neutral: the server adapter builds it). */
 export interface MockRequest {
@@ -18,6 +19,11 @@ export interface MockRequest {
   sourceIp: string;
   /** The path as it came on the wire, still percent-encoded (SigV4 signs it so); absent: `path` re-encoded. */
   rawPath?: string;
+  /**
+   * The path the client sent when a mount (a custom domain's base path) routed the request: `path` is then the
+   * stage's own path, without the base path; `$context.path` and the events show this one, as on a custom domain.
+   */
+  publicPath?: string;
 }
 
 export interface MockResponse {
@@ -71,6 +77,8 @@ export interface ServedApi {
   config: RuntimeConfig;
   /** REST: the resource policy (`x-amazon-apigateway-policy`), read and checked when the API loaded. */
   policy?: ResourcePolicy;
+  /** The stage's access log format, compiled at load (accessLog/stageFormat.ts); absent: CLF. */
+  accessLog?: AccessLogFormat;
 }
 
 export interface MatchedRoute {
@@ -134,6 +142,11 @@ export interface Exchange {
    */
   overrides?: RequestTemplateOverrides;
   result?: IntegrationResult;
+  /**
+   * Set when an integration was called out (HTTP, Lambda, a stand-in for an AWS service; not MOCK): how long it
+   * took, what it answered, why it failed. The access log's `$context.integration.*` and IntegrationLatency.
+   */
+  integration?: { latencyMs: number; status?: number; lambda: boolean; error?: string };
   /** Set when the answer is final (proxy integrations, gateway responses). */
   response?: MockResponse;
   error?: GatewayError;

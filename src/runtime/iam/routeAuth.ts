@@ -2,7 +2,8 @@ import type { GatewayApi, Route } from '../../model';
 import type { RuntimeConfig } from '../config';
 import { localAccountId, localApiId } from '../requestContext';
 import { dictOf } from '../../shared/dict';
-import { readResourcePolicy, type ResourcePolicy } from './policy';
+import { readResourcePolicy } from './readPolicy';
+import type { ResourcePolicy } from './policyTypes';
 
 /** The region the mock stage stands in when the config names none. */
 export const defaultRegion = 'us-east-1';

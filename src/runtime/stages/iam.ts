@@ -1,6 +1,7 @@
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import type { IamCredential } from '../iam/iamConfig';
-import { evaluatePolicy, type ResourcePolicy } from '../iam/policy';
+import { evaluatePolicy } from '../iam/evaluatePolicy';
+import type { ResourcePolicy } from '../iam/policyTypes';
 import { apiArn, iamAuthorization, invokeArn, regionOf, hasIamRoutes } from '../iam/routeAuth';
 import { encodePath, verifySigV4, type SigV4Failure, type VerifyOutcome } from '../iam/sigv4';
 import type { Stage, StageServices } from './stage';

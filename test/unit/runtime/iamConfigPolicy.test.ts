@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig } from '../../../src/runtime/config';
-import { evaluatePolicy, globMatches, ipInCidr, readResourcePolicy } from '../../../src/runtime/iam/policy';
+import { ipInCidr } from '../../../src/runtime/iam/cidr';
+import { evaluatePolicy, globMatches } from '../../../src/runtime/iam/evaluatePolicy';
+import { readResourcePolicy } from '../../../src/runtime/iam/readPolicy';
 import { iamAuthorization, servedPolicy } from '../../../src/runtime/iam/routeAuth';
 import { loadServedApi } from '../../../src/runtime/loadApi';
 import { dict } from '../../../src/shared/dict';
