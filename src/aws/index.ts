@@ -34,6 +34,9 @@ export {
   type LogStep,
 } from './invoke';
 export { signRequest, type SigningCredentials, type SigningOptions, type RequestToSign } from './sigv4';
+// Cost estimate: API Gateway's prices for a region from the AWS Price List API (the table and maths: src/model/cost).
+export { fetchPriceTable } from './pricing/fetchPrices';
+export { parsePriceList, PRICE_LIST_SOURCE } from './pricing/priceList';
 // Deploy: what a definition sends, what is deployed, the plan and applying it, import findings, drift.
 export type * from './deploy/types';
 export { prepareDeploySource, MAX_IMPORT_BYTES, type PrepareOptions, type PrepareResult } from './deploy/source';
