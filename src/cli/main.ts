@@ -1,4 +1,5 @@
 import { ExitCode, UsageError, processIo, type CliIo } from './io';
+import { costUsage, runCost } from './commands/cost';
 import { deployUsage, runDeploy } from './commands/deploy';
 import { diffUsage, runDiff } from './commands/diff';
 import { exportUsage, runExport } from './commands/export';
@@ -15,6 +16,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = dictOf({
+  cost: { usage: costUsage, run: (argv, io) => runCost(argv, io) },
   deploy: { usage: deployUsage, run: (argv, io) => runDeploy(argv, io) },
   diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io) },
   export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
@@ -28,6 +30,7 @@ const commands: Record<string, Command> = dictOf({
 const usage = `usage: apigw COMMAND [options]
 
 Commands:
+  cost --type T ...      estimate what an API costs a month (--requests, --messages, --cache-gb, --prices aws)
   deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
   diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
