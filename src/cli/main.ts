@@ -3,6 +3,7 @@ import { costUsage, runCost } from './commands/cost';
 import { deployUsage, runDeploy } from './commands/deploy';
 import { diffUsage, runDiff } from './commands/diff';
 import { exportUsage, runExport } from './commands/export';
+import { metricsUsage, runMetrics } from './commands/metrics';
 import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
 import { routesUsage, runRoutes } from './commands/routes';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = dictOf({
   deploy: { usage: deployUsage, run: (argv, io) => runDeploy(argv, io) },
   diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io) },
   export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
+  metrics: { usage: metricsUsage, run: (argv, io) => runMetrics(argv, io) },
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
   routes: { usage: routesUsage, run: runRoutes },
@@ -34,6 +36,7 @@ Commands:
   deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
   diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
+  metrics API_ID         a stage's CloudWatch metrics over a window (--stage, --since 3h, --period 60)
   mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config,
                          --check-responses warn|strict|off)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)

@@ -107,24 +107,26 @@ function parseQuery(q: unknown, index: number): MetricQuery {
   };
 }
 
-/** The metric a query names: the one whose dimension set is exactly the query's (CloudWatch matches them whole). */
-function metricOf(records: readonly MetricRecord[], q: MetricQuery): MetricRecord | undefined {
+/** The samples of the metric a query names: those whose dimension set is exactly the query's (CloudWatch matches
+ * them whole); tests may seed one metric in several records. */
+function samplesOf(records: readonly MetricRecord[], q: MetricQuery): MetricRecord['samples'] {
   const names = Object.keys(q.dimensions);
-  return records.find(
-    (m) =>
-      m.namespace === q.namespace &&
-      m.metricName === q.metricName &&
-      Object.keys(m.dimensions).length === names.length &&
-      names.every((n) => m.dimensions[n] === q.dimensions[n]),
-  );
+  return records
+    .filter(
+      (m) =>
+        m.namespace === q.namespace &&
+        m.metricName === q.metricName &&
+        Object.keys(m.dimensions).length === names.length &&
+        names.every((n) => m.dimensions[n] === q.dimensions[n]),
+    )
+    .flatMap((m) => m.samples);
 }
 
 /** The query's datapoints, ascending: one per period (from `start`) holding at least one sample. */
-function datapoints(record: MetricRecord | undefined, q: MetricQuery, start: number, end: number): [number, number][] {
-  if (!record) return [];
+function datapoints(samples: MetricRecord['samples'], q: MetricQuery, start: number, end: number): [number, number][] {
   const buckets = new Map<number, number[]>();
   const periodMs = q.period * 1000;
-  for (const s of record.samples) {
+  for (const s of samples) {
     if (s.timestamp < start || s.timestamp >= end) continue;
     const bucket = start + Math.floor((s.timestamp - start) / periodMs) * periodMs;
     const values = buckets.get(bucket) ?? [];
@@ -152,7 +154,9 @@ export const cloudwatchOperations: Record<string, JsonHandler> = {
           matchesFilters(m, filters) &&
           (recent === undefined || m.samples.some((s) => s.timestamp >= since)),
       )
-      .map((m) => ({ Namespace: m.namespace, MetricName: m.metricName, Dimensions: dimensionsWire(m) }));
+      .map((m) => ({ Namespace: m.namespace, MetricName: m.metricName, Dimensions: dimensionsWire(m) }))
+      // A metric seeded in several records is listed once.
+      .filter((m, i, all) => all.findIndex((o) => JSON.stringify(o) === JSON.stringify(m)) === i);
     const start = tokenStart(input.NextToken, () => invalid('The service cannot use the NextToken given.'));
     if (start > metrics.length) throw invalid('The service cannot use the NextToken given.');
     const end = Math.min(metrics.length, start + LIST_PAGE);
@@ -187,7 +191,7 @@ export const cloudwatchOperations: Record<string, JsonHandler> = {
     const all = parsed
       .filter((q) => q.returnData)
       .map((q) => {
-        const points = datapoints(metricOf(ctx.state.metrics, q), q, from, end);
+        const points = datapoints(samplesOf(ctx.state.metrics, q), q, from, end);
         return { q, points: scanBy === 'TimestampDescending' ? points.reverse() : points };
       });
     // Pages of at most `max` datapoints, the queries in order; the token counts the datapoints already sent. Every
