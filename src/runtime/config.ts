@@ -6,6 +6,7 @@ import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks'
 import { readMethodSetting, type MethodSetting } from './methodSettings';
 import { isRegionName, parseIamConfig, type IamConfig } from './iam/iamConfig';
 import { dict, dictOf } from '../shared/dict';
+import { parseMounts, type Mount } from './mounts/mounts';
 
 /**
  * `apigw.config.json` beside the definition (or the file given with `--config`): what stands in for the
@@ -21,7 +22,8 @@ import { dict, dictOf } from '../shared/dict';
  *   "methodSettings": [{ "resourcePath": "/*", "httpMethod": "*", "throttlingRateLimit": 10,
  *                        "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300 }],
  *   "cacheClusterEnabled": true,
- *   "integrationMocks": { "POST /orders": { "statusCode": 200, "body": { "MessageId": "local-1" } } }
+ *   "integrationMocks": { "POST /orders": { "statusCode": 200, "body": { "MessageId": "local-1" } } },
+ *   "mounts": { "/v1": "a.yaml", "/orders": "b.yaml" }
  * }
  * ```
  * JWT and Cognito user pool authorizers verify each token's signature with the issuer's keys, found as API
@@ -63,6 +65,11 @@ export interface RuntimeConfig {
   region?: string;
   /** `"iam"`: the credentials IAM routes accept and the network requests come from (iam/iamConfig.ts). */
   iam?: IamConfig;
+  /**
+   * `"mounts"`: definitions `apigw mock` serves together on one port under base paths, as a custom domain's API
+   * mappings (mounts/mounts.ts); files relative to the config.
+   */
+  mounts?: Mount[];
 }
 
 export interface HandlerRef {
@@ -204,6 +211,11 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
     if (typeof cache !== 'boolean')
       return { ok: false, message: `${file}: "cacheClusterEnabled" must be true or false.` };
     config.cacheClusterEnabled = cache;
+  }
+  if (data['mounts'] !== undefined) {
+    const mounts = parseMounts(data['mounts'], file, baseDir);
+    if (!mounts.ok) return mounts;
+    config.mounts = mounts.mounts;
   }
   if (data['integrationMocks'] !== undefined) {
     const mocks = parseIntegrationMocks(data['integrationMocks'], file);

@@ -12,7 +12,7 @@ import { HttpServer } from './server/httpServer';
 import { WebSocketServer } from './server/websocketServer';
 import { vtlRenderer } from './templates';
 import { WebSocketGateway } from './websocket/gateway';
-import type { MockRequest, RequestEvent, ServedApi } from './types';
+import type { MockRequest, MockResponse, RequestEvent, ServedApi } from './types';
 import type { Route } from '../model';
 import { iamAuthorization, regionOf } from './iam/routeAuth';
 import { signMockRequest } from './iam/sign';
@@ -148,6 +148,19 @@ export class MockRuntime {
       throw new Error(`${accessKeyId} is not one of "iam.credentials" in apigw.config.json.`);
     const now = this.options.pipeline?.now ?? Date.now;
     return signMockRequest(request, keys, { region: regionOf(config), host, date: new Date(now()) });
+  }
+
+  /** Loads the API and watches its files without listening: a mount of a MountedGateway, which calls `serve`. */
+  async attach(): Promise<ReloadEvent> {
+    const loaded = await this.reload();
+    if (loaded.ok && this.options.watch !== false) this.watchFiles();
+    return loaded;
+  }
+
+  /** Answers a request another server received (a mount), as this runtime's own HTTP server does. */
+  serve(request: MockRequest): MockResponse | Promise<MockResponse> {
+    const outcome = this.answer(request, this.traceListeners.size > 0);
+    return outcome instanceof Promise ? outcome.then((o) => o.response) : outcome.response;
   }
 
   /** Loads the API and listens; resolves to the base URL, or rejects with a message saying why it cannot start. */

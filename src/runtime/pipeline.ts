@@ -252,7 +252,7 @@ function outcomeOf(ex: Exchange): Outcome {
   const event: RequestEvent = {
     requestId: ex.requestId,
     method: ex.request.method,
-    path: ex.request.path,
+    path: ex.request.publicPath ?? ex.request.path,
     status: response.status,
     latencyMs: Date.now() - ex.startedAt,
     trace: ex.trace,

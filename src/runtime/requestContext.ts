@@ -60,7 +60,7 @@ export function contextValues(ex: Exchange): RequestContextValues {
     httpMethod: ex.request.method.toUpperCase(),
     resourcePath: ex.match?.resourcePath ?? ex.path,
     routeKey: ex.match?.routeKey ?? '$default',
-    path: ex.request.path,
+    path: ex.request.publicPath ?? ex.request.path,
     protocol: 'HTTP/1.1',
     accountId: localAccountId,
     apiId: localApiId,

@@ -4,9 +4,12 @@ import { MockRuntime } from '../../runtime';
 import { isCheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
 import { ExitCode, UsageError, type CliIo } from '../io';
+import { mountsOf, runMountedMock } from './mockMounts';
 
 export const mockUsage = `usage: apigw mock DEFINITION [--port N] [--host H] [--stage NAME] [--config FILE] [--api NAME]
                   [--check-responses warn|strict|off]
+       apigw mock --mount /BASE=DEFINITION [--mount /BASE=DEFINITION ...] [--port N] [--host H]
+       apigw mock [--config FILE]     (the "mounts" of apigw.config.json: {"/v1": "a.yaml", "/orders": "b.yaml"})
 
 Serves a REST, HTTP or WebSocket API from its definition on a local mock API Gateway: routing, validation, mapping
 templates, MOCK, HTTP / HTTP_PROXY and Lambda integrations (local handlers mapped in apigw.config.json
@@ -24,7 +27,11 @@ it; a definition that stops reading keeps the last good one serving. Ctrl+C (SIG
                  instead of a response that does not match (for CI), off checks nothing
 WebSocket APIs print a ws:// base URL; $connect, $disconnect, $default and custom routes run as on AWS, and
 the same port answers the @connections management API (POST/GET/DELETE base/@connections/{id} over http).
-Throttling (rate + burst) and REST stage caching apply when the definition or the config sets them.`;
+Throttling (rate + burst) and REST stage caching apply when the definition or the config sets them.
+Mounts serve several REST / HTTP definitions on one port as a custom domain's API mappings do: a request goes to
+the longest base path it is under, which is removed before the API routes it ($context.path keeps it), '/' mounts
+the empty base path, and a request under no base path gets 403 {"message":"Forbidden"}.
+  --mount /BASE=FILE  serve FILE under /BASE (repeatable; each base path once)`;
 
 /** Signals the command waits for; injected so tests can stop it without a process. */
 export interface StopSignal {
@@ -55,9 +62,14 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
       config: { type: 'string' },
       api: { type: 'string' },
       'check-responses': { type: 'string' },
+      mount: { type: 'string', multiple: true },
     },
   });
-  if (positionals.length !== 1) throw new UsageError('give exactly one DEFINITION file');
+  const mounts = await mountsOf(values.mount ?? [], positionals, values.config, io);
+  if (mounts === undefined && positionals.length !== 1)
+    throw new UsageError('give exactly one DEFINITION file, or --mount /path=file (or "mounts" in apigw.config.json)');
+  if (mounts !== undefined && (values.stage !== undefined || values.api !== undefined))
+    throw new UsageError("--stage and --api apply to one DEFINITION: each mount serves its definition's stage");
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, not '${values.port}'`);
@@ -67,6 +79,16 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   const checkResponses = values['check-responses'];
   if (checkResponses !== undefined && !isCheckResponsesMode(checkResponses))
     throw new UsageError(`--check-responses must be warn, strict or off, not '${checkResponses}'`);
+  if (mounts !== undefined) {
+    return runMountedMock(mounts, io, {
+      port,
+      host: values.host,
+      logger: stderrLogger(io),
+      requestLog: batchedWriter((text) => io.err(text)),
+      wait: () => signals.wait(),
+      ...(checkResponses !== undefined ? { checkResponses } : {}),
+    });
+  }
   const file = path.resolve(io.cwd, positionals[0]!);
   const runtime = new MockRuntime({
     file,

@@ -53,7 +53,7 @@ export function buildProxyEventV1(ex: Exchange): Record<string, unknown> {
         userArn: ctx.identity.userArn ?? null,
         apiKey: ctx.identity.apiKey,
       },
-      path: ex.request.path,
+      path: ex.request.publicPath ?? ex.request.path,
       protocol: ctx.protocol,
       requestId: ctx.requestId,
       requestTime: ctx.requestTime,
@@ -85,7 +85,7 @@ export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
   const event: Record<string, unknown> = dictOf({
     version: '2.0',
     routeKey: ctx.routeKey,
-    rawPath: ex.request.path,
+    rawPath: ex.request.publicPath ?? ex.request.path,
     rawQueryString: ex.request.query,
   });
   if (cookies !== undefined) event['cookies'] = cookies;
@@ -98,7 +98,7 @@ export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
     domainPrefix: ctx.domainName.split('.')[0],
     http: {
       method: ctx.httpMethod,
-      path: ex.request.path,
+      path: ex.request.publicPath ?? ex.request.path,
       protocol: ctx.protocol,
       sourceIp: ctx.identity.sourceIp,
       userAgent: ctx.identity.userAgent ?? '',

@@ -121,7 +121,7 @@ describe('apigw mock', () => {
   it('checks its options', async () => {
     const noFile = await run('mock');
     assert.equal(noFile.code, 2);
-    assert.match(noFile.err, /^apigw mock: give exactly one DEFINITION file\n/);
+    assert.match(noFile.err, /^apigw mock: give exactly one DEFINITION file, or --mount \/path=file/);
     const badPort = await run('mock', 'x.yaml', '--port', 'eighty');
     assert.equal(badPort.code, 2);
     assert.match(badPort.err, /^apigw mock: --port must be a number from 0 to 65535, not 'eighty'\n/);
