@@ -172,7 +172,12 @@ export function createClients(place: AwsPlace, options: ClientOptions = {}): Aws
   const v2 = new ApiGatewayV2Client(config);
   const sts = new STSClient(config);
   const cloudwatch = new CloudWatchClient(config);
-  const logs = new CloudWatchLogsClient(config);
+  // StartLiveTail goes to a `stream-` host (stream-logs.REGION.amazonaws.com): with an endpoint URL the prefix would
+  // make a host that does not exist (stream-127.0.0.1), so the calls go to the endpoint as given.
+  const logs = new CloudWatchLogsClient({
+    ...config,
+    ...(place.endpointUrl !== undefined ? { disableHostPrefix: true } : {}),
+  });
   const pricing = new PricingClient({ ...config, region: pricingRegion(place.region) });
   instrument(rest.middlewareStack as Stack, 'apigateway', logger);
   instrument(v2.middlewareStack as Stack, 'apigatewayv2', logger);

@@ -57,3 +57,17 @@ export { readDrift, type DriftTarget } from './deploy/readDrift';
 export { getStageMetrics, type StageMetricsRequest } from './metrics/stageMetrics';
 export { metricsOf, type MetricSpec } from './metrics/catalogue';
 export { metricWindows, parseDuration, choosePeriod, periodProblem, describeWindow } from './metrics/window';
+// Operate: a stage's logs (which log groups, tailing with Live Tail or FilterLogEvents polling).
+export type * from './logs/types';
+export {
+  readStageLogGroups,
+  restStageLogGroups,
+  v2StageLogGroups,
+  logGroupToTail,
+  executionLogGroupName,
+  logGroupNameOfArn,
+} from './logs/stageLogGroups';
+export { tailLogs, type TailOptions } from './logs/tailLogs';
+export { findLogGroup, type LogGroupRef } from './logs/findLogGroup';
+export { checkFilter, filterPatternOf, matchesFilter, type LogFilter } from './logs/logFilter';
+export { parseSince } from './logs/since';

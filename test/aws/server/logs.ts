@@ -1,8 +1,10 @@
 // CloudWatch Logs (JSON 1.1) for the operations the product calls. Log groups live in AwsState.logGroups (tests seed
-// them with state.addLogGroup). Names and error messages follow the CloudWatch Logs API Reference.
+// them with state.addLogGroup). Names and error messages follow the CloudWatch Logs API Reference. FilterLogEvents
+// and StartLiveTail are in logEvents.ts.
 import type { JsonHandler } from './jsonProtocol';
 import { AwsError } from './errors';
 import { pageV2Json } from './jsonPaging';
+import { filterLogEvents, startLiveTail } from './logEvents';
 import { str } from './util';
 
 const LOG_GROUP_NAME = /^[\w\-./#]{1,512}$/;
@@ -36,4 +38,6 @@ export const logsOperations: Record<string, JsonHandler> = {
       }));
     return pageV2Json(groups, 'logGroups', input, 50);
   },
+  FilterLogEvents: filterLogEvents,
+  StartLiveTail: startLiveTail,
 };

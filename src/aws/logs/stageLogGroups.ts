@@ -1,0 +1,152 @@
+// Which log groups a stage writes to, read from the stage's own settings (GetStage): the execution log group
+// `API-Gateway-Execution-Logs_{apiId}/{stage}` of REST and WebSocket stages (on when the stage-wide logging level, or
+// one method's / route's, is INFO or ERROR; HTTP APIs have no execution logs) and the access log destination
+// (`accessLogSettings.destinationArn`, a log group ARN or a Firehose stream).
+import { GetStageCommand, type Stage } from '@aws-sdk/client-api-gateway';
+import { GetStageCommand as GetV2StageCommand, type GetStageResponse } from '@aws-sdk/client-apigatewayv2';
+import { badInput, guarded, requireText } from '../guard';
+import type { AwsApiKind, AwsClients } from '../types';
+import type { ExecutionLogGroup, StageLogGroups, StageLogKind } from './types';
+
+/** The execution log group API Gateway writes a REST or WebSocket stage's execution logs to. */
+export const executionLogGroupName = (apiId: string, stage: string): string =>
+  `API-Gateway-Execution-Logs_${apiId}/${stage}`;
+
+const logs = (level: string | undefined): boolean => level === 'INFO' || level === 'ERROR';
+
+/**
+ * The log group name of a CloudWatch Logs ARN (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME`, with or without the
+ * trailing `:*`); undefined for other ARNs (a Firehose delivery stream).
+ */
+export function logGroupNameOfArn(arn: string): string | undefined {
+  const match = /^arn:[\w-]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/.exec(arn.trim());
+  return match?.[1];
+}
+
+function accessOf(settings: { destinationArn?: string; format?: string } | undefined): StageLogGroups['access'] {
+  const arn = settings?.destinationArn;
+  if (!arn) return undefined;
+  const name = logGroupNameOfArn(arn);
+  return {
+    destinationArn: arn,
+    ...(name !== undefined ? { name } : {}),
+    ...(settings.format ? { format: settings.format } : {}),
+  };
+}
+
+/** The log groups of a REST stage (GetStage's answer). */
+export function restStageLogGroups(apiId: string, stage: Stage): StageLogGroups {
+  const name = stage.stageName ?? '';
+  const settings = stage.methodSettings ?? {};
+  const level = settings['*/*']?.loggingLevel;
+  const loggingOverrides = Object.entries(settings)
+    .filter(([key, s]) => key !== '*/*' && logs(s.loggingLevel))
+    .map(([key]) => key)
+    .sort();
+  const execution: ExecutionLogGroup = {
+    name: executionLogGroupName(apiId, name),
+    ...(level !== undefined ? { level } : {}),
+    loggingOverrides,
+    enabled: logs(level) || loggingOverrides.length > 0,
+  };
+  const access = accessOf(stage.accessLogSettings);
+  return { apiId, stage: name, kind: 'REST', execution, ...(access ? { access } : {}) };
+}
+
+/** The log groups of an HTTP or WebSocket stage (v2 GetStage's answer). */
+export function v2StageLogGroups(apiId: string, kind: 'HTTP' | 'WEBSOCKET', stage: GetStageResponse): StageLogGroups {
+  const name = stage.StageName ?? '';
+  const access = accessOf(
+    stage.AccessLogSettings
+      ? {
+          ...(stage.AccessLogSettings.DestinationArn ? { destinationArn: stage.AccessLogSettings.DestinationArn } : {}),
+          ...(stage.AccessLogSettings.Format ? { format: stage.AccessLogSettings.Format } : {}),
+        }
+      : undefined,
+  );
+  if (kind === 'HTTP') return { apiId, stage: name, kind, ...(access ? { access } : {}) };
+  const level = stage.DefaultRouteSettings?.LoggingLevel;
+  const loggingOverrides = Object.entries(stage.RouteSettings ?? {})
+    .filter(([, s]) => logs(s.LoggingLevel))
+    .map(([key]) => key)
+    .sort();
+  const execution: ExecutionLogGroup = {
+    name: executionLogGroupName(apiId, name),
+    ...(level !== undefined ? { level } : {}),
+    loggingOverrides,
+    enabled: logs(level) || loggingOverrides.length > 0,
+  };
+  return { apiId, stage: name, kind, execution, ...(access ? { access } : {}) };
+}
+
+/** Reads a stage (GetStage) and tells where its logs go. */
+export async function readStageLogGroups(
+  clients: AwsClients,
+  api: { kind: AwsApiKind; id: string },
+  stage: string,
+): Promise<StageLogGroups> {
+  requireText(api.id, 'An API id', 'GetStage');
+  requireText(stage, 'A stage name', 'GetStage');
+  if (api.kind === 'REST') {
+    const wire = await guarded(clients, () =>
+      clients.rest.send(new GetStageCommand({ restApiId: api.id, stageName: stage })),
+    );
+    return restStageLogGroups(api.id, wire);
+  }
+  if (api.kind !== 'HTTP' && api.kind !== 'WEBSOCKET') {
+    throw badInput(`The API kind must be REST, HTTP or WEBSOCKET, not '${String(api.kind)}'.`, 'GetStage');
+  }
+  const wire = await guarded(clients, () =>
+    clients.v2.send(new GetV2StageCommand({ ApiId: api.id, StageName: stage })),
+  );
+  return v2StageLogGroups(api.id, api.kind, wire);
+}
+
+/**
+ * The log group to tail for `which`, or why there is none, in words that say what to do: logging off on the stage,
+ * an HTTP API asked for execution logs, access logs going to Firehose. `loggingSettingsHint` ends the messages of a
+ * stage whose logging is off (how to turn it on where the caller runs: a command, a CLI line).
+ */
+export function logGroupToTail(
+  groups: StageLogGroups,
+  which: StageLogKind,
+  loggingSettingsHint: string,
+):
+  | { ok: true; name: string }
+  | { ok: false; reason: 'loggingOff' | 'noExecutionLogs' | 'notALogGroup'; message: string } {
+  const where = `stage ${groups.stage} of ${groups.kind} API ${groups.apiId}`;
+  if (which === 'execution') {
+    if (!groups.execution) {
+      return {
+        ok: false,
+        reason: 'noExecutionLogs',
+        message:
+          `HTTP APIs have no execution logs: ${where} can only write access logs` +
+          (groups.access ? ' (tail them instead).' : `, and access logging is off. ${loggingSettingsHint}`),
+      };
+    }
+    if (!groups.execution.enabled) {
+      return {
+        ok: false,
+        reason: 'loggingOff',
+        message: `Execution logging is off on ${where} (logging level ${groups.execution.level ?? 'OFF'}), so ${groups.execution.name} gets no lines. ${loggingSettingsHint}`,
+      };
+    }
+    return { ok: true, name: groups.execution.name };
+  }
+  if (!groups.access) {
+    return {
+      ok: false,
+      reason: 'loggingOff',
+      message: `Access logging is off on ${where} (it has no access log destination). ${loggingSettingsHint}`,
+    };
+  }
+  if (groups.access.name === undefined) {
+    return {
+      ok: false,
+      reason: 'notALogGroup',
+      message: `The access logs of ${where} go to ${groups.access.destinationArn}, which is not a CloudWatch Logs log group: read them where that destination delivers them.`,
+    };
+  }
+  return { ok: true, name: groups.access.name };
+}
