@@ -23,6 +23,7 @@ import { parseMounts, type Mount } from './mounts/mounts';
  *                        "throttlingBurstLimit": 5, "cachingEnabled": true, "cacheTtlInSeconds": 300 }],
  *   "cacheClusterEnabled": true,
  *   "integrationMocks": { "POST /orders": { "statusCode": 200, "body": { "MessageId": "local-1" } } },
+ *   "accessLogFormat": "$context.requestId $context.httpMethod $context.path $context.status",
  *   "mounts": { "/v1": "a.yaml", "/orders": "b.yaml" }
  * }
  * ```
@@ -65,6 +66,11 @@ export interface RuntimeConfig {
   region?: string;
   /** `"iam"`: the credentials IAM routes accept and the network requests come from (iam/iamConfig.ts). */
   iam?: IamConfig;
+  /**
+   * `"accessLogFormat"`: the access log format of the local stage, over the definition's (accessLog/stageFormat.ts);
+   * `$context` variables as the API type's access log has them.
+   */
+  accessLogFormat?: string;
   /**
    * `"mounts"`: definitions `apigw mock` serves together on one port under base paths, as a custom domain's API
    * mappings (mounts/mounts.ts); files relative to the config.
@@ -211,6 +217,15 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
     if (typeof cache !== 'boolean')
       return { ok: false, message: `${file}: "cacheClusterEnabled" must be true or false.` };
     config.cacheClusterEnabled = cache;
+  }
+  const accessLogFormat = data['accessLogFormat'];
+  if (accessLogFormat !== undefined) {
+    if (typeof accessLogFormat !== 'string' || accessLogFormat.trim() === '')
+      return {
+        ok: false,
+        message: `${file}: "accessLogFormat" must be an access log format string such as "$context.requestId $context.status", not ${JSON.stringify(accessLogFormat)}.`,
+      };
+    config.accessLogFormat = accessLogFormat;
   }
   if (data['mounts'] !== undefined) {
     const mounts = parseMounts(data['mounts'], file, baseDir);

@@ -11,3 +11,6 @@ export { vtlRenderer, type TemplateRenderer, type RenderedTemplate } from './tem
 export { WorkerPoolInvoker } from './lambda/workerPool';
 export type { LambdaInvoker, LambdaInvocation, LambdaOutcome } from './lambda/invoker';
 export type { MockRequest, MockResponse, RequestEvent, TraceStep, ServedApi } from './types';
+export type { AccessRecord, AccessLogFormat } from './accessLog/accessRecord';
+export { compileAccessLogFormat, clfFormats, type CompileResult } from './accessLog/format';
+export { LocalMetrics, type LocalMetricsOptions } from './metrics/localMetrics';

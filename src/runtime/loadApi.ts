@@ -5,6 +5,7 @@ import type { FileSystem } from '../shared/fileSystem';
 import { loadConfig } from './config';
 import type { CheckResponsesMode } from './contract/mode';
 import { definitionStageSettings } from './definitionSettings';
+import { stageAccessLog } from './accessLog/stageFormat';
 import { samHandlers } from './samFunctions';
 import { servedPolicy } from './iam/routeAuth';
 import { jwtLoadWarnings } from './stages/jwt';
@@ -56,8 +57,8 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
   const config = await loadConfig(file, fs, options.configFile);
   if (!config.ok) return { ok: false, message: config.message };
   if (options.checkResponses !== undefined) config.config.checkResponses = options.checkResponses;
-  if (read.definition.kind === 'cloudformation') {
-    const values = templateValue(template.doc.root);
+  const values = read.definition.kind === 'cloudformation' ? templateValue(template.doc.root) : undefined;
+  if (values !== undefined) {
     config.config.lambdaHandlers = Object.assign(dict(), samHandlers(file, values), config.config.lambdaHandlers);
     const settings = definitionStageSettings(values, api);
     if (settings.methodSettings.length > 0)
@@ -79,10 +80,12 @@ export async function loadServedApi(options: LoadOptions): Promise<LoadResult> {
     );
   }
   warnings.push(...jwtLoadWarnings(api, config.config));
+  const accessLog = stageAccessLog(values, api, stage, config.config);
+  warnings.push(...accessLog.warnings);
   const policy = servedPolicy(api, config.config);
   if (!policy.ok) return { ok: false, message: `${path.basename(file)}: ${policy.message}` };
   warnings.push(...policy.warnings);
-  const served: ServedApi = { api, file, stage, stageVariables, config: config.config };
+  const served: ServedApi = { api, file, stage, stageVariables, config: config.config, accessLog: accessLog.format };
   if (policy.policy !== undefined) served.policy = policy.policy;
   return { ok: true, served, warnings };
 }

@@ -16,6 +16,10 @@ import type { MockRequest, MockResponse, RequestEvent, ServedApi } from './types
 import type { Route } from '../model';
 import { iamAuthorization, regionOf } from './iam/routeAuth';
 import { signMockRequest } from './iam/sign';
+import type { AccessRecord } from './accessLog/accessRecord';
+import { httpAccessRecord } from './accessLog/httpRecord';
+import { clfFormat } from './accessLog/stageFormat';
+import { webSocketAccessRecord } from './accessLog/webSocketRecord';
 
 export interface MockRuntimeOptions extends Omit<LoadOptions, 'fs' | 'text'> {
   fs?: FileSystem;
@@ -48,6 +52,8 @@ export class MockRuntime {
   /** The request listeners that want every step of the trace (see onRequest). */
   private readonly traceListeners = new Set<Listener<RequestEvent>>();
   private readonly reloadListeners = new Set<Listener<ReloadEvent>>();
+  /** The access log and the local metrics: records are built only while one listens. */
+  private readonly accessListeners = new Set<Listener<AccessRecord>>();
   private watchers: fs.FSWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
   private readonly fs: FileSystem;
@@ -87,6 +93,22 @@ export class MockRuntime {
     };
   }
 
+  /**
+   * Calls `listener` with the access record of every request and WebSocket event (after its onRequest event):
+   * what the stage's access log prints (`accessLogLine`) and the local metrics count. Nothing is built for it
+   * while no listener is registered.
+   */
+  onAccess(listener: Listener<AccessRecord>): { dispose(): void } {
+    this.accessListeners.add(listener);
+    return { dispose: () => this.accessListeners.delete(listener) };
+  }
+
+  /** The access log line of a record, in the served stage's format (the definition's, the config's, else CLF). */
+  accessLogLine(record: AccessRecord): string {
+    const format = this.served?.accessLog ?? clfFormat(record.apiType);
+    return format.render(record);
+  }
+
   onReload(listener: Listener<ReloadEvent>): { dispose(): void } {
     this.reloadListeners.add(listener);
     return { dispose: () => this.reloadListeners.delete(listener) };
@@ -124,6 +146,10 @@ export class MockRuntime {
     if (served.api.type === 'REST') headers['x-amzn-RequestId'] = outcome.event.requestId;
     else headers['Apigw-Requestid'] = outcome.event.requestId;
     for (const listener of this.requestListeners) listener(outcome.event);
+    if (this.accessListeners.size > 0) {
+      const record = httpAccessRecord(outcome.exchange, outcome.response, outcome.event.latencyMs);
+      for (const listener of this.accessListeners) listener(record);
+    }
     return outcome;
   }
 
@@ -196,8 +222,12 @@ export class MockRuntime {
         lambda: this.invoker,
         ...(this.options.pipeline?.now !== undefined ? { now: this.options.pipeline.now } : {}),
       },
-      (event) => {
+      (event, access) => {
         for (const listener of this.requestListeners) listener(event);
+        if (this.accessListeners.size > 0 && this.served !== undefined) {
+          const record = webSocketAccessRecord(this.served, event, access);
+          for (const listener of this.accessListeners) listener(record);
+        }
       },
     );
     return this.webSocket;

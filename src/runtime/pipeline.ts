@@ -28,6 +28,8 @@ type StageOutcome = Promise<GatewayError | undefined> | GatewayError | undefined
 export interface Outcome {
   response: MockResponse;
   event: RequestEvent;
+  /** The request's state once answered: what the access log and the local metrics read (accessLog/httpRecord.ts). */
+  exchange: Exchange;
 }
 
 export interface PipelineOptions {
@@ -259,7 +261,7 @@ function outcomeOf(ex: Exchange): Outcome {
     logs: ex.logs,
   };
   if (ex.match !== undefined) event.route = ex.match.routeKey;
-  return { response, event };
+  return { response, event, exchange: ex };
 }
 
 function newExchange(served: ServedApi, request: MockRequest, tracing: boolean): Exchange {
@@ -277,6 +279,7 @@ function newExchange(served: ServedApi, request: MockRequest, tracing: boolean):
     apiKey: undefined,
     call: undefined,
     result: undefined,
+    integration: undefined,
     response: undefined,
     error: undefined,
     tracing,

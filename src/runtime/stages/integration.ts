@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { describeValue, type Integration, type Route } from '../../model';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { proxyResponse, runHttp } from '../integrations/http';
@@ -27,9 +28,30 @@ export const integrationStage: Stage = {
       ex.result = runMock(ex);
       return undefined;
     }
-    return callOut(ex, services, route, integration, type);
+    return timed(ex, callOut(ex, services, route, integration, type), type === 'AWS' || type === 'AWS_PROXY');
   },
 };
+
+/**
+ * Records how long the call took and what it answered (Exchange.integration): the access log's
+ * `$context.integration.*` and the IntegrationLatency metric. Only calls out are timed, as AWS suppresses the
+ * integration latency of MOCK integrations.
+ */
+async function timed(
+  ex: Exchange,
+  call: Promise<GatewayError | undefined>,
+  lambda: boolean,
+): Promise<GatewayError | undefined> {
+  const started = performance.now();
+  const error = await call;
+  const latencyMs = performance.now() - started;
+  const status = ex.result?.status ?? ex.response?.status;
+  ex.integration =
+    error === undefined
+      ? { latencyMs, lambda, ...(status !== undefined ? { status } : {}) }
+      : { latencyMs, lambda, error: error.reason };
+  return error;
+}
 
 /** HTTP / HTTP_PROXY and Lambda (AWS / AWS_PROXY) integrations; other AWS services cannot run locally. */
 async function callOut(

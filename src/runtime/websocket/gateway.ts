@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Route } from '../../model';
 import type { RequestEvent, ServedApi } from '../types';
 import { ConnectionRegistry, type WebSocketConnection } from './connections';
@@ -6,6 +7,23 @@ import { runWebSocketIntegration, type WebSocketOutcome, type WebSocketServices 
 import { evaluateSelection } from './selection';
 import { iamAuthorization, regionOf } from '../iam/routeAuth';
 import { verifySigV4 } from '../iam/sigv4';
+
+/**
+ * What the access log and the local metrics need of a WebSocket event besides its RequestEvent (references only:
+ * the access record is built from them only while someone listens).
+ */
+export interface WebSocketAccess {
+  ex: WebSocketExchange;
+  /** Bytes of the message received and of the one sent back. */
+  requestLength: number;
+  responseLength: number;
+  /** Set when an integration other than MOCK ran (AWS suppresses MOCK's integration latency). */
+  integration?: { latencyMs: number; error?: string };
+  /** Set when the gateway answered itself (no route, IAM refusal, a failed integration). */
+  error?: { message: string; responseType?: string };
+  /** No route matched the message (and there is no `$default`). */
+  unrouted?: true;
+}
 
 /** What the transport does with a handshake: accept it, or refuse it with this HTTP status. */
 export type ConnectDecision = { accept: true } | { accept: false; status: number; reason: string };
@@ -21,7 +39,7 @@ export class WebSocketGateway {
   constructor(
     private readonly current: () => ServedApi,
     private readonly services: WebSocketServices,
-    private readonly report: (event: RequestEvent) => void,
+    private readonly report: (event: RequestEvent, access: WebSocketAccess) => void,
   ) {}
 
   async connect(connection: WebSocketConnection, domainName: string): Promise<ConnectDecision> {
@@ -56,7 +74,8 @@ export class WebSocketGateway {
     const ex = this.exchange(served, connection, 'MESSAGE', route?.path ?? key ?? '$default', text, domainName);
     ex.messageId = newRequestId();
     if (route === undefined) {
-      connection.send(errorMessage('Forbidden', ex));
+      const reply = errorMessage('Forbidden', ex);
+      connection.send(reply);
       this.report(
         event(
           ex,
@@ -64,12 +83,23 @@ export class WebSocketGateway {
           [{ stage: 'route', detail: `no route for ${key ?? '(no key)'} and no $default route`, ms: 0 }],
           [],
         ),
+        {
+          ex,
+          requestLength: Buffer.byteLength(text),
+          responseLength: Buffer.byteLength(reply),
+          error: { message: 'Forbidden' },
+          unrouted: true,
+        },
       );
       return;
     }
-    const outcome = await this.run(served, route, ex);
-    if (outcome.failure !== undefined) connection.send(errorMessage('Internal server error', ex));
-    else if (hasRouteResponse(route)) connection.send(outcome.body);
+    await this.run(served, route, ex, (outcome) => {
+      let reply: string | undefined;
+      if (outcome.failure !== undefined) reply = errorMessage('Internal server error', ex);
+      else if (hasRouteResponse(route)) reply = outcome.body;
+      if (reply !== undefined) connection.send(reply);
+      return reply;
+    });
   }
 
   async disconnect(
@@ -131,6 +161,7 @@ export class WebSocketGateway {
           ],
           [],
         ),
+        { ex, requestLength: 0, responseLength: 0, error: { message: outcome.message } },
       );
       return { accept: false, status: 403, reason: `${outcome.message} (${outcome.why})` };
     }
@@ -158,10 +189,28 @@ export class WebSocketGateway {
     };
   }
 
-  private async run(served: ServedApi, route: Route, ex: WebSocketExchange): Promise<WebSocketOutcome> {
+  /** Runs the route's integration, `reply` sends what goes back to the client (returned: its text), then reports. */
+  private async run(
+    served: ServedApi,
+    route: Route,
+    ex: WebSocketExchange,
+    reply?: (outcome: WebSocketOutcome) => string | undefined,
+  ): Promise<WebSocketOutcome> {
+    const started = performance.now();
     const outcome = await runWebSocketIntegration(served, route, ex, this.services);
+    const latencyMs = performance.now() - started;
+    const sent = reply?.(outcome);
     const trace = [{ stage: 'route', detail: `${ex.eventType} matched ${route.path}`, ms: 0 }, ...outcome.trace];
-    this.report(event(ex, outcome.status, trace, outcome.logs));
+    const access: WebSocketAccess = {
+      ex,
+      requestLength: Buffer.byteLength(ex.body),
+      responseLength: sent === undefined ? 0 : Buffer.byteLength(sent),
+    };
+    const type = route.integration?.type;
+    if (type !== undefined && type !== 'MOCK')
+      access.integration = outcome.failure === undefined ? { latencyMs } : { latencyMs, error: outcome.failure };
+    if (outcome.failure !== undefined) access.error = { message: 'Internal server error' };
+    this.report(event(ex, outcome.status, trace, outcome.logs), access);
     return outcome;
   }
 }

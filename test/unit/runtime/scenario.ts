@@ -14,6 +14,9 @@ import type { ScenarioSigning } from './scenarioSigning';
  *                         body (JSON compared as data, `"{{any}}"` matches any value; otherwise exact text)
  *   ====trace====         optional lines that must each appear, exactly, in the request's trace (the reason
  *                         a gateway response gives, the stage details) or its captured handler console
+ *   ====access-log====    optional: the access log line the request writes, exactly, except `{{requestId}}`
+ *                         (the response's request id header), `{{time}}` (a CLF request time), `{{epoch}}`
+ *                         (epoch ms), `{{number}}` (any whole number) and `{{any}}` (any text)
  *
  * `{{backend}}` is replaced by host:port of the test backend, `{{unreachable}}` by a port nobody listens on,
  * `{{issuer}}` by the base URL of the test identity provider (jwtIssuer.ts: OIDC discovery and keys under any path),
@@ -32,6 +35,8 @@ export interface Scenario {
   clock?: string;
   /** `====sign====`: JSON saying how to SigV4-sign the request before it is sent (see scenarioSigning.ts). */
   sign?: ScenarioSigning;
+  /** `====access-log====`: the access log line expected, with placeholders (see accessLogPattern). */
+  accessLog?: string;
 }
 
 export function readScenario(file: string, substitutions: Record<string, string>): Scenario {
@@ -70,6 +75,8 @@ export function readScenario(file: string, substitutions: Record<string, string>
     if (Number.isNaN(Date.parse(clock))) throw new Error(`${file}: ====clock==== must be an ISO 8601 time`);
     scenario.clock = clock;
   }
+  const accessLog = sections.get('access-log');
+  if (accessLog !== undefined) scenario.accessLog = accessLog.trim();
   const sign = sections.get('sign');
   if (sign !== undefined) scenario.sign = JSON.parse(sign) as ScenarioSigning;
   return scenario;
@@ -105,4 +112,21 @@ export function matchesJson(expected: unknown, actual: unknown): boolean {
     return [...keys].every((k) => matchesJson(e[k], a[k]));
   }
   return expected === actual;
+}
+
+/** The `====access-log====` line as a whole-line pattern, `{{requestId}}` being `requestId`. */
+export function accessLogPattern(expected: string, requestId: string): RegExp {
+  const placeholders: Record<string, string> = {
+    requestId: requestId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    time: '\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000',
+    epoch: '\\d{13}',
+    number: '\\d+',
+    any: '.+?',
+  };
+  const parts = expected.split(/\{\{(requestId|time|epoch|number|any)\}\}/);
+  let source = '';
+  parts.forEach((part, i) => {
+    source += i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : placeholders[part]!;
+  });
+  return new RegExp(`^${source}$`);
 }

@@ -8,7 +8,7 @@ import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
 import { fixture } from '../helpers/paths';
 import { TestBackend, closedPort } from './backend';
 import { TestIssuer } from './jwtIssuer';
-import { matchesJson, readScenario, type Scenario } from './scenario';
+import { accessLogPattern, matchesJson, readScenario, type Scenario } from './scenario';
 import { signScenarioRequest } from './scenarioSigning';
 
 const dir = fixture('runtime');
@@ -95,6 +95,8 @@ describe('runtime scenarios (test/fixtures/runtime/*.txt)', () => {
       const runtime = runtimeFor(name.replace(/\.txt$/, ''), scenario);
       const events: RequestEvent[] = [];
       runtime.onRequest((event) => events.push(event));
+      const accessLog: string[] = [];
+      if (scenario.accessLog !== undefined) runtime.onAccess((record) => accessLog.push(runtime.accessLogLine(record)));
       try {
         const base = await runtime.start(0, '127.0.0.1');
         const { method, path: requestPath, body } = scenario.request;
@@ -123,6 +125,11 @@ describe('runtime scenarios (test/fixtures/runtime/*.txt)', () => {
         }
         const trace = events.flatMap((e) => [...e.trace.map((step) => step.detail), ...e.logs]).join('\n');
         for (const line of scenario.trace) assert.ok(trace.includes(line), `trace lacks '${line}':\n${trace}`);
+        if (scenario.accessLog !== undefined) {
+          const requestId = response.headers.get('x-amzn-requestid') ?? response.headers.get('apigw-requestid') ?? '';
+          assert.equal(accessLog.length, 1, `one access log line: ${accessLog.join('\n')}`);
+          assert.match(accessLog[0]!, accessLogPattern(scenario.accessLog, requestId), label);
+        }
         const expected = scenario.response.body;
         if (expected !== undefined) {
           let expectedJson: unknown;
