@@ -66,6 +66,7 @@ export {
   logGroupToTail,
   executionLogGroupName,
   logGroupNameOfArn,
+  missingLogGroupHint,
 } from './logs/stageLogGroups';
 export { tailLogs, type TailOptions } from './logs/tailLogs';
 export { findLogGroup, type LogGroupRef } from './logs/findLogGroup';

@@ -3,6 +3,7 @@ import { costUsage, runCost } from './commands/cost';
 import { deployUsage, runDeploy } from './commands/deploy';
 import { diffUsage, runDiff } from './commands/diff';
 import { exportUsage, runExport } from './commands/export';
+import { logsUsage, runLogs } from './commands/logs';
 import { metricsUsage, runMetrics } from './commands/metrics';
 import { mockUsage, runMock } from './commands/mock';
 import { renderUsage, runRender } from './commands/render';
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = dictOf({
   deploy: { usage: deployUsage, run: (argv, io) => runDeploy(argv, io) },
   diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io) },
   export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
+  logs: { usage: logsUsage, run: (argv, io) => runLogs(argv, io) },
   metrics: { usage: metricsUsage, run: (argv, io) => runMetrics(argv, io) },
   mock: { usage: mockUsage, run: (argv, io) => runMock(argv, io) },
   render: { usage: renderUsage, run: runRender },
@@ -36,6 +38,8 @@ Commands:
   deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
   diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
+  logs API_ID            a stage's execution or access log (--stage, --access, --since 10m, --filter, --request-id,
+                         --follow)
   metrics API_ID         a stage's CloudWatch metrics over a window (--stage, --since 3h, --period 60)
   mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config,
                          --check-responses warn|strict|off)

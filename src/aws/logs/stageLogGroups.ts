@@ -150,3 +150,12 @@ export function logGroupToTail(
   }
   return { ok: true, name: groups.access.name };
 }
+
+/** What to say after "The log group … does not exist" for a stage's group of this kind. */
+export function missingLogGroupHint(which: StageLogKind): string {
+  return which === 'execution'
+    ? 'API Gateway creates it when the stage first logs a request after execution logging was turned on (with the ' +
+        "account's CloudWatch Logs role set): call the stage, then tail again."
+    : "The stage's access log settings name this group but it is missing (deleted?): create it, or choose another " +
+        "destination in the stage's logging settings.";
+}
