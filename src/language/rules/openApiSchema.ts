@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { toValue } from '../../model/parse';
+import { documentValue } from '../../model/parse/documentValue';
 import type { ValueEdit } from '../../model/parse/incremental';
 import type { SourceNode } from '../../model/sourceNode';
 import { type ApiRoot, findApiRoots, type SchemaVersion } from '../openApi/apiRoots';
@@ -46,7 +46,7 @@ function checkRoots(context: RuleContext, previous: RootRun[] | undefined, edit:
     const run = (before && edit && afterEdit(before, edit)) ?? {
       node: root.node,
       version,
-      ...validateWhole(version, toValue(root.node)),
+      ...validateWhole(version, documentValue(context.document, root.node)),
     };
     runs.push(run);
     const errors = run.errors.filter(

@@ -1,10 +1,11 @@
 import { scalarNode } from './scalarNode';
-import { parseTree } from 'jsonc-parser';
-import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
+import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { PropertyNode, SourceNode } from '../sourceNode';
-import { DuplicateKeys } from './duplicateKeys';
+import type { Position, Range } from '../../shared/range';
+import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
+import { KeyCheck } from './yamlFastTree';
 import type { LineTable } from './positions';
 import type { ParsedTree } from './parsedTree';
 import { MAX_DEPTH } from './yamlSource';
@@ -29,16 +30,26 @@ const JSON_ERRORS: Record<number, string> = {
   16: 'Invalid character in a string (control characters must be escaped).',
 };
 
-/** Parses JSON with jsonc-parser into a SourceNode tree; syntax errors and duplicate keys become problems. */
+/**
+ * Parses JSON into a SourceNode tree in one pass over jsonc-parser's events (its `visit`): no intermediate tree,
+ * and every position comes from the scanner, which counts lines as it goes (a JSON token never spans lines, so a
+ * token's end is its start plus its length). Syntax errors and duplicate keys become problems.
+ *
+ * A profile of validating GitHub's 12 MB definition showed the earlier way (jsonc-parser's `parseTree`, then a
+ * conversion that looked every node's range up in the line table) spending more in allocation and garbage
+ * collection than jsonc-parser's whole parse.
+ */
 export function parseJson(file: string, text: string, lines: LineTable): ParsedTree {
   if (nestsDeeperThan(text, MAX_DEPTH)) {
     const message = `JSON syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`;
     return { problems: [{ range: lines.rangeOf(0, 0), severity: 'error', code: 'apigw.parse.jsonSyntax', message }] };
   }
   const errors: ParseError[] = [];
+  const duplicates: Diagnostic[] = [];
   // A UTF-8 byte order mark is not JSON; a space keeps every offset where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  const tree = parseTree(source, errors, {
+  const builder = new TreeBuilder(file, duplicates);
+  visit(source, builder.visitor(errors), {
     disallowComments: true,
     allowTrailingComma: false,
     allowEmptyContent: true,
@@ -51,49 +62,124 @@ export function parseJson(file: string, text: string, lines: LineTable): ParsedT
     code: 'apigw.parse.jsonSyntax',
     message: `JSON syntax error: ${JSON_ERRORS[e.error] ?? 'Unexpected input.'}`,
   }));
-  const root = tree ? convert(tree, '', { file, lines, problems }) : undefined;
+  problems.push(...duplicates);
+  const root = builder.root;
   return root ? { root, problems } : { problems };
 }
 
-interface Context {
-  file: string;
-  lines: LineTable;
-  problems: Diagnostic[];
+/** An open object or array, and for an object the key whose value comes next. */
+interface Frame {
+  node: ObjectNode | ArrayNode;
+  keys: KeyCheck | undefined;
+  key: string | undefined;
+  keyRange: Range | undefined;
+  /** A value with no place in the tree (a syntax error): built, not attached. */
+  dropped: boolean;
 }
 
-function convert(node: JsonNode, pointer: string, ctx: Context): SourceNode {
-  // Object literals written out in full (no spread of a shared base): one allocation per node, on big files.
-  const { file, lines } = ctx;
-  const { offset, length } = node;
-  const range = lines.rangeOf(offset, offset + length);
-  if (node.type === 'object') {
-    return { kind: 'object', file, pointer, range, offset, length, properties: properties(node, pointer, ctx) };
-  }
-  if (node.type === 'array') {
-    const items = (node.children ?? []).map((item, i) => convert(item, childPointer(pointer, i), ctx));
-    return { kind: 'array', file, pointer, range, offset, length, items };
-  }
-  const value: unknown = node.value;
-  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
-  return scalarNode(file, pointer, range, offset, length, scalar);
-}
+const position = (line: number, character: number): Position => ({ line, character });
 
-function properties(node: JsonNode, pointer: string, ctx: Context): PropertyNode[] {
-  const result: PropertyNode[] = [];
-  const seen = new DuplicateKeys(ctx.problems);
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue; // a syntax error, already reported
-    const key = String(keyNode.value);
-    const entry: PropertyNode = {
-      key,
-      keyRange: ctx.lines.rangeOf(keyNode.offset, keyNode.offset + keyNode.length),
-      value: convert(valueNode, childPointer(pointer, key), ctx),
+/** Builds the tree from visit's events, as parseTree would shape it; values of keys without one are dropped. */
+class TreeBuilder {
+  root: SourceNode | undefined;
+  private readonly stack: Frame[] = [];
+  private done = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly duplicates: Diagnostic[],
+  ) {}
+
+  visitor(errors: ParseError[]): JSONVisitor {
+    return {
+      onObjectBegin: (offset, _length, line, character) => {
+        const pointer = this.nextPointer();
+        const range = { start: position(line, character), end: position(line, character) };
+        const properties: PropertyNode[] = [];
+        const node: ObjectNode = { kind: 'object', file: this.file, pointer, range, offset, length: 0, properties };
+        this.open(node, new KeyCheck(this.duplicates, properties));
+      },
+      onObjectProperty: (key, _offset, length, line, character) => {
+        const frame = this.stack[this.stack.length - 1];
+        if (frame === undefined || frame.node.kind !== 'object') return;
+        frame.key = key;
+        frame.keyRange = { start: position(line, character), end: position(line, character + length) };
+      },
+      onObjectEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
+      onArrayBegin: (offset, _length, line, character) => {
+        const pointer = this.nextPointer();
+        const range = { start: position(line, character), end: position(line, character) };
+        const node: ArrayNode = { kind: 'array', file: this.file, pointer, range, offset, length: 0, items: [] };
+        this.open(node, undefined);
+      },
+      onArrayEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
+      onLiteralValue: (value: unknown, offset, length, line, character) => {
+        if (!this.placeable()) return;
+        const pointer = this.nextPointer();
+        const range = { start: position(line, character), end: position(line, character + length) };
+        const scalar =
+          typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+        this.attach(scalarNode(this.file, pointer, range, offset, length, scalar));
+      },
+      onSeparator: (separator) => {
+        // A ',' ends the property: a key without a value keeps nothing.
+        const frame = this.stack[this.stack.length - 1];
+        if (separator === ',' && frame !== undefined) frame.key = undefined;
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
     };
-    seen.add(entry);
-    result.push(entry);
   }
-  return result;
+
+  /**
+   * Whether the value that starts now has a place in the tree: not after the root value, not in an object without
+   * a key for it, not inside a value without a place (all syntax errors, already reported).
+   */
+  private placeable(): boolean {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) return !this.done;
+    return !frame.dropped && (frame.node.kind === 'array' || frame.key !== undefined);
+  }
+
+  /** The pointer of the value that starts now ('' when it has no place). */
+  private nextPointer(): string {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined || frame.dropped) return '';
+    if (frame.node.kind === 'array') return childPointer(frame.node.pointer, frame.node.items.length);
+    return frame.key === undefined ? '' : childPointer(frame.node.pointer, frame.key);
+  }
+
+  /** Opens an object or array: attached where it has a place, else built and dropped, so ends still pair. */
+  private open(node: ObjectNode | ArrayNode, keys: KeyCheck | undefined): void {
+    const dropped = !this.placeable();
+    if (!dropped) this.attach(node);
+    this.stack.push({ node, keys, key: undefined, keyRange: undefined, dropped });
+  }
+
+  private attach(node: SourceNode): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) {
+      this.root = node;
+      this.done = true;
+      return;
+    }
+    if (frame.node.kind === 'array') {
+      frame.node.items.push(node);
+      return;
+    }
+    const property: PropertyNode = { key: frame.key as string, keyRange: frame.keyRange as Range, value: node };
+    frame.node.properties.push(property);
+    frame.keys?.added(property);
+    frame.key = undefined;
+  }
+
+  private close(end: number, line: number, character: number): void {
+    const frame = this.stack.pop();
+    if (frame === undefined) return;
+    frame.node.length = end - frame.node.offset;
+    frame.node.range.end = position(line, character);
+  }
 }
 
 /** Whether brackets (outside strings) nest deeper than `limit`. */

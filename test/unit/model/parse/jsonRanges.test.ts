@@ -36,3 +36,39 @@ test('JSON: pointers escape ~ and / (RFC 6901)', () => {
   const doc = parseSource('/t/esc.json', '{"a/b": {"c~d": 1}}');
   assert.equal(at(doc.root, 'a/b', 'c~d').pointer, '/a~1b/c~0d');
 });
+
+test('JSON: ranges across CRLF and lone CR line ends, and of objects that end on a later line', () => {
+  const text = '{\r\n  "a": {\r\n    "b": [1,\r    2]\r\n  },\n  "c": "x"\n}';
+  const doc = parseSource('/t/crlf.json', text);
+  assert.deepEqual(doc.problems, []);
+  assert.deepEqual(at(doc.root, 'a').range, makeRange(1, 7, 4, 3));
+  assert.deepEqual(at(doc.root, 'a', 'b').range, makeRange(2, 9, 3, 6));
+  assert.deepEqual(at(doc.root, 'a', 'b', 1).range, makeRange(3, 4, 3, 5));
+  assert.deepEqual(at(doc.root, 'c').range, makeRange(5, 7, 5, 10));
+  assert.deepEqual(doc.root?.range, makeRange(0, 0, 6, 1));
+  // Every range is the one the document's own line table gives for the node's offsets.
+  const check = (node: ReturnType<typeof at>): void => {
+    assert.deepEqual(node.range, {
+      start: doc.positionAt(node.offset),
+      end: doc.positionAt(node.offset + node.length),
+    });
+    if (node.kind === 'object') for (const p of node.properties) check(p.value);
+    if (node.kind === 'array') node.items.forEach(check);
+  };
+  check(at(doc.root));
+});
+
+test('JSON with syntax errors: keys without values, values without keys and values after the root are left out', () => {
+  const doc = parseSource('/t/broken.json', '{"a": , "b": 1, "c": [1, , 2], "d": {"e": }} [9]');
+  assert.ok(doc.problems.length > 0);
+  assert.ok(doc.problems.every((p) => p.code === 'apigw.parse.jsonSyntax'));
+  assert.deepEqual(toValue(doc.root), { b: 1, c: [1, 2], d: {} });
+  assert.equal(at(doc.root, 'c', 1).pointer, '/c/1');
+  assert.equal(doc.problems.at(-1)?.message, 'JSON syntax error: Nothing may follow the top-level value.');
+  // A value without a key ends the object for jsonc-parser's recovery: what follows is not read.
+  const keyless = parseSource('/t/keyless.json', '{"b": 1, {"lost": true}, "c": 2}');
+  assert.deepEqual(toValue(keyless.root), { b: 1 });
+  const unclosed = parseSource('/t/unclosed.json', '{"a": [1, {"b": 2');
+  assert.deepEqual(toValue(unclosed.root), { a: [1, { b: 2 }] });
+  assert.equal(unclosed.root?.length, '{"a": [1, {"b": 2'.length);
+});
