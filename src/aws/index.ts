@@ -53,6 +53,18 @@ export { applyPlan } from './deploy/apply';
 export { importFindings, importErrorCode, importWarningCode, importInfoCode } from './deploy/importFindings';
 export { compareWithDeployed, compareWebSocketWithDeployed, parseExport, type DriftResult } from './deploy/drift';
 export { readDrift, type DriftTarget } from './deploy/readDrift';
+// Operate: a stage's logging settings (plan, then apply), its deployment history, rollback and canary.
+export type * from './stageSettings/types';
+export { accessLogFormat, accessLogFormatProblem, accessLogPresets, presetOf } from './stageSettings/accessLogFormats';
+export { defaultAccessLogGroup, logGroupArn, parseDestination } from './stageSettings/destination';
+export { planStageLogging, cloudWatchRoleHelp, stackTag } from './stageSettings/planner';
+export { readStageLogging, existingLogGroups } from './stageSettings/readSettings';
+export { applyStageSettings } from './stageSettings/apply';
+export { formatStageSettingsPlan } from './stageSettings/formatPlan';
+export type * from './deployments/types';
+export { listStageDeployments, canaryOf } from './deployments/history';
+export { canaryRequestProblem, promoteOperations, cancelOperations } from './deployments/canaryOperations';
+export { rollbackStage, deployCanary, promoteCanary, cancelCanary } from './deployments/stageChanges';
 // Operate: a stage's CloudWatch metrics (the stage dashboard, apigw metrics).
 export { getStageMetrics, type StageMetricsRequest } from './metrics/stageMetrics';
 export { metricsOf, type MetricSpec } from './metrics/catalogue';

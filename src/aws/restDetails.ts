@@ -9,6 +9,7 @@ import {
   GetStagesCommand,
   type Stage,
 } from '@aws-sdk/client-api-gateway';
+import { canaryOf } from './deployments/history';
 import { invokeUrlOf } from './invokeUrls';
 import { collect, paginate } from './paginate';
 import type { AwsClients, DeployedAuthorizer, DeployedRoute, DeployedStage } from './types';
@@ -28,6 +29,7 @@ export function restStage(clients: AwsClients, apiId: string, stage: Stage): Dep
           ...(all.throttlingRateLimit !== undefined ? { rateLimit: all.throttlingRateLimit } : {}),
         }
       : undefined;
+  const canary = canaryOf(stage);
   return {
     apiId,
     name,
@@ -38,6 +40,8 @@ export function restStage(clients: AwsClients, apiId: string, stage: Stage): Dep
     ...(stage.lastUpdatedDate ? { lastUpdated: stage.lastUpdatedDate } : {}),
     ...(stage.createdDate ? { createdDate: stage.createdDate } : {}),
     ...(throttling ? { throttling } : {}),
+    ...(canary ? { canary } : {}),
+    ...(stage.webAclArn ? { webAclArn: stage.webAclArn } : {}),
   };
 }
 

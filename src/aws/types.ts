@@ -8,6 +8,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { Diagnostic } from '../shared/diagnostic';
+import type { CanaryState } from './deployments/types';
 
 export type AwsApiKind = 'REST' | 'HTTP' | 'WEBSOCKET';
 
@@ -125,6 +126,10 @@ export interface DeployedStage {
   throttling?: { burstLimit?: number; rateLimit?: number };
   /** The deployment the stage serves (when AWS could tell). */
   lastDeployment?: { id: string; createdDate?: Date; description?: string };
+  /** REST: the stage's canary release, when it has one. */
+  canary?: CanaryState;
+  /** REST: the AWS WAF web ACL that filters the stage's requests. */
+  webAclArn?: string;
 }
 
 export interface DeployedRoute {

@@ -14,6 +14,7 @@ import { AwsError, faultToError, type FaultSpec } from './errors';
 import { executeApi, executeApiPrefix } from './executeApi';
 import { jsonCall, jsonError, jsonTarget } from './jsonProtocol';
 import { restRoutes } from './restApis';
+import { restStageRoutes } from './restStages';
 import { AwsState } from './state';
 import { stsCall, stsError, stsOperation } from './sts';
 import { v2ApiRoutes } from './v2Apis';
@@ -81,7 +82,14 @@ export interface AwsTestServer {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...restRoutes, ...v2ApiRoutes, ...v2RouteRoutes, ...v2StageRoutes, ...domainNameRoutes];
+const ROUTES: Route[] = [
+  ...restRoutes,
+  ...restStageRoutes,
+  ...v2ApiRoutes,
+  ...v2RouteRoutes,
+  ...v2StageRoutes,
+  ...domainNameRoutes,
+];
 
 function decode(s: string): string {
   try {

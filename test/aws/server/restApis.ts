@@ -104,6 +104,14 @@ function createDeployment(ctx: Ctx): Reply {
   const body = jsonBody(ctx);
   const stageName = str(body.stageName);
   if (stageName !== undefined && !STAGE_NAME.test(stageName)) throw badRequest('Stage name only allows a-zA-Z0-9_-');
+  const canary = isObj(body.canarySettings) ? body.canarySettings : undefined;
+  // A canary goes onto an existing stage only (the developer guide: "you cannot specify any non-existing stage name
+  // when creating a canary release deployment").
+  if (canary && (stageName === undefined || !record.stages.has(stageName)))
+    throw notFound('Invalid stage identifier specified');
+  const percentTraffic = canary?.percentTraffic ?? 0;
+  if (canary && (typeof percentTraffic !== 'number' || percentTraffic < 0 || percentTraffic > 100))
+    throw badRequest('Canary traffic percentage must be between 0.0 and 100.0');
   const methods = record.model.resources.flatMap((r) => Object.values(obj(r.resourceMethods)).map(obj));
   if (methods.length === 0) throw badRequest("The REST API doesn't contain any methods");
   if (methods.some((m) => !isObj(m.methodIntegration))) throw badRequest('No integration defined for method');
@@ -119,7 +127,16 @@ function createDeployment(ctx: Ctx): Reply {
     definition: clone(record.definition),
     model: clone(record.model),
   });
-  if (stageName !== undefined) {
+  if (canary && stageName !== undefined) {
+    const stage = record.stages.get(stageName)!;
+    stage.canarySettings = compact({
+      deploymentId: wire.id,
+      percentTraffic,
+      stageVariableOverrides: strMap(canary.stageVariableOverrides),
+      useStageCache: typeof canary.useStageCache === 'boolean' ? canary.useStageCache : false,
+    });
+    stage.lastUpdatedDate = epochSeconds(now);
+  } else if (stageName !== undefined) {
     const existing = record.stages.get(stageName);
     const variables = { ...obj(existing?.variables), ...strMap(body.variables) };
     record.stages.set(

@@ -141,6 +141,8 @@ export class AwsState {
   invokeResponder: InvokeResponder | undefined;
   executeApiResponder: ExecuteApiResponder | undefined;
   ids: IdGenerator;
+  /** API Gateway's account settings in the region (GetAccount, UpdateAccount): no CloudWatch Logs role until set. */
+  readonly account: { cloudwatchRoleArn?: string } = {};
 
   constructor(
     readonly region: string,
@@ -158,6 +160,7 @@ export class AwsState {
     this.invokeResponder = undefined;
     this.executeApiResponder = undefined;
     this.ids = new IdGenerator();
+    delete this.account.cloudwatchRoleArn;
   }
 
   /** Adds a log group (a test seeding logs, or CreateLogGroup); an existing group of that name is kept. */

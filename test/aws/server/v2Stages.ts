@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from './errors';
 import { exportHttp } from './openapiExport';
 import type { HttpApiRecord } from './state';
 import { apiOf, deploy } from './v2Apis';
-import { compact, isoDate, obj, pageV2, str, strMap, type Json } from './util';
+import { compact, isObj, isoDate, obj, pageV2, str, strMap, type Json } from './util';
 
 /** v2 stage names: letters, digits, '.', '-', '_' (at most 128), or $default. */
 const STAGE_NAME = /^(\$default|[a-zA-Z0-9._-]{1,128})$/;
@@ -66,17 +66,50 @@ function createStage(ctx: Ctx): Reply {
   return ok(stage, 201);
 }
 
+/** What API Gateway refuses in a stage's logging settings (HTTP: no execution logs; formats without a request id; WebSocket logging without the account's CloudWatch Logs role). */
+function checkLogging(ctx: Ctx, record: HttpApiRecord, stage: Json, body: Json): void {
+  const http = record.wire.protocolType === 'HTTP';
+  const route = obj(body.defaultRouteSettings);
+  if (http && (route.loggingLevel !== undefined || route.dataTraceEnabled !== undefined))
+    throw badRequest('Execution logs are not supported on protocolType HTTP');
+  const level = str(route.loggingLevel);
+  if (route.loggingLevel !== undefined && (level === undefined || !['OFF', 'ERROR', 'INFO'].includes(level)))
+    throw badRequest(`Invalid loggingLevel specified: ${level ?? 'null'}`);
+  const access = body.accessLogSettings;
+  if (isObj(access)) {
+    if (!str(access.destinationArn)) throw badRequest('Access Log destination ARN must be specified');
+    if (!/\$context\.requestId\b/.test(str(access.format) ?? ''))
+      throw badRequest('Access log format must contain $context.requestId');
+  }
+  const turnsOn =
+    (route.loggingLevel !== undefined && route.loggingLevel !== 'OFF') ||
+    route.dataTraceEnabled === true ||
+    (isObj(access) && !isObj(stage.accessLogSettings));
+  if (!http && turnsOn && !ctx.state.account.cloudwatchRoleArn)
+    throw badRequest('CloudWatch Logs role ARN must be set in account settings to enable logging');
+}
+
 function updateStage(ctx: Ctx): Reply {
   const record = apiOf(ctx);
   const stage = stageOf(ctx, record);
   const body = jsonBody(ctx);
   checkDeployment(record, body.deploymentId);
+  checkLogging(ctx, record, stage, body);
+  if (isObj(body.defaultRouteSettings))
+    body.defaultRouteSettings = { ...obj(stage.defaultRouteSettings), ...body.defaultRouteSettings };
   for (const k of STAGE_MEMBERS) if (body[k] !== undefined) stage[k] = body[k];
   const variables = strMap(body.stageVariables);
   if (variables) stage.stageVariables = { ...obj(stage.stageVariables), ...variables };
   stage.lastUpdatedDate = isoDate(new Date());
   if (body.autoDeploy === true) autoDeployNow(record, ctx, stage);
   return ok(stage);
+}
+
+function deleteAccessLogSettings(ctx: Ctx): Reply {
+  const stage = stageOf(ctx, apiOf(ctx));
+  delete stage.accessLogSettings;
+  stage.lastUpdatedDate = isoDate(new Date());
+  return { status: 204 };
 }
 
 function deleteStage(ctx: Ctx): Reply {
@@ -152,6 +185,12 @@ export const v2StageRoutes: Route[] = [
   { method: 'GET', path: `${S}/{stageName}`, operation: 'GetStage', handler: (c) => ok(stageOf(c, apiOf(c))) },
   { method: 'PATCH', path: `${S}/{stageName}`, operation: 'UpdateStage', handler: updateStage },
   { method: 'DELETE', path: `${S}/{stageName}`, operation: 'DeleteStage', handler: deleteStage },
+  {
+    method: 'DELETE',
+    path: `${S}/{stageName}/accesslogsettings`,
+    operation: 'DeleteAccessLogSettings',
+    handler: deleteAccessLogSettings,
+  },
   { method: 'POST', path: D, operation: 'CreateDeployment', handler: createDeployment },
   {
     method: 'GET',
