@@ -4,10 +4,14 @@ import { MockRuntime } from '../../runtime';
 import { isCheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
 import { ExitCode, UsageError, type CliIo } from '../io';
+import { batchedWriter } from './batchedWriter';
 import { mountsOf, runMountedMock } from './mockMounts';
+import { MockObserver, openAccessLog } from './mockObserve';
+
+export { batchedWriter } from './batchedWriter';
 
 export const mockUsage = `usage: apigw mock DEFINITION [--port N] [--host H] [--stage NAME] [--config FILE] [--api NAME]
-                  [--check-responses warn|strict|off]
+                  [--check-responses warn|strict|off] [--access-log FILE|-] [--metrics]
        apigw mock --mount /BASE=DEFINITION [--mount /BASE=DEFINITION ...] [--port N] [--host H]
        apigw mock [--config FILE]     (the "mounts" of apigw.config.json: {"/v1": "a.yaml", "/orders": "b.yaml"})
 
@@ -25,6 +29,13 @@ it; a definition that stops reading keeps the last good one serving. Ctrl+C (SIG
                  check every response against the definition's responses (status, content type, body schema,
                  declared headers): warn (default) prints each mismatch under the request, strict answers 502
                  instead of a response that does not match (for CI), off checks nothing
+  --access-log FILE|-
+                 append one access log line a request (and WebSocket event) to FILE, or print it on stdout (-),
+                 in the stage's format: "accessLogFormat" in apigw.config.json, else the definition's stage
+                 (AccessLogSetting(s).Format), else CLF; $context variables filled as API Gateway fills them for
+                 the API type, '-' where there is no value
+  --metrics      count the stage's metrics under CloudWatch's names and print them, with a table per route
+                 (requests, error rates, p99 latency), when the mock stops
 WebSocket APIs print a ws:// base URL; $connect, $disconnect, $default and custom routes run as on AWS, and
 the same port answers the @connections management API (POST/GET/DELETE base/@connections/{id} over http).
 Throttling (rate + burst) and REST stage caching apply when the definition or the config sets them.
@@ -63,6 +74,8 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
       api: { type: 'string' },
       'check-responses': { type: 'string' },
       mount: { type: 'string', multiple: true },
+      'access-log': { type: 'string' },
+      metrics: { type: 'boolean', default: false },
     },
   });
   const mounts = await mountsOf(values.mount ?? [], positionals, values.config, io);
@@ -79,8 +92,15 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   const checkResponses = values['check-responses'];
   if (checkResponses !== undefined && !isCheckResponsesMode(checkResponses))
     throw new UsageError(`--check-responses must be warn, strict or off, not '${checkResponses}'`);
+  const accessLog = values['access-log'];
+  if (accessLog === '') throw new UsageError('--access-log needs a file path, or - for stdout');
+  const observer = new MockObserver(
+    accessLog === undefined ? undefined : openAccessLog(accessLog, io),
+    values.metrics === true,
+  );
   if (mounts !== undefined) {
     return runMountedMock(mounts, io, {
+      observer,
       port,
       host: values.host,
       logger: stderrLogger(io),
@@ -98,6 +118,7 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
     ...(values.stage !== undefined ? { stage: values.stage } : {}),
     ...(values.api !== undefined ? { apiName: values.api } : {}),
   });
+  observer.observe(runtime, `Mock: ${path.relative(io.cwd, file) || file}`);
   runtime.onReload((event) => {
     if (event.ok) {
       io.err(`apigw mock: serving ${event.api}\n`);
@@ -129,6 +150,7 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
     url = await runtime.start(port, values.host);
   } catch (error) {
     await runtime.stop();
+    observer.close();
     io.err(`apigw mock: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.usage;
   }
@@ -136,35 +158,9 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   const signal = await signals.wait();
   await runtime.stop();
   requestLog.flush();
+  io.err(observer.close());
   io.err(`apigw mock: stopped (${signal})\n`);
   return ExitCode.ok;
-}
-
-/** Collects text and writes it at most every `intervalMs` (and on flush), in one call. */
-export function batchedWriter(
-  write: (text: string) => void,
-  intervalMs = 20,
-): { write(text: string): void; flush(): void } {
-  let pending = '';
-  let timer: NodeJS.Timeout | undefined;
-  const flush = (): void => {
-    clearTimeout(timer);
-    timer = undefined;
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
-    write(text);
-  };
-  return {
-    write(text) {
-      pending += text;
-      if (timer === undefined) {
-        timer = setTimeout(flush, intervalMs);
-        timer.unref();
-      }
-    },
-    flush,
-  };
 }
 
 function stderrLogger(io: CliIo): Logger {

@@ -15,6 +15,7 @@ import type { CheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
 import { nodeFileSystem } from '../../shared/nodeFileSystem';
 import { ExitCode, UsageError, type CliIo } from '../io';
+import type { MockObserver } from './mockObserve';
 
 /**
  * The mounts of the command line: the `--mount` values, else (no DEFINITION) the `"mounts"` of the config
@@ -63,6 +64,8 @@ export interface MountedMockOptions {
   logger: Logger;
   /** Writes the request log (batched by the caller). */
   requestLog: { write(text: string): void; flush(): void };
+  /** --access-log and --metrics: each mount's runtime is observed, and the observer closed on stop. */
+  observer?: MockObserver;
   wait(): Promise<string>;
 }
 
@@ -72,6 +75,7 @@ export async function runMountedMock(mounts: Mount[], io: CliIo, options: Mounte
     logger: options.logger,
     ...(options.checkResponses !== undefined ? { checkResponses: options.checkResponses } : {}),
   });
+  for (const api of gateway.apis) options.observer?.observe(api.runtime, `Mock: ${api.mount.basePath || '/'}`);
   gateway.onReload((event, api) => {
     const at = api.mount.basePath || '/';
     if (event.ok) {
@@ -99,6 +103,7 @@ export async function runMountedMock(mounts: Mount[], io: CliIo, options: Mounte
     url = await gateway.start(options.port, options.host);
   } catch (error) {
     await gateway.stop();
+    options.observer?.close();
     io.err(`apigw mock: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.usage;
   }
@@ -107,6 +112,7 @@ export async function runMountedMock(mounts: Mount[], io: CliIo, options: Mounte
   const signal = await options.wait();
   await gateway.stop();
   options.requestLog.flush();
+  if (options.observer !== undefined) io.err(options.observer.close());
   io.err(`apigw mock: stopped (${signal})\n`);
   return ExitCode.ok;
 }

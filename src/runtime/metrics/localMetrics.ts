@@ -241,6 +241,7 @@ function seriesOf(spec: MetricSpec, periods: number[], counters: Counters[], rou
   if (!(first instanceof LatencyHistogram)) {
     return [{ ...base, stat: 'Sum', timestamps: periods, values: counters.map((c) => spec.read(c) as number) }];
   }
+  const requests = counters.reduce((n, c) => n + c.count, 0);
   return latencyStats.map((stat) => {
     const timestamps: number[] = [];
     const values: number[] = [];
@@ -251,8 +252,17 @@ function seriesOf(spec: MetricSpec, periods: number[], counters: Counters[], rou
       timestamps.push(periods[i]!);
       values.push(value);
     });
-    return { ...base, stat, timestamps, values };
+    const series: MetricSeries = { ...base, stat, timestamps, values };
+    if (values.length === 0) series.note = emptyNote(spec.metric, requests, route);
+    return series;
   });
+}
+
+/** Why a latency series has no point: nothing came, or nothing called an integration out. */
+function emptyNote(metric: string, requests: number, route: string | undefined): string {
+  const where = route === undefined ? '' : ` for ${route}`;
+  if (requests === 0) return `${metric}: no requests${where} in this window.`;
+  return `${metric}: no integration was called${where} (MOCK integrations have no integration latency, as in CloudWatch).`;
 }
 
 function routeRow(route: string, c: Counters, type: ApiType): RouteMetrics {
