@@ -9,6 +9,8 @@ import type {
   RetryListener,
 } from '../../aws/types';
 import type { Logger } from '../../shared/logger';
+import type { MetricsReport } from '../../shared/metrics';
+import type { PriceTable } from '../../model/cost/priceTable';
 
 /**
  * The part of src/aws's facade (dist/aws.js) the extension calls. Written as an interface so the tree and the
@@ -32,4 +34,16 @@ export interface AwsFacade {
   ): Promise<string>;
   deleteStage(clients: AwsClients, kind: AwsApiKind, apiId: string, stage: string): Promise<void>;
   whoAmI(clients: AwsClients): Promise<{ account: string; arn: string }>;
+  /** API Gateway's prices for a region from the AWS Price List API (Estimate Monthly Cost). Optional: fakes may omit it. */
+  fetchPriceTable?(clients: AwsClients, region?: string): Promise<PriceTable>;
+  /** A stage's CloudWatch metrics (Estimate Monthly Cost reads its last 30 days of requests). Optional: fakes may omit it. */
+  getStageMetrics?(
+    clients: AwsClients,
+    request: {
+      api: { kind: AwsApiKind; id: string; name?: string };
+      stage: string;
+      windowMs: number;
+      periodSeconds?: number;
+    },
+  ): Promise<MetricsReport>;
 }

@@ -8,6 +8,7 @@ import type { AwsNode } from '../aws/awsNodes';
 import { createAwsView } from '../aws/awsView';
 import type { AwsTreeModel } from '../aws/awsTreeModel';
 import type { Command } from '../commands/commandRegistry';
+import { registerCost } from '../cost';
 import { registerDeploy, type DeployTestApi } from '../deploy';
 import type { ApiMarks } from '../deploy/driftMarks';
 import type { DiagnosticsSource } from '../deploy/validation';
@@ -57,8 +58,9 @@ export function activateAwsUi(deps: AwsUiDeps): AwsUiFeature {
     tree: deps.tree,
     showLog: () => deps.showLog(),
   });
+  const cost = registerCost({ context, logger, fs: deps.fs, files: deps.files, connection });
   return {
-    commands: commandTable('aws-ui', [...view.commands, ...deploy.commands]),
+    commands: commandTable('aws-ui', [...view.commands, ...deploy.commands, ...cost.commands]),
     provider: view.provider,
     model: view.model,
     deploy: deploy.testApi,

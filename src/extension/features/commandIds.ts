@@ -17,6 +17,8 @@ export const featureCommandIds = {
     'apigw.deleteStage',
     'apigw.deployApi',
     'apigw.compareWithDeployed',
+    'apigw.estimateCost',
+    'apigw.estimateStageCost',
   ],
 } as const;
 

@@ -183,7 +183,7 @@ function checkUsage(usage: CostUsage): string | undefined {
     if (payload > max)
       return usage.type === 'WEBSOCKET'
         ? `A WebSocket message is at most ${WEBSOCKET_MAX_MESSAGE_KB} KB; ${payload} KB is more than API Gateway accepts.`
-        : `A ${name} payload is at most 10 MB (${MAX_PAYLOAD_KB} KB); ${payload} KB is more than API Gateway accepts.`;
+        : `${withArticle[usage.type].replace(/^a/, 'A')} payload is at most 10 MB (${MAX_PAYLOAD_KB} KB); ${payload} KB is more than API Gateway accepts.`;
   }
   return undefined;
 }
