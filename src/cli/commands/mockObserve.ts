@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LocalMetrics, type MockRuntime } from '../../runtime';
-import type { MetricsReport } from '../../shared/metrics';
 import { formatMetricsText } from '../aws/metricsText';
 import { UsageError, type CliIo } from '../io';
 import { batchedWriter } from './batchedWriter';
@@ -94,13 +93,6 @@ export class MockObserver {
     if (!this.countMetrics) return '';
     if (this.metrics.size === 0) return 'apigw mock: no requests were served: no metrics to show.\n';
     const windowMs = Math.max(1000, this.now() - this.startedAt);
-    return [...this.metrics.values()]
-      .map((m) => formatMetricsText(stageOnly(m.metrics.report(windowMs, m.title))))
-      .join('\n');
+    return [...this.metrics.values()].map((m) => formatMetricsText(m.metrics.report(windowMs, m.title))).join('\n');
   }
-}
-
-/** The report without its per-route series: the summary's routes are the table's rows. */
-function stageOnly(report: MetricsReport): MetricsReport {
-  return { ...report, series: report.series.filter((s) => s.route === undefined) };
 }

@@ -11,4 +11,7 @@ export const awsCommandIds = {
   openInvokeUrl: 'apigw.openInvokeUrl',
   exportApi: 'apigw.exportApi',
   deleteStage: 'apigw.deleteStage',
+  mapStageToCustomDomain: 'apigw.mapStageToCustomDomain',
+  copyCustomDomainUrl: 'apigw.copyCustomDomainUrl',
+  openCustomDomainUrl: 'apigw.openCustomDomainUrl',
 } as const;

@@ -1,3 +1,4 @@
+import type { CustomDomain, DomainMapping } from '../../aws/domains/types';
 import type {
   AwsProblem,
   AwsProblemKind,
@@ -15,13 +16,20 @@ import type { ResolvedPlace } from './awsPlace';
  * taken for a Workspace APIs node.
  *
  *   place (profile · region) → APIs (+ "Load more") → stages, "Routes" → routes, "Authorizers" → authorizers
+ *                            → "Custom Domains" → domain names → their API mappings
  *
  * and, where children could not be listed, one placeholder: loading, empty, sign in, or error with Retry.
  */
 export type AwsNode =
   | { kind: 'aws.place'; resolved: ResolvedPlace; account?: string; arn?: string }
   | { kind: 'aws.api'; api: DeployedApiSummary; region: string }
-  | { kind: 'aws.stage'; api: DeployedApiSummary; stage: DeployedStage }
+  /** `customDomainUrls`: the stage's URLs on the place's custom domains (absent when they could not be listed). */
+  | { kind: 'aws.stage'; api: DeployedApiSummary; stage: DeployedStage; customDomainUrls?: string[] }
+  | { kind: 'aws.domains'; place: AwsPlaceNode }
+  /** `apis`: the place's APIs the view has listed, by id (to name the mapped APIs). */
+  | { kind: 'aws.domain'; domain: CustomDomain; apis?: ReadonlyMap<string, DeployedApiSummary> }
+  /** `api`: the mapped API when the view knows it (its name and kind). */
+  | { kind: 'aws.domainMapping'; domain: CustomDomain; mapping: DomainMapping; api?: DeployedApiSummary }
   | { kind: 'aws.routes'; api: DeployedApiSummary; routes: DeployedRoute[]; authorizers: DeployedAuthorizer[] }
   | { kind: 'aws.route'; api: DeployedApiSummary; route: DeployedRoute; authorizer?: DeployedAuthorizer }
   | { kind: 'aws.authorizers'; api: DeployedApiSummary; authorizers: DeployedAuthorizer[] }
@@ -85,6 +93,17 @@ export function presentChildren(node: AwsNode): AwsNode[] | undefined {
         : [...node.routes].sort(compareRoutes).map((route) => routeNode(node.api, route, node.authorizers));
     case 'aws.authorizers':
       return node.authorizers.map((authorizer) => ({ kind: 'aws.authorizer', api: node.api, authorizer }));
+    case 'aws.domain':
+      return node.domain.mappings.length === 0
+        ? [{ kind: 'aws.empty', message: 'No API mappings' }]
+        : node.domain.mappings.map((mapping): AwsNode => {
+            const api = node.apis?.get(mapping.apiId);
+            return api
+              ? { kind: 'aws.domainMapping', domain: node.domain, mapping, api }
+              : { kind: 'aws.domainMapping', domain: node.domain, mapping };
+          });
+    case 'aws.domains':
+      return undefined;
     default:
       return [];
   }
@@ -121,6 +140,12 @@ export function nodeKey(node: AwsNode): string {
       return 'authorizers';
     case 'aws.authorizer':
       return `authorizer:${node.authorizer.id}`;
+    case 'aws.domains':
+      return 'domains';
+    case 'aws.domain':
+      return `domain:${node.domain.name}`;
+    case 'aws.domainMapping':
+      return `mapping:${node.mapping.basePath}`;
     case 'aws.empty':
       return `empty:${node.message}`;
     default:

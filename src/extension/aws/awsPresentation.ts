@@ -2,6 +2,7 @@ import type { DeployedApiSummary, DeployedRoute, DeployedStage } from '../../aws
 import type { AwsNode } from './awsNodes';
 import { awsCommandIds } from './awsCommandIds';
 import { placeTitle } from './awsPlace';
+import { customDomainLines, presentDomainNode, stageDescription } from './domainPresentation';
 
 /** Command ids the view's nodes run when clicked (contributed in package.json). */
 export { awsCommandIds };
@@ -40,8 +41,8 @@ export function presentAwsNode(node: AwsNode): AwsNodePresentation {
     case 'aws.stage':
       return {
         label: node.stage.name,
-        description: node.stage.invokeUrl,
-        tooltip: stageTooltip(node.api, node.stage),
+        description: stageDescription(node.stage.invokeUrl, node.customDomainUrls),
+        tooltip: [stageTooltip(node.api, node.stage), ...customDomainLines(node.customDomainUrls)].join('\n'),
         icon: 'rocket',
         contextValue: `apigw.aws.stage.${node.api.kind.toLowerCase()}`,
         collapsible: 'none',
@@ -86,6 +87,10 @@ export function presentAwsNode(node: AwsNode): AwsNodePresentation {
         collapsible: 'none',
       };
     }
+    case 'aws.domains':
+    case 'aws.domain':
+    case 'aws.domainMapping':
+      return presentDomainNode(node);
     case 'aws.loading':
       return { label: node.message, icon: 'loading~spin', contextValue: 'apigw.aws.loading', collapsible: 'none' };
     case 'aws.empty':

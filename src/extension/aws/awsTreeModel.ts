@@ -1,3 +1,4 @@
+import type { CustomDomain } from '../../aws/domains/types';
 import type { DeployedApiDetails, DeployedApiSummary } from '../../aws/types';
 import type { Logger } from '../../shared/logger';
 import type { AwsConnection } from './awsConnection';
@@ -44,6 +45,8 @@ export class AwsTreeModel {
   private readonly listings = new Map<Key, Listing>();
   private readonly pages = new WeakMap<AwsPlaceNode, ApiPages>();
   private readonly details = new WeakMap<AwsApiNode, DeployedApiDetails>();
+  /** The custom domains of the place the view shows, listed once until refreshed (stages show their URLs on them). */
+  private domains: Promise<CustomDomain[]> | undefined;
   private readonly parents = new WeakMap<AwsNode, AwsNode>();
   private readonly ids = new WeakMap<AwsNode, string>();
   private readonly listeners = new Set<(node: AwsNode | undefined) => void>();
@@ -104,15 +107,55 @@ export class AwsTreeModel {
    */
   refresh(node?: AwsNode): void {
     const target = node?.kind === 'aws.error' ? node.retry : node;
-    if (target?.kind === 'aws.place' || target?.kind === 'aws.api') {
+    if (target?.kind === 'aws.domains') this.domains = undefined;
+    if (target?.kind === 'aws.place' || target?.kind === 'aws.api' || target?.kind === 'aws.domains') {
       if (target.kind === 'aws.api') this.details.delete(target);
+      if (target.kind === 'aws.place') this.domains = undefined;
       this.forget(target);
       this.fire(target);
       return;
     }
     this.forget(root);
+    this.domains = undefined;
     this.connection.reset();
     this.fire(undefined);
+  }
+
+  /** The custom domains of the place (listed once until refreshed; throws what the core throws). */
+  async customDomains(): Promise<CustomDomain[]> {
+    const listing = (this.domains ??= this.connection
+      .connect()
+      .then(({ facade, clients }) => facade.listCustomDomains(clients)));
+    try {
+      return await listing;
+    } catch (err) {
+      if (this.domains === listing) this.domains = undefined;
+      throw err;
+    }
+  }
+
+  /** Lists the custom domains again: the "Custom Domains" node and every listed API's stages (their URLs). */
+  refreshDomains(): void {
+    this.domains = undefined;
+    for (const node of this.listings.get(root)?.children ?? []) {
+      if (node.kind !== 'aws.place') continue;
+      for (const child of this.listings.get(node)?.children ?? []) {
+        if (child.kind !== 'aws.domains' && !(child.kind === 'aws.api' && this.listings.has(child))) continue;
+        if (child.kind === 'aws.api') this.details.delete(child);
+        this.forget(child);
+        this.fire(child);
+      }
+    }
+  }
+
+  /** The APIs of the place listed so far, by id. */
+  knownApis(): Map<string, DeployedApiSummary> {
+    const apis = new Map<string, DeployedApiSummary>();
+    for (const node of this.listings.get(root)?.children ?? []) {
+      if (node.kind !== 'aws.place') continue;
+      for (const api of this.pages.get(node)?.apis ?? []) apis.set(api.id, api);
+    }
+    return apis;
   }
 
   /** Shows the next page of APIs under a place ("Load more"). */
@@ -180,9 +223,32 @@ export class AwsTreeModel {
       const { facade, clients } = await this.connection.connect();
       const details = await facade.getApiDetails(clients, parent.api);
       this.details.set(parent, details);
-      return detailNodes(details);
+      return this.withDomainUrls(detailNodes(details));
+    }
+    if (parent.kind === 'aws.domains') {
+      const domains = await this.customDomains();
+      if (domains.length === 0) return [{ kind: 'aws.empty', message: 'No custom domain names' }];
+      const apis = this.knownApis();
+      return domains.map((domain) => ({ kind: 'aws.domain', domain, apis }));
     }
     return [];
+  }
+
+  /** Stage nodes with their URLs on the custom domains; without them when the domains cannot be listed. */
+  private async withDomainUrls(nodes: AwsNode[]): Promise<AwsNode[]> {
+    let domains: CustomDomain[];
+    try {
+      domains = await this.customDomains();
+    } catch (err) {
+      this.logger.debug(`AWS view: no custom domain URLs: ${this.connection.describe(err, 'GetDomainNames').message}`);
+      return nodes;
+    }
+    const { facade } = await this.connection.connect();
+    return nodes.map((node) =>
+      node.kind === 'aws.stage'
+        ? { ...node, customDomainUrls: facade.customDomainUrlsOf(domains, node.api, node.stage.name) }
+        : node,
+    );
   }
 
   private async listApis(place: AwsPlaceNode, listing: Listing): Promise<AwsNode[]> {
@@ -232,8 +298,9 @@ export class AwsTreeModel {
 
   private apiChildren(place: AwsPlaceNode, pages: ApiPages): AwsNode[] {
     const { region } = place.resolved.place;
-    if (pages.apis.length === 0) return [{ kind: 'aws.empty', message: `No APIs in ${region}` }];
-    const nodes = apiNodes(pages.apis, region);
+    const domains: AwsNode = { kind: 'aws.domains', place };
+    if (pages.apis.length === 0) return [domains, { kind: 'aws.empty', message: `No APIs in ${region}` }];
+    const nodes = [domains, ...apiNodes(pages.apis, region)];
     if (!pages.done) nodes.push({ kind: 'aws.loadMore', place, loaded: pages.apis.length });
     return nodes;
   }
@@ -252,14 +319,23 @@ export class AwsTreeModel {
 
   /** A failed listing: one log line, and the placeholder that says what to do. */
   private failed(err: unknown, parent: AwsNode | undefined): AwsNode {
-    const operation = parent === undefined ? undefined : parent.kind === 'aws.api' ? 'GetApiDetails' : 'ListApis';
+    const operation =
+      parent === undefined
+        ? undefined
+        : parent.kind === 'aws.api'
+          ? 'GetApiDetails'
+          : parent.kind === 'aws.domains'
+            ? 'GetDomainNames'
+            : 'ListApis';
     const problem = this.connection.describe(err, operation);
     const what =
       parent?.kind === 'aws.api'
         ? `the stages and routes of ${parent.api.name} (${parent.api.id})`
         : parent?.kind === 'aws.place'
           ? `the APIs of ${placeTitle(parent.resolved)}`
-          : 'the AWS place';
+          : parent?.kind === 'aws.domains'
+            ? `the custom domain names of ${placeTitle(parent.place.resolved)}`
+            : 'the AWS place';
     const ids = [problem.kind, problem.operation ?? operation, problem.requestId && `request ${problem.requestId}`];
     this.logger.error(`AWS view: could not list ${what} (${ids.filter(Boolean).join(', ')}): ${problem.message}`);
     return problemNode(problem, parent);
@@ -299,5 +375,6 @@ function loadingNode(message: string): AwsNode {
 function loadingMessage(parent: AwsNode | undefined): string {
   if (parent === undefined) return 'Loading the AWS SDK…';
   if (parent.kind === 'aws.place') return `Listing APIs in ${parent.resolved.place.region}…`;
+  if (parent.kind === 'aws.domains') return 'Listing custom domain names…';
   return 'Loading…';
 }

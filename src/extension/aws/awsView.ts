@@ -8,6 +8,11 @@ import { AwsTreeModel } from './awsTreeModel';
 import { ExportApiCommand } from './exportApiCommand';
 import { ChooseAwsProfileCommand, ChooseAwsRegionCommand } from './placeCommands';
 import { CopyInvokeUrlCommand, DeleteStageCommand, OpenInvokeUrlCommand } from './stageCommands';
+import {
+  CopyCustomDomainUrlCommand,
+  MapStageToCustomDomainCommand,
+  OpenCustomDomainUrlCommand,
+} from './domainCommands';
 import { LoadMoreAwsApisCommand, RefreshAwsApisCommand } from './viewCommands';
 
 export interface AwsViewDeps {
@@ -31,6 +36,7 @@ export function createAwsView(deps: AwsViewDeps): AwsView {
   const { connection, logger, view } = deps;
   const model = new AwsTreeModel(connection, logger);
   const provider = new AwsApisProvider(model, logger);
+  const mapStage = new MapStageToCustomDomainCommand(connection, model);
   const commands: Command[] = [
     new ChooseAwsProfileCommand(connection),
     new ChooseAwsRegionCommand(),
@@ -40,6 +46,9 @@ export function createAwsView(deps: AwsViewDeps): AwsView {
     new OpenInvokeUrlCommand(),
     new ExportApiCommand(connection, model),
     new DeleteStageCommand(connection, model),
+    mapStage,
+    new CopyCustomDomainUrlCommand(),
+    new OpenCustomDomainUrlCommand(),
   ];
   const revealApi = async (apiId: string, stage?: string): Promise<void> => {
     const place = (await model.childrenWhenLoaded()).find((n) => n.kind === 'aws.place');
@@ -60,6 +69,7 @@ export function createAwsView(deps: AwsViewDeps): AwsView {
     dispose: () => {
       provider.dispose();
       model.dispose();
+      mapStage.dispose();
     },
   };
 }

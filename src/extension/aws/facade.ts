@@ -8,6 +8,7 @@ import type {
   DeployedApiSummary,
   RetryListener,
 } from '../../aws/types';
+import type { CustomDomain, DomainMapping, StageMappingPlan, StageMappingRequest } from '../../aws/domains/types';
 import type { Logger } from '../../shared/logger';
 import type { MetricsReport } from '../../shared/metrics';
 import type { PriceTable } from '../../model/cost/priceTable';
@@ -34,6 +35,13 @@ export interface AwsFacade {
   ): Promise<string>;
   deleteStage(clients: AwsClients, kind: AwsApiKind, apiId: string, stage: string): Promise<void>;
   whoAmI(clients: AwsClients): Promise<{ account: string; arn: string }>;
+  /** Custom domain names with their mappings (v1 and v2 merged). */
+  listCustomDomains(clients: AwsClients): Promise<CustomDomain[]>;
+  customDomainUrlsOf(domains: readonly CustomDomain[], api: { id: string; kind: AwsApiKind }, stage: string): string[];
+  /** The mapping to create, or throws an AwsError saying why AWS would refuse it. */
+  planStageMapping(request: StageMappingRequest): StageMappingPlan;
+  formatStageMappingPlan(plan: StageMappingPlan): string;
+  createStageMapping(clients: AwsClients, plan: StageMappingPlan): Promise<DomainMapping>;
   /** API Gateway's prices for a region from the AWS Price List API (Estimate Monthly Cost). Optional: fakes may omit it. */
   fetchPriceTable?(clients: AwsClients, region?: string): Promise<PriceTable>;
   /** A stage's CloudWatch metrics (Estimate Monthly Cost reads its last 30 days of requests). Optional: fakes may omit it. */

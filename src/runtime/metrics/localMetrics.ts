@@ -107,10 +107,17 @@ export interface LocalMetricsOptions {
 
 export const otherRoutes = '(other routes)';
 
+export interface ReportOptions {
+  /** Series per route besides the stage's (default false: the charts draw the stage, the table the routes). */
+  routeSeries?: boolean;
+  /** Cover only the time since counting started when the window is longer (default true). */
+  clampToCounting?: boolean;
+}
+
 /**
  * The mock stage's own metrics: every access record counted, for the stage and per route, under CloudWatch's
  * names for the API type, in time buckets (10 s by default) kept for an hour, latencies as histograms: memory
- * stays bounded however many requests come. `report(windowMs)` gives the charts' MetricsReport.
+ * stays bounded however many requests come. `report(windowMs, title)` gives the charts' MetricsReport.
  */
 export class LocalMetrics {
   private readonly buckets: Bucket[] = [];
@@ -166,8 +173,13 @@ export class LocalMetrics {
   }
 
   /** The stage's metrics over the last `windowMs`, in periods of 10 s or more (about 120 points at most). */
-  report(windowMs: number, title: string): MetricsReport {
+  report(windowMs: number, title: string, options: ReportOptions = {}): MetricsReport {
     const end = this.now();
+    const asked = windowMs;
+    // Nothing was counted before the mock started: a longer window would squeeze its requests into a few
+    // coarse periods at the right edge, so the report covers the counting time (at least a minute) instead.
+    const counted = Math.max(60_000, end - this.since + this.bucketMs);
+    if (options.clampToCounting !== false && counted < windowMs) windowMs = counted;
     const periodMs = this.bucketMs * Math.max(1, Math.ceil(windowMs / this.bucketMs / 120));
     const start = Math.floor((end - windowMs) / periodMs) * periodMs;
     const periods: number[] = [];
@@ -194,8 +206,9 @@ export class LocalMetrics {
     const series: MetricSeries[] = [];
     for (const spec of specs) series.push(...seriesOf(spec, periods, stage));
     const names = [...routes.keys()].sort();
-    for (const name of names)
-      for (const spec of specs) series.push(...seriesOf(spec, periods, routes.get(name)!, name));
+    if (options.routeSeries === true)
+      for (const name of names)
+        for (const spec of specs) series.push(...seriesOf(spec, periods, routes.get(name)!, name));
     const total = stage.reduce((sum, c) => sum + c.count, 0);
     return {
       title,
@@ -205,19 +218,21 @@ export class LocalMetrics {
       periodSeconds: periodMs / 1000,
       series,
       routes: names.map((name) => routeRow(name, totals.get(name)!, this.apiType)),
-      notes: this.notes(total, end - windowMs),
+      notes: this.notes(total, end - asked, windowMs < asked),
     };
   }
 
-  private notes(total: number, from: number): string[] {
+  private notes(total: number, from: number, clamped: boolean): string[] {
     const notes: string[] = [];
     if (total === 0)
       notes.push(
         'No requests reached the mock API in this window: send some (Invoke Route Locally) to fill the charts.',
       );
     if (from < this.since)
-      notes.push(`Counted since ${new Date(this.since).toISOString()}, when the mock API started counting.`);
-    if (this.now() - from > this.retentionMs)
+      notes.push(
+        `Counted since ${new Date(this.since).toISOString()}, when the mock API started counting${clamped ? ': the charts show that time' : ''}.`,
+      );
+    if (this.now() - Math.max(from, this.since) > this.retentionMs)
       notes.push(
         `The mock keeps ${Math.round(this.retentionMs / 60000)} minutes of requests: older ones are not shown.`,
       );

@@ -5,6 +5,7 @@ import { setWorkspaceTrusted } from '../helpers/fakeVscode';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { awsTrustRefusal } from '../../../src/extension/aws/awsActions';
+import { MapStageToCustomDomainCommand } from '../../../src/extension/aws/domainCommands';
 import { DeleteStageCommand } from '../../../src/extension/aws/stageCommands';
 import { invokeOnAwsTrustRefusal } from '../../../src/extension/awsInvoke/awsInvokeRequest';
 import { InvokeRouteOnAwsCommand } from '../../../src/extension/awsInvoke/invokeOnAwsCommand';
@@ -62,6 +63,23 @@ describe('Restricted Mode: Deploy API, Invoke Route on AWS and Delete Stage refu
       assert.match(error.message, /^Delete Stage is disabled in Restricted Mode: it changes your AWS account/);
       return true;
     });
+  });
+
+  it('Map Stage to Custom Domain refuses before listing domains, asking or connecting to AWS', async () => {
+    setWorkspaceTrusted(false);
+    const command = new MapStageToCustomDomainCommand(untouchable('connection'), untouchable('tree model'));
+    await assert.rejects(command.execute(undefined), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.equal(error.message, awsTrustRefusal(false, 'Map Stage to Custom Domain'));
+      assert.match(
+        error.message,
+        /^Map Stage to Custom Domain is disabled in Restricted Mode: it changes your AWS account/,
+      );
+      return true;
+    });
+    setWorkspaceTrusted(true);
+    await assert.rejects(command.execute(undefined), /needs a stage: right-click a stage in the AWS view/);
+    command.dispose();
   });
 
   it('the same commands go on in a trusted workspace (the refusal is the only difference)', async () => {

@@ -6,8 +6,11 @@ import { presentAwsNode } from '../../../../src/extension/aws/awsPresentation';
 import { AwsTreeModel } from '../../../../src/extension/aws/awsTreeModel';
 import { awsError, fakeConnection, fakeFacade, manyApis } from './fakeAws';
 
-const labels = (nodes: AwsNode[]): string[] => nodes.map((n) => presentAwsNode(n).label);
-const only = <T extends AwsNode['kind']>(nodes: AwsNode[], kind: T): Extract<AwsNode, { kind: T }> => {
+/** The nodes but the place's "Custom Domains" node, which comes first under every place (tested on its own). */
+const withoutDomains = (nodes: AwsNode[]): AwsNode[] => nodes.filter((n) => n.kind !== 'aws.domains');
+const labels = (nodes: AwsNode[]): string[] => withoutDomains(nodes).map((n) => presentAwsNode(n).label);
+const only = <T extends AwsNode['kind']>(all: AwsNode[], kind: T): Extract<AwsNode, { kind: T }> => {
+  const nodes = withoutDomains(all);
   assert.equal(nodes.length, 1, `expected one ${kind} node, got ${labels(nodes).join(', ')}`);
   const node = nodes[0];
   assert.equal(node?.kind, kind);
@@ -89,6 +92,7 @@ describe('the AWS view model', () => {
     assert.equal(more2?.kind, 'aws.loadMore');
     await model.loadMore(more2);
     children = await model.childrenWhenLoaded(place);
+    children = withoutDomains(children);
     assert.equal(children.length, 500, 'all 500 and no "Load more"');
     assert.ok(children.every((n) => n.kind === 'aws.api'));
     assert.equal(labels(children)[0], 'api-000', 'sorted by name');
@@ -186,7 +190,7 @@ describe('the AWS view model', () => {
     const { facade } = fakeFacade({ apis: manyApis(2) });
     const { connection, logger } = fakeConnection(facade);
     const model = new AwsTreeModel(connection, logger);
-    const [, http] = await model.childrenWhenLoaded(await placeOf(model));
+    const [, http] = withoutDomains(await model.childrenWhenLoaded(await placeOf(model)));
     assert.ok(http);
     const children = await model.childrenWhenLoaded(http);
     assert.deepEqual(labels(children), ['No stages: not deployed', 'Routes']);
@@ -275,5 +279,68 @@ describe('the AWS view model', () => {
       logger.lines.filter((l) => l.startsWith('error')),
       [],
     );
+  });
+
+  it('lists the place\'s custom domains under "Custom Domains", with their mappings, and the stages\' URLs on them', async () => {
+    const domains = [
+      {
+        name: 'api.example.com',
+        endpointType: 'REGIONAL',
+        certificate: {},
+        mappings: [{ basePath: 'v1', apiId: 'id0000', stage: 'prod' }],
+      },
+      { name: 'empty.example.com', endpointType: 'EDGE', certificate: {}, mappings: [] },
+    ];
+    const { facade, calls } = fakeFacade({
+      apis: manyApis(1),
+      domains,
+      details: (api) => ({
+        api,
+        stages: [{ apiId: api.id, name: 'prod', invokeUrl: 'https://x/prod', variables: {} }],
+        routes: [],
+        authorizers: [],
+      }),
+    });
+    const { connection, logger } = fakeConnection(facade);
+    const model = new AwsTreeModel(connection, logger);
+    const children = await model.childrenWhenLoaded(await placeOf(model));
+    const node = children[0];
+    assert.equal(node?.kind, 'aws.domains');
+    assert.equal(presentAwsNode(node).label, 'Custom Domains');
+    const listed = await model.childrenWhenLoaded(node);
+    assert.deepEqual(labels(listed), ['api.example.com', 'empty.example.com']);
+    assert.deepEqual(labels(model.children(listed[0] as AwsNode)), ['v1']);
+    assert.equal(
+      presentAwsNode(model.children(listed[0] as AwsNode)[0] as AwsNode).description,
+      'api-000 (id0000) · prod',
+    );
+    assert.deepEqual(labels(model.children(listed[1] as AwsNode)), ['No API mappings']);
+    const stage = (await model.childrenWhenLoaded(children[1]))[0] as Extract<AwsNode, { kind: 'aws.stage' }>;
+    assert.deepEqual(stage.customDomainUrls, ['https://api.example.com/v1']);
+    assert.equal(presentAwsNode(stage).description, 'https://x/prod · https://api.example.com/v1');
+    assert.equal(calls.domainLists, 1, 'listed once for the node and the stages');
+  });
+
+  it('says why the custom domains could not be listed, and stages then show their invoke URL only', async () => {
+    const { facade } = fakeFacade({
+      apis: manyApis(1),
+      domains: awsError('AccessDeniedException', 'not allowed to GET /domainnames'),
+      details: (api) => ({
+        api,
+        stages: [{ apiId: api.id, name: 'prod', invokeUrl: 'https://x/prod', variables: {} }],
+        routes: [],
+        authorizers: [],
+      }),
+    });
+    const { connection, logger } = fakeConnection(facade);
+    const model = new AwsTreeModel(connection, logger);
+    const children = await model.childrenWhenLoaded(await placeOf(model));
+    const failed = await model.childrenWhenLoaded(children[0]);
+    assert.equal(failed[0]?.kind, 'aws.error');
+    assert.match(presentAwsNode(failed[0]).label, /Access denied: not allowed to GET \/domainnames/);
+    assert.match(logger.lines.join('\n'), /could not list the custom domain names of/);
+    const stage = (await model.childrenWhenLoaded(children[1]))[0] as Extract<AwsNode, { kind: 'aws.stage' }>;
+    assert.equal(stage.customDomainUrls, undefined);
+    assert.equal(presentAwsNode(stage).description, 'https://x/prod');
   });
 });

@@ -5,6 +5,9 @@ import type {
   DeployedApiDetails,
   DeployedApiSummary,
 } from '../../../../src/aws/types';
+import { customDomainUrlsOf } from '../../../../src/aws/domains/domainUrls';
+import { formatStageMappingPlan, planStageMapping } from '../../../../src/aws/domains/planMapping';
+import type { CustomDomain } from '../../../../src/aws/domains/types';
 import type { Logger } from '../../../../src/shared/logger';
 import { AwsConnection } from '../../../../src/extension/aws/awsConnection';
 import type { PlaceSettings } from '../../../../src/extension/aws/awsPlace';
@@ -25,6 +28,9 @@ export interface FakeCalls {
   details: string[];
   exports: unknown[];
   deletes: unknown[];
+  /** Custom domain listings, and the mappings created. */
+  domainLists: number;
+  mappings: unknown[];
 }
 
 export interface FakeOptions {
@@ -37,11 +43,22 @@ export interface FakeOptions {
   details?: (api: DeployedApiSummary) => DeployedApiDetails | Promise<DeployedApiDetails>;
   profiles?: Awaited<ReturnType<AwsFacade['listProfiles']>>;
   whoAmI?: { account: string; arn: string } | Error;
+  /** The place's custom domain names (none by default), or the error listing them throws. */
+  domains?: CustomDomain[] | Error;
 }
 
 /** A fake of dist/aws.js: APIs paged as the core's async generator pages them, failures as the SDK's errors. */
 export function fakeFacade(options: FakeOptions = {}): { facade: AwsFacade; calls: FakeCalls } {
-  const calls: FakeCalls = { createClients: [], listPages: 0, apisPulled: 0, details: [], exports: [], deletes: [] };
+  const calls: FakeCalls = {
+    createClients: [],
+    listPages: 0,
+    apisPulled: 0,
+    details: [],
+    exports: [],
+    deletes: [],
+    domainLists: 0,
+    mappings: [],
+  };
   const apis = options.apis ?? [];
   const awsPageSize = options.awsPageSize ?? 25;
   const facade: AwsFacade = {
@@ -99,6 +116,18 @@ export function fakeFacade(options: FakeOptions = {}): { facade: AwsFacade; call
     whoAmI() {
       const who = options.whoAmI ?? { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/dev' };
       return who instanceof Error ? Promise.reject(who) : Promise.resolve(who);
+    },
+    listCustomDomains() {
+      calls.domainLists++;
+      const domains = options.domains ?? [];
+      return domains instanceof Error ? Promise.reject(domains) : Promise.resolve(domains);
+    },
+    customDomainUrlsOf,
+    planStageMapping,
+    formatStageMappingPlan,
+    createStageMapping(_clients, plan) {
+      calls.mappings.push(plan);
+      return Promise.resolve({ basePath: plan.basePath, apiId: plan.api.id, stage: plan.stage });
     },
   };
   return { facade, calls };

@@ -71,7 +71,7 @@ describe('local metrics', () => {
     metrics.add(record('REST', t0 + 12_000, { route: 'POST /pets', status: 502, responseLatencyMs: 40 }));
     metrics.add(record('REST', t0 + 13_000, { status: 403 })); // no route matched: the stage only
     now = t0 + 60_000;
-    const report = metrics.report(5 * 60_000, 'Mock: pets');
+    const report = metrics.report(5 * 60_000, 'Mock: pets', { routeSeries: true });
     assert.equal(report.apiType, 'REST');
     assert.equal(report.periodSeconds, 10);
     assert.deepEqual(
@@ -106,7 +106,7 @@ describe('local metrics', () => {
       { route: 'POST /pets', requests: 1, clientErrorRate: 0, serverErrorRate: 1, p99LatencyMs: 40 },
     ]);
     assert.deepEqual(report.notes, [
-      `Counted since ${new Date(t0 + 60_000).toISOString()}, when the mock API started counting.`,
+      `Counted since ${new Date(t0 + 60_000).toISOString()}, when the mock API started counting: the charts show that time.`,
     ]);
   });
 
@@ -196,6 +196,29 @@ describe('local metrics', () => {
     assert.deepEqual(series(report, 'Latency', 'p99').values, []);
     assert.deepEqual(report.routes, []);
     assert.ok(report.notes[0]!.startsWith('No requests reached the mock API in this window'));
+  });
+
+  it('a window longer than the counting covers the counting time only, in 10 s periods, without route series', () => {
+    let now = t0;
+    const metrics = new LocalMetrics('HTTP', { now: () => now });
+    now = t0 + 120_000;
+    metrics.add(record('HTTP', t0 + 100_000, { route: 'GET /items' }));
+    const report = metrics.report(3 * 3600_000, 'Mock');
+    assert.equal(report.periodSeconds, 10);
+    assert.ok(report.start >= t0 - 10_000 && report.start <= t0, `start ${report.start - t0}`);
+    assert.equal(
+      report.series.some((s) => s.route !== undefined),
+      false,
+    );
+    assert.deepEqual(
+      report.routes?.map((r) => r.route),
+      ['GET /items'],
+    );
+    assert.deepEqual(report.notes, [
+      `Counted since ${new Date(t0).toISOString()}, when the mock API started counting: the charts show that time.`,
+    ]);
+    const full = metrics.report(3 * 3600_000, 'Mock', { clampToCounting: false });
+    assert.equal(full.periodSeconds, 90);
   });
 
   it('clear forgets what was counted', () => {
