@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/api';
+import type { AwsNode } from '../../src/extension/aws/awsNodes';
+import { startAwsTestServer, type AwsTestServer } from '../aws/server';
+import {
+  awsTestEnvironment,
+  resetAwsSettings,
+  seedRestApi,
+  setEnv,
+  useAwsTestEndpoint,
+} from './helpers/awsEnvironment';
 import { child, extensionApi, waitFor } from './helpers/extension';
 
 /** Runs `command` on `node`, accepting each usage question (its prefilled answer) until the command resolves. */
@@ -76,5 +85,83 @@ suite('Cost estimate', () => {
     // 1 M messages at $1.00 per million + 1 M connection minutes at $0.25 per million.
     assert.match(document.getText(), /\| \*\*Monthly cost\*\* \| \*\*\$1\.25\*\* \|/);
     assert.doesNotMatch(document.getText(), /HTTP API/);
+  });
+});
+
+suite('Cost estimate of a deployed stage', () => {
+  // us-east-1: the Price List API answers there, so the stage's prices come from the test double's GetProducts.
+  const region = 'us-east-1';
+  const credentials = { accessKeyId: 'AKIDCOSTSTAGE', secretAccessKey: 'cost-stage-secret' };
+  let server: AwsTestServer;
+  let savedEnv: Record<string, string | undefined>;
+
+  suiteSetup(async () => {
+    server = await startAwsTestServer({ region, credentials: [credentials] });
+    await seedRestApi(server, region, credentials, {
+      openapi: '3.0.1',
+      info: { title: 'Costly Pets', version: '1.0' },
+      paths: {
+        '/pets': {
+          get: {
+            responses: { '200': { description: 'The pets' } },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200' } },
+            },
+          },
+        },
+      },
+    });
+    const day = 86_400_000;
+    server.state.metrics.push({
+      namespace: 'AWS/ApiGateway',
+      metricName: 'Count',
+      dimensions: { ApiName: 'Costly Pets', Stage: 'prod' },
+      unit: 'Count',
+      samples: [
+        { timestamp: Date.now() - 2 * day, value: 1_200_000 },
+        { timestamp: Date.now() - 9 * day, value: 800_000 },
+      ],
+    });
+    savedEnv = setEnv(awsTestEnvironment(credentials));
+    await useAwsTestEndpoint(server.url, region);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await resetAwsSettings();
+    setEnv(savedEnv);
+    await server.close();
+  });
+
+  test('prefills the requests with the stage’s last 30 days of Count and prices them from the Price List API', async () => {
+    const api = await extensionApi();
+    const aws = api.aws;
+    assert.ok(aws, 'the extension exposes no AWS test API');
+    const label = (node: AwsNode): string => {
+      const item = aws.treeItem(node);
+      return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    };
+    aws.refresh();
+    const stage = await waitFor('the stage prod of Costly Pets in the AWS view', async () => {
+      const [place] = await aws.children();
+      const costly = (await aws.children(place)).find((n) => label(n) === 'Costly Pets');
+      return costly === undefined ? undefined : (await aws.children(costly)).find((n) => label(n) === 'prod');
+    });
+    const text = await runAnswering('apigw.estimateStageCost', stage);
+    const document = await shownEstimate();
+    assert.equal(document.getText(), text);
+    const shown = document.getText();
+    assert.match(shown, /^# Monthly cost estimate: Costly Pets · prod\n/);
+    assert.match(shown, /Usage prefilled from CloudWatch Count of the last 30 days: 2,000,000\./);
+    assert.match(shown, /REST API · stage prod of \w+ in us-east-1 · 2 M requests a month of 1 KB/);
+    assert.match(shown, /\| \*\*Monthly cost\*\* \| \*\*\$7\.00\*\* \| \*\*\$2\.00\*\* \|/);
+    assert.match(
+      shown,
+      /Prices of 2026-11-20 from AWS Price List API \(GetProducts, service code AmazonApiGateway\)\./,
+    );
+    assert.ok(server.requests.some((r) => r.headers['x-amz-target'] === 'AWSPriceListService.GetProducts'));
+    assert.ok(server.requests.some((r) => r.headers['x-amz-target'] === 'GraniteServiceVersion20100801.GetMetricData'));
   });
 });
