@@ -95,58 +95,60 @@ test('another region: the us-east-1 figures, said to differ', async () => {
   assert.match(run.out, /US East \(N\. Virginia\) prices only: they are used for eu-west-1, whose prices differ/);
 });
 
-test('bad input: each refused with a message naming the option', async () => {
-  await refused(['--type', 'REST', '--requests=-5'], '--requests must be 0 or more, not -5.');
-  await refused(
+/** Each bad input, and the first line of what apigw cost says (exit 2, with the usage). */
+const badInputs: Array<[argv: string[], message: string]> = [
+  [['--type', 'REST', '--requests=-5'], '--requests must be 0 or more, not -5.'],
+  [
     ['--type', 'REST', '--requests', 'many'],
     "--requests must be a number such as 5000000, 5e6, 5M or 2.5B (K, M, B: thousand, million, billion), not 'many'.",
-  );
-  await refused(['--type', 'REST', '--requests', '2.5'], "--requests must be a whole number, not '2.5'.");
-  await refused(['--type', 'SOAP', '--requests', '5'], "--type must be rest, http or websocket, not 'SOAP'");
-  await refused(['--requests', '5'], 'give --type REST, HTTP or WEBSOCKET');
-  await refused(['--type', 'REST'], 'give --requests N, the requests a month of the REST API');
-  await refused(
+  ],
+  [['--type', 'REST', '--requests', '2.5'], "--requests must be a whole number, not '2.5'."],
+  [['--type', 'SOAP', '--requests', '5'], "--type must be rest, http or websocket, not 'SOAP'"],
+  [['--requests', '5'], 'give --type REST, HTTP or WEBSOCKET'],
+  [['--type', 'REST'], 'give --requests N, the requests a month of the REST API'],
+  [
     ['--type', 'REST', '--requests', '5', '--cache-gb', '5'],
     "--cache-gb must be one of API Gateway's cache sizes, 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 (GB), not '5'",
-  );
-  await refused(
+  ],
+  [
     ['--type', 'HTTP', '--requests', '5', '--cache-gb', '0.5'],
     '--cache-gb: only REST APIs have a stage cache, not HTTP APIs',
-  );
-  await refused(
+  ],
+  [
     ['--type', 'HTTP', '--requests', '5', '--messages', '5'],
     '--messages and --connection-minutes are WebSocket prices; an HTTP API is billed per request (--requests)',
-  );
-  await refused(
+  ],
+  [
     ['--type', 'websocket', '--requests', '5'],
     'WebSocket APIs are billed per message and connection minute: give --messages (and --connection-minutes) instead of --requests',
-  );
-  await refused(['--type', 'websocket'], 'give --messages N, the messages a month of the WebSocket API');
-  await refused(
+  ],
+  [['--type', 'websocket'], 'give --messages N, the messages a month of the WebSocket API'],
+  [
     ['--type', 'websocket', '--messages', '5', '--connection-minutes=-1'],
     '--connection-minutes must be 0 or more, not -1.',
-  );
-  await refused(
+  ],
+  [
     ['--type', 'HTTP', '--requests', '5', '--payload-kb', 'big'],
     "--payload-kb must be a number such as 5000000, 5e6, 5M or 2.5B (K, M, B: thousand, million, billion), not 'big'.",
-  );
-  await refused(
+  ],
+  [
     ['--type', 'websocket', '--messages', '5', '--payload-kb', '200'],
     'A WebSocket message is at most 128 KB; 200 KB is more than API Gateway accepts.',
-  );
-  await refused(['--type', 'REST', '--requests', '5', '--format', 'xml'], "--format must be text or json, not 'xml'");
-  await refused(
-    ['--type', 'REST', '--requests', '5', '--prices', 'cheap'],
-    "--prices must be table or aws, not 'cheap'",
-  );
-  await refused(
+  ],
+  [['--type', 'REST', '--requests', '5', '--format', 'xml'], "--format must be text or json, not 'xml'"],
+  [['--type', 'REST', '--requests', '5', '--prices', 'cheap'], "--prices must be table or aws, not 'cheap'"],
+  [
     ['--type', 'REST', '--requests', '5', '--region', 'mars'],
     "'mars' is not an AWS region name (e.g. us-east-1, eu-west-1)",
-  );
-  await refused(
+  ],
+  [
     ['--type', 'REST', '--requests', '5', '--profile', 'dev'],
     '--profile and --endpoint-url are for --prices aws (the built-in table needs no AWS call)',
-  );
+  ],
+];
+
+test('bad input: each refused with a message naming the option', async () => {
+  for (const [argv, message] of badInputs) await refused(argv, message);
 });
 
 describe('--prices aws', () => {
