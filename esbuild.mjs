@@ -116,6 +116,17 @@ const builds = [
   },
 ].filter((b) => Object.keys(b.entryPoints ?? {}).length > 0);
 
+// The chart library of the metrics page (media/metrics/metrics.js): uPlot's own minified build, stylesheet and
+// licence, copied as they are into dist/webview/ (the page loads them with its nonce; the VSIX ships them).
+fs.mkdirSync('dist/webview', { recursive: true });
+for (const [from, to] of [
+  ['uPlot.iife.min.js', 'uPlot.iife.min.js'],
+  ['uPlot.min.css', 'uPlot.min.css'],
+  ['../LICENSE', 'uPlot.LICENSE'],
+]) {
+  fs.copyFileSync(path.join('node_modules', 'uplot', 'dist', from), path.join('dist', 'webview', to));
+}
+
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -11,6 +11,7 @@ export const awsCommandIds = {
   openInvokeUrl: 'apigw.openInvokeUrl',
   exportApi: 'apigw.exportApi',
   deleteStage: 'apigw.deleteStage',
+  openStageDashboard: 'apigw.openStageDashboard',
   mapStageToCustomDomain: 'apigw.mapStageToCustomDomain',
   copyCustomDomainUrl: 'apigw.copyCustomDomainUrl',
   openCustomDomainUrl: 'apigw.openCustomDomainUrl',

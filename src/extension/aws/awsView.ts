@@ -8,6 +8,7 @@ import { AwsTreeModel } from './awsTreeModel';
 import { ExportApiCommand } from './exportApiCommand';
 import { ChooseAwsProfileCommand, ChooseAwsRegionCommand } from './placeCommands';
 import { CopyInvokeUrlCommand, DeleteStageCommand, OpenInvokeUrlCommand } from './stageCommands';
+import { OpenStageDashboardCommand } from './stageDashboardCommand';
 import {
   CopyCustomDomainUrlCommand,
   MapStageToCustomDomainCommand,
@@ -16,6 +17,8 @@ import {
 import { LoadMoreAwsApisCommand, RefreshAwsApisCommand } from './viewCommands';
 
 export interface AwsViewDeps {
+  /** Where webviews (the stage dashboard) find the extension's files, and what owns them. */
+  context: vscode.ExtensionContext;
   logger: Logger;
   connection: AwsConnection;
   /** The "AWS" view, created at activation over a provider that delegates to this one. */
@@ -46,6 +49,7 @@ export function createAwsView(deps: AwsViewDeps): AwsView {
     new OpenInvokeUrlCommand(),
     new ExportApiCommand(connection, model),
     new DeleteStageCommand(connection, model),
+    new OpenStageDashboardCommand(connection, deps.context),
     mapStage,
     new CopyCustomDomainUrlCommand(),
     new OpenCustomDomainUrlCommand(),

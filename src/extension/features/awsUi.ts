@@ -45,7 +45,7 @@ export interface AwsUiFeature {
  */
 export function activateAwsUi(deps: AwsUiDeps): AwsUiFeature {
   const { context, logger, connection } = deps;
-  const view = createAwsView({ logger, connection, view: deps.view });
+  const view = createAwsView({ context, logger, connection, view: deps.view });
   context.subscriptions.push(view);
   const services: AwsServices = { connection, showStatus: () => deps.showStatus(), revealApi: view.revealApi };
   const deploy = registerDeploy({

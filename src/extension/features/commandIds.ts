@@ -15,6 +15,7 @@ export const featureCommandIds = {
     'apigw.openInvokeUrl',
     'apigw.exportApi',
     'apigw.deleteStage',
+    'apigw.openStageDashboard',
     'apigw.mapStageToCustomDomain',
     'apigw.copyCustomDomainUrl',
     'apigw.openCustomDomainUrl',

@@ -7,6 +7,7 @@ import { afterEach, describe, it } from 'node:test';
 import { awsTrustRefusal } from '../../../src/extension/aws/awsActions';
 import { MapStageToCustomDomainCommand } from '../../../src/extension/aws/domainCommands';
 import { DeleteStageCommand } from '../../../src/extension/aws/stageCommands';
+import { OpenStageDashboardCommand } from '../../../src/extension/aws/stageDashboardCommand';
 import { invokeOnAwsTrustRefusal } from '../../../src/extension/awsInvoke/awsInvokeRequest';
 import { InvokeRouteOnAwsCommand } from '../../../src/extension/awsInvoke/invokeOnAwsCommand';
 import { UserError } from '../../../src/extension/commands/commandRegistry';
@@ -114,5 +115,26 @@ describe('Restricted Mode: the deploy dry run (the walkthrough step) refuses, sa
   it('and goes on in a trusted workspace', async () => {
     setWorkspaceTrusted(true);
     await assert.rejects(new DeployDryRunCommand(untouchable('dry run deps')).execute(), /dry run deps\.\w+ was used/);
+  });
+});
+
+describe('Restricted Mode: Open Stage Dashboard only reads, so it goes on', () => {
+  afterEach(() => setWorkspaceTrusted(true));
+
+  it('connects to AWS instead of refusing, and asks for a stage when given none', async () => {
+    setWorkspaceTrusted(false);
+    const stage = {
+      kind: 'aws.stage',
+      api: { id: 'abc123', name: 'Pets', kind: 'REST' },
+      stage: { apiId: 'abc123', name: 'prod', invokeUrl: 'https://x', variables: {} },
+    };
+    const command = new OpenStageDashboardCommand(untouchable('connection'), untouchable('context'));
+    // The first dependency read is the connection: no trust refusal came before it.
+    await assert.rejects(command.execute(stage), /connection\.connect was used/);
+    await assert.rejects(command.execute(undefined), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.equal(error.message, 'Open Stage Dashboard needs a stage: right-click a stage in the AWS view.');
+      return true;
+    });
   });
 });
