@@ -2,6 +2,7 @@ import { ExitCode, UsageError, processIo, type CliIo } from './io';
 import { costUsage, runCost } from './commands/cost';
 import { deployUsage, runDeploy } from './commands/deploy';
 import { diffUsage, runDiff } from './commands/diff';
+import { domainsUsage, runDomains } from './commands/domains';
 import { exportUsage, runExport } from './commands/export';
 import { logsUsage, runLogs } from './commands/logs';
 import { metricsUsage, runMetrics } from './commands/metrics';
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = dictOf({
   cost: { usage: costUsage, run: (argv, io) => runCost(argv, io) },
   deploy: { usage: deployUsage, run: (argv, io) => runDeploy(argv, io) },
   diff: { usage: diffUsage, run: (argv, io) => runDiff(argv, io) },
+  domains: { usage: domainsUsage, run: (argv, io) => runDomains(argv, io) },
   export: { usage: exportUsage, run: (argv, io) => runExport(argv, io) },
   logs: { usage: logsUsage, run: (argv, io) => runLogs(argv, io) },
   metrics: { usage: metricsUsage, run: (argv, io) => runMetrics(argv, io) },
@@ -37,12 +39,14 @@ Commands:
   cost --type T ...      estimate what an API costs a month (--requests, --messages, --cache-gb, --prices aws)
   deploy DEFINITION      deploy an API to API Gateway: shows the plan, applies it after confirmation
   diff DEFINITION        compare an API with what is deployed (drift); exit 1 when they differ
+  domains [map DOMAIN]   list custom domain names and their API mappings; map a stage to one (--api-id, --stage,
+                         --base-path; plan, then confirmation)
   export API_ID          export a deployed REST or HTTP API as OpenAPI with API Gateway's extensions
   logs API_ID            a stage's execution or access log (--stage, --access, --since 10m, --filter, --request-id,
                          --follow)
   metrics API_ID         a stage's CloudWatch metrics over a window (--stage, --since 3h, --period 60)
   mock DEFINITION        serve a REST or HTTP API on a local mock API Gateway (--port, --stage, --config,
-                         --check-responses warn|strict|off)
+                         --check-responses warn|strict|off; --mount /BASE=FILE serves several on one port)
   render TEMPLATE        render a mapping template as API Gateway does (--event EVENT.json)
   routes DEFINITION...   list the routes of every API in API Gateway definitions
   test DEFINITION        send each operation's example requests (to a mock, or --base-url) and check every answer
