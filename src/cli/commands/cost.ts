@@ -35,7 +35,10 @@ Counts are written 5000000, 5_000_000, 5e6, 5M or 2.5B (K, M, B: thousand, milli
   --format text|json     json: {"type", "region", "monthlyUsd", "lines": [{"item", "quantity", "usd"}],
                          "prices": {"date", "source"}, "notes"}
 With --prices aws:
-${awsOptionsUsage}
+${awsOptionsUsage
+  .split('\n')
+  .filter((line) => !line.startsWith('  --region'))
+  .join('\n')}
 Exit status: 0 estimated, 2 usage error (a bad number, type or cache size).`;
 
 const costOptions = {
@@ -71,6 +74,24 @@ function cacheSize(text: string | undefined): string | undefined {
       `--cache-gb must be one of API Gateway's cache sizes, ${CACHE_SIZES_GB.join(', ')} (GB), not '${text}'`,
     );
   return size;
+}
+
+/**
+ * `--requests -5` as `--requests=-5`: node's parseArgs takes a value that starts with '-' for an option, so a negative
+ * number would be refused as a missing value instead of with the message that says counts are 0 or more.
+ */
+function joinNegatives(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    if (Object.hasOwn(costOptions, name) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** The usage the options describe; bad values are usage errors that name the option. */
@@ -138,7 +159,11 @@ export async function runCost(
   aws?: AwsModule,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: costOptions });
+  const { values, positionals } = parseArgs({
+    args: joinNegatives(argv),
+    allowPositionals: true,
+    options: costOptions,
+  });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);

@@ -2,6 +2,8 @@
 // (exit 2), and --prices aws against the AWS test double (the Price List API), falling back to the table.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { runCost } from '../../../src/cli/commands/cost';
+import type { AwsModule } from '../../../src/cli/aws/loadAws';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { builtInPrices } from '../../../src/model/cost';
@@ -98,6 +100,8 @@ test('another region: the us-east-1 figures, said to differ', async () => {
 /** Each bad input, and the first line of what apigw cost says (exit 2, with the usage). */
 const badInputs: Array<[argv: string[], message: string]> = [
   [['--type', 'REST', '--requests=-5'], '--requests must be 0 or more, not -5.'],
+  [['--type', 'REST', '--requests', '-5'], '--requests must be 0 or more, not -5.'],
+  [['--type', 'HTTP', '--requests', '5', '--payload-kb', '-0.5'], '--payload-kb must be 0 or more, not -0.5.'],
   [
     ['--type', 'REST', '--requests', 'many'],
     "--requests must be a number such as 5000000, 5e6, 5M or 2.5B (K, M, B: thousand, million, billion), not 'many'.",
@@ -149,6 +153,18 @@ const badInputs: Array<[argv: string[], message: string]> = [
 
 test('bad input: each refused with a message naming the option', async () => {
   for (const [argv, message] of badInputs) await refused(argv, message);
+});
+
+test('the built-in table needs no AWS: the SDK module is never touched', async () => {
+  const untouchable = new Proxy({} as AwsModule, {
+    get(_, name) {
+      throw new Error(`apigw cost read aws.${String(name)}`);
+    },
+  });
+  let out = '';
+  const io: CliIo = { out: (t) => (out += t), err: () => undefined, cwd: process.cwd() };
+  assert.equal(await runCost(['--type', 'REST', '--requests', '5M', '--region', 'eu-west-1'], io, untouchable), 0);
+  assert.match(out, /^REST API in eu-west-1: \$17\.50 a month/);
 });
 
 describe('--prices aws', () => {
