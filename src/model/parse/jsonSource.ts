@@ -40,20 +40,26 @@ const JSON_ERRORS: Record<number, string> = {
  * collection than jsonc-parser's whole parse.
  */
 export function parseJson(file: string, text: string, lines: LineTable): ParsedTree {
-  if (nestsDeeperThan(text, MAX_DEPTH)) {
-    const message = `JSON syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`;
-    return { problems: [{ range: lines.rangeOf(0, 0), severity: 'error', code: 'apigw.parse.jsonSyntax', message }] };
-  }
   const errors: ParseError[] = [];
   const duplicates: Diagnostic[] = [];
   // A UTF-8 byte order mark is not JSON; a space keeps every offset where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const builder = new TreeBuilder(file, duplicates);
-  visit(source, builder.visitor(errors), {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true,
-  });
+  try {
+    visit(source, builder.visitor(errors), {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: true,
+    });
+  } catch (error) {
+    // jsonc-parser recurses per level: thousands of levels exhaust the stack, long after MAX_DEPTH.
+    if (!(error instanceof RangeError)) throw error;
+    builder.tooDeep = true;
+  }
+  if (builder.tooDeep) {
+    const message = `JSON syntax error: the document is nested more than ${MAX_DEPTH} levels deep, so it is not read.`;
+    return { problems: [{ range: lines.rangeOf(0, 0), severity: 'error', code: 'apigw.parse.jsonSyntax', message }] };
+  }
   // jsonc-parser may report two errors at one place (a trailing comma: name expected, value expected).
   const distinct = errors.filter((e, i) => i === 0 || errors[i - 1]?.offset !== e.offset);
   const problems: Diagnostic[] = distinct.map((e) => ({
@@ -82,6 +88,8 @@ const position = (line: number, character: number): Position => ({ line, charact
 /** Builds the tree from visit's events, as parseTree would shape it; values of keys without one are dropped. */
 class TreeBuilder {
   root: SourceNode | undefined;
+  /** Set when objects and arrays nest deeper than MAX_DEPTH: the tree is then not used. */
+  tooDeep = false;
   private readonly stack: Frame[] = [];
   private done = false;
 
@@ -152,6 +160,7 @@ class TreeBuilder {
 
   /** Opens an object or array: attached where it has a place, else built and dropped, so ends still pair. */
   private open(node: ObjectNode | ArrayNode, keys: KeyCheck | undefined): void {
+    if (this.stack.length >= MAX_DEPTH) this.tooDeep = true;
     const dropped = !this.placeable();
     if (!dropped) this.attach(node);
     this.stack.push({ node, keys, key: undefined, keyRange: undefined, dropped });
@@ -180,22 +189,4 @@ class TreeBuilder {
     frame.node.length = end - frame.node.offset;
     frame.node.range.end = position(line, character);
   }
-}
-
-/** Whether brackets (outside strings) nest deeper than `limit`. */
-function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > limit) return true;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return false;
 }
