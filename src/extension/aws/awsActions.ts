@@ -4,7 +4,15 @@ import type { DeployedApiSummary, DeployedStage } from '../../aws/types';
  * The rules of the AWS view's actions, pure so they are unit-tested: which need a trusted workspace, what the
  * delete confirmation says, and what can be exported.
  */
-export type AwsChangeAction = 'Delete Stage' | 'Deploy API' | 'Map Stage to Custom Domain';
+export type AwsChangeAction =
+  | 'Delete Stage'
+  | 'Deploy API'
+  | 'Map Stage to Custom Domain'
+  | 'Change Logging Settings'
+  | 'Roll Back Stage'
+  | 'Deploy as Canary'
+  | 'Promote Canary'
+  | 'Cancel Canary';
 
 /** The message a change to AWS shows in Restricted Mode, or undefined when it may run. */
 export function awsTrustRefusal(trusted: boolean, action: AwsChangeAction): string | undefined {

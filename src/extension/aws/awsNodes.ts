@@ -1,4 +1,5 @@
 import type { CustomDomain, DomainMapping } from '../../aws/domains/types';
+import type { CanaryState, StageDeployment } from '../../aws/deployments/types';
 import type {
   AwsProblem,
   AwsProblemKind,
@@ -30,6 +31,10 @@ export type AwsNode =
   | { kind: 'aws.domain'; domain: CustomDomain; apis?: ReadonlyMap<string, DeployedApiSummary> }
   /** `api`: the mapped API when the view knows it (its name and kind). */
   | { kind: 'aws.domainMapping'; domain: CustomDomain; mapping: DomainMapping; api?: DeployedApiSummary }
+  /** A stage's history (its children): each deployment, its canary (REST) and its WAF web ACL. */
+  | { kind: 'aws.deployment'; api: DeployedApiSummary; stage: DeployedStage; deployment: StageDeployment }
+  | { kind: 'aws.canary'; api: DeployedApiSummary; stage: DeployedStage; canary: CanaryState }
+  | { kind: 'aws.webAcl'; api: DeployedApiSummary; stage: DeployedStage; arn: string }
   | { kind: 'aws.routes'; api: DeployedApiSummary; routes: DeployedRoute[]; authorizers: DeployedAuthorizer[] }
   | { kind: 'aws.route'; api: DeployedApiSummary; route: DeployedRoute; authorizer?: DeployedAuthorizer }
   | { kind: 'aws.authorizers'; api: DeployedApiSummary; authorizers: DeployedAuthorizer[] }
@@ -86,6 +91,7 @@ export function presentChildren(node: AwsNode): AwsNode[] | undefined {
   switch (node.kind) {
     case 'aws.place':
     case 'aws.api':
+    case 'aws.stage':
       return undefined;
     case 'aws.routes':
       return node.routes.length === 0
@@ -146,6 +152,12 @@ export function nodeKey(node: AwsNode): string {
       return `domain:${node.domain.name}`;
     case 'aws.domainMapping':
       return `mapping:${node.mapping.basePath}`;
+    case 'aws.deployment':
+      return `deployment:${node.deployment.id}`;
+    case 'aws.canary':
+      return 'canary';
+    case 'aws.webAcl':
+      return 'webAcl';
     case 'aws.empty':
       return `empty:${node.message}`;
     default:

@@ -2,6 +2,7 @@ import type { DeployedApiSummary, DeployedRoute, DeployedStage } from '../../aws
 import type { AwsNode } from './awsNodes';
 import { awsCommandIds } from './awsCommandIds';
 import { placeTitle } from './awsPlace';
+import { presentStageOperationNode, stageOperationLines } from '../stageOperations/stagePresentation';
 import { customDomainLines, presentDomainNode, stageDescription } from './domainPresentation';
 
 /** Command ids the view's nodes run when clicked (contributed in package.json). */
@@ -45,7 +46,7 @@ export function presentAwsNode(node: AwsNode): AwsNodePresentation {
         tooltip: [stageTooltip(node.api, node.stage), ...customDomainLines(node.customDomainUrls)].join('\n'),
         icon: 'rocket',
         contextValue: `apigw.aws.stage.${node.api.kind.toLowerCase()}`,
-        collapsible: 'none',
+        collapsible: 'collapsed',
       };
     case 'aws.routes':
       return {
@@ -91,6 +92,10 @@ export function presentAwsNode(node: AwsNode): AwsNodePresentation {
     case 'aws.domain':
     case 'aws.domainMapping':
       return presentDomainNode(node);
+    case 'aws.deployment':
+    case 'aws.canary':
+    case 'aws.webAcl':
+      return presentStageOperationNode(node);
     case 'aws.loading':
       return { label: node.message, icon: 'loading~spin', contextValue: 'apigw.aws.loading', collapsible: 'none' };
     case 'aws.empty':
@@ -185,6 +190,7 @@ function stageTooltip(api: DeployedApiSummary, stage: DeployedStage): string {
       `Throttling: burst ${throttling.burstLimit ?? '-'}, rate ${throttling.rateLimit ?? '-'} requests/s`,
     variables.length === 0 ? 'Stage variables: none' : 'Stage variables:',
     ...variables.map(([name, value]) => `  ${name} = ${value}`),
+    ...stageOperationLines(stage),
   ]);
 }
 

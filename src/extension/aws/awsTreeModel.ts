@@ -13,6 +13,7 @@ import {
   type AwsPlaceNode,
 } from './awsNodes';
 import { placeTitle } from './awsPlace';
+import { listStageChildren } from '../stageOperations/stageHistory';
 
 /** How many APIs one page of the view shows before "Load more" (an account may have thousands). */
 export const defaultPageSize = 200;
@@ -219,6 +220,10 @@ export class AwsTreeModel {
       return [{ kind: 'aws.place', resolved }];
     }
     if (parent.kind === 'aws.place') return this.listApis(parent, listing);
+    if (parent.kind === 'aws.stage') {
+      const { clients } = await this.connection.connect();
+      return listStageChildren(this.connection, clients, parent);
+    }
     if (parent.kind === 'aws.api') {
       const { facade, clients } = await this.connection.connect();
       const details = await facade.getApiDetails(clients, parent.api);

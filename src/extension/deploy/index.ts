@@ -37,7 +37,7 @@ export interface DeployTestApi {
   questions(): readonly DeployQuestion[];
   /** The 'apigw-deploy' diagnostics of a file. */
   diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
-  /** The text of the last plan shown. */
+  /** The text of the last plan shown (a deploy's, or a stage operation's such as its logging settings). */
   lastPlan(): { uri: vscode.Uri; text: string } | undefined;
 }
 
@@ -46,7 +46,13 @@ export interface DeployTestApi {
  * tree, editor title), Compare with Deployed over read-only documents, the 'apigw-deploy' diagnostics and the
  * drift marks of the tree. The commands are returned: they are registered at activation (src/extension/aws).
  */
-export function registerDeploy(deps: DeployDeps): { commands: Command[]; testApi: DeployTestApi } {
+export function registerDeploy(deps: DeployDeps): {
+  commands: Command[];
+  testApi: DeployTestApi;
+  /** The modal questions and plan documents, shared by the stage operations (one plan-and-confirm flow). */
+  questions: Questions;
+  plans: PlanDocuments;
+} {
   const { context, logger } = deps;
   const memory = new TargetMemory(context.workspaceState);
   const questions = new Questions();
@@ -78,6 +84,8 @@ export function registerDeploy(deps: DeployDeps): { commands: Command[]; testApi
   });
   return {
     commands: [deploy, compare],
+    questions,
+    plans,
     testApi: {
       answerQuestions: (answerer) => questions.answerWith(answerer),
       questions: () => questions.asked,

@@ -16,7 +16,12 @@ export class PlanDocuments implements vscode.Disposable {
   last?: { uri: vscode.Uri; text: string };
 
   async show(plan: DeployPlan, text: string): Promise<vscode.Uri> {
-    const name = `${planTitle(plan)}`.replace(/[\\/:*?"<>|#]/g, '_');
+    return this.showText(planTitle(plan), text);
+  }
+
+  /** Shows any plan's text under `title` (the stage operations' plans: logging settings). */
+  async showText(title: string, text: string): Promise<vscode.Uri> {
+    const name = title.replace(/[\\/:*?"<>|#]/g, '_');
     const uri = this.documents.set(`/${name}.txt`, text);
     this.last = { uri, text };
     const document = await vscode.workspace.openTextDocument(uri);

@@ -10,6 +10,7 @@ import type { AwsTreeModel } from '../aws/awsTreeModel';
 import type { Command } from '../commands/commandRegistry';
 import { registerCost } from '../cost';
 import { registerDeploy, type DeployTestApi } from '../deploy';
+import { registerStageOperations } from '../stageOperations';
 import type { ApiMarks } from '../deploy/driftMarks';
 import type { DiagnosticsSource } from '../deploy/validation';
 import type { IndexedFile } from '../explorer/nodes';
@@ -58,9 +59,21 @@ export function activateAwsUi(deps: AwsUiDeps): AwsUiFeature {
     tree: deps.tree,
     showLog: () => deps.showLog(),
   });
+  const stageOperations = registerStageOperations({
+    connection,
+    model: view.model,
+    logger,
+    questions: deploy.questions,
+    plans: deploy.plans,
+  });
   const cost = registerCost({ context, logger, fs: deps.fs, files: deps.files, connection });
   return {
-    commands: commandTable('aws-ui', [...view.commands, ...deploy.commands, ...cost.commands]),
+    commands: commandTable('aws-ui', [
+      ...view.commands,
+      ...stageOperations.commands,
+      ...deploy.commands,
+      ...cost.commands,
+    ]),
     provider: view.provider,
     model: view.model,
     deploy: deploy.testApi,
