@@ -22,7 +22,8 @@ export function buildProxyEventV1(ex: Exchange): Record<string, unknown> {
   const pathParameters = ex.match?.pathParameters ?? {};
   return {
     resource: ex.match?.resourcePath ?? ex.path,
-    path: ex.path,
+    // Through a custom domain (a mount) the event's path is the one the client sent, base path included.
+    path: ex.request.publicPath ?? ex.path,
     httpMethod: ctx.httpMethod,
     headers: nullIfEmpty(headers),
     multiValueHeaders: nullIfEmpty(multiValueHeaders),

@@ -149,6 +149,16 @@ describe('MountedGateway', () => {
     });
   });
 
+  it('a REST Lambda proxy event through a mount: path and requestContext.path keep the base path, resource does not', async () => {
+    const response = await fetch(`${url}/v1/proxy/5`);
+    assert.equal(response.status, 200);
+    const event = (await response.json()) as Record<string, unknown>;
+    assert.deepEqual(
+      [event.path, event.contextPath, event.resource, event.id],
+      ['/v1/proxy/5', '/v1/proxy/5', '/proxy/{id}', '5'],
+    );
+  });
+
   it('answers 403 {"message":"Forbidden"} under no base path, as a custom domain does', async () => {
     for (const p of ['/', '/v2/pets/1', '/v10']) {
       const response = await fetch(`${url}${p}`);
