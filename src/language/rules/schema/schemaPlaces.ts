@@ -1,5 +1,6 @@
 // Where in the official schema the value at a place of a definition is checked, so that after an edit only the
-// map entry holding it (a path item, a component, a schema's property) is validated again.
+// entry holding it (a path item, a component, a schema's property, a fixed property such as `info`) is validated
+// again.
 
 /** Keywords that look only at the value's own keys and type, never at values below it. */
 const SHALLOW = new Set([
@@ -33,8 +34,8 @@ export interface SchemaPlace {
 type Schema = Record<string, unknown>;
 
 /**
- * The deepest map entry (reached through `patternProperties` or `additionalProperties`) on the way to the place
- * `segments`, such that every schema above it only looks at keys and types: then errors inside the entry come
+ * The deepest entry (reached through `properties`, `patternProperties` or `additionalProperties`) on the way to the
+ * place `segments`, such that every schema above it only looks at keys and types: then errors inside the entry come
  * from the entry's schema alone, and no error outside it depends on what is inside. Undefined when there is
  * none (the whole definition must be validated again).
  */
@@ -56,6 +57,8 @@ export function schemaPlaceOf(root: object, segments: readonly string[]): Schema
       if (patterns.length > 0) break; // both apply
       schema = properties[segment];
       pointer += `/properties/${escape(segment)}`;
+      // A fixed property of a schema that only looks at keys and types is as separate as a map entry.
+      best = { depth: i + 1, schemaPointer: pointer };
       continue;
     }
     if (patterns.length > 1) break;
