@@ -233,6 +233,7 @@
     $('routes-section').hidden = true;
     $('error').hidden = false;
     $('error').textContent = message.message;
+    $('title').textContent = message.title;
     $('status').textContent = '';
     vscode.postMessage({
       type: 'rendered',
@@ -266,6 +267,7 @@
     if (message.type === 'error') showError(message);
   });
 
+  $('title').textContent = document.title;
   $('refresh').addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
   $('auto').addEventListener('change', () =>
     vscode.postMessage({ type: 'autoRefresh', on: /** @type {HTMLInputElement} */ ($('auto')).checked }),

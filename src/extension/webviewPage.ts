@@ -4,16 +4,29 @@ import * as vscode from 'vscode';
 /**
  * The HTML of one of our webviews: a strict Content-Security-Policy (nothing remote, scripts only with this page's
  * nonce, styles, images and fonts only from the extension), one script and one stylesheet from `mediaRoot`, and
- * the page's own body markup. Theme colours come from VS Code's CSS variables in the stylesheet.
+ * the page's own body markup. Theme colours come from VS Code's CSS variables in the stylesheet. `libraries` are
+ * scripts and stylesheets loaded before the page's own (a chart library's build), under the same policy.
  */
 export function webviewPage(
   webview: vscode.Webview,
   mediaRoot: vscode.Uri,
-  page: { script: string; style: string; title: string; body: string },
+  page: {
+    script: string;
+    style: string;
+    title: string;
+    body: string;
+    libraries?: { scripts: vscode.Uri[]; styles: vscode.Uri[] };
+  },
 ): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, page.script));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, page.style));
+  const libraryStyles = (page.libraries?.styles ?? []).map(
+    (uri) => `<link rel="stylesheet" href="${webview.asWebviewUri(uri).toString()}">\n`,
+  );
+  const libraryScripts = (page.libraries?.scripts ?? []).map(
+    (uri) => `<script nonce="${nonce}" src="${webview.asWebviewUri(uri).toString()}"></script>\n`,
+  );
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
@@ -27,12 +40,12 @@ export function webviewPage(
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+${libraryStyles.join('')}<link rel="stylesheet" href="${style.toString()}">
 <title>${page.title}</title>
 </head>
 <body>
 ${page.body}
-<script nonce="${nonce}" src="${script.toString()}"></script>
+${libraryScripts.join('')}<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

@@ -11,6 +11,7 @@ import {
   setEnv,
   useAwsTestEndpoint,
 } from './helpers/awsEnvironment';
+import { awsTree } from './helpers/awsTree';
 import { extensionApi } from './helpers/extension';
 
 const region = 'eu-west-1';
@@ -40,22 +41,7 @@ suite('Stage dashboard', () => {
   let aws: AwsTestApi;
   let savedEnv: Record<string, string | undefined>;
 
-  const label = (node: AwsNode): string => {
-    const item = aws.treeItem(node);
-    return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  };
-  const childNamed = async (parent: AwsNode | undefined, name: string): Promise<AwsNode> => {
-    const all = await aws.children(parent);
-    const found = all.find((n) => label(n) === name);
-    if (!found) throw new Error(`No "${name}" among: ${all.map(label).join(', ')}`);
-    return found;
-  };
-  const stageNode = async (): Promise<AwsNode> => {
-    aws.refresh();
-    const [place] = await aws.children();
-    assert.ok(place, 'no place node');
-    return childNamed(await childNamed(place, 'Dashboard Pets'), 'prod');
-  };
+  const stageNode = (): Promise<AwsNode> => awsTree(aws).nodeAt('Dashboard Pets', 'prod');
   const chart = (render: MetricsRender, metric: string) => {
     const found = render.charts.find((c) => c.metric === metric);
     assert.ok(found, `no ${metric} chart among ${render.charts.map((c) => c.metric).join(', ')}`);

@@ -1,36 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewPage } from '../webviewPage';
 
 /**
- * The chart page's HTML: the same strict Content-Security-Policy as our other webviews (nothing remote, scripts
- * only with this page's nonce, styles only from the extension), with two scripts and two stylesheets: the chart
- * library's own build (dist/webview/, copied from the uplot package) and the page (media/metrics/).
+ * The chart page's HTML (media/metrics/), under our webviews' strict Content-Security-Policy, with the chart
+ * library's own build (dist/webview/, copied from the uplot package) loaded before the page's script.
  */
 export function metricsHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const uri = (...parts: string[]): string =>
-    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${uri('dist', 'webview', 'uPlot.min.css')}">
-<link rel="stylesheet" href="${uri('media', 'metrics', 'metrics.css')}">
-<title>${escaped}</title>
-</head>
-<body>
-<header>
-  <h1 id="title">${escaped}</h1>
+  const library = (file: string): vscode.Uri => vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file);
+  return webviewPage(webview, vscode.Uri.joinPath(extensionUri, 'media', 'metrics'), {
+    script: 'metrics.js',
+    style: 'metrics.css',
+    title: title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
+    libraries: { scripts: [library('uPlot.iife.min.js')], styles: [library('uPlot.min.css')] },
+    body: `<header>
+  <h1 id="title"></h1>
   <div class="toolbar">
     <div id="windows" role="group" aria-label="Window"></div>
     <label><input type="checkbox" id="auto"> Auto-refresh</label>
@@ -44,9 +27,6 @@ export function metricsHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
 <section id="routes-section" hidden>
   <h2>Routes</h2>
   <table id="routes"><thead><tr><th>Route</th><th>Requests</th><th>Client errors</th><th>Server errors</th><th>p99 latency</th></tr></thead><tbody></tbody></table>
-</section>
-<script nonce="${nonce}" src="${uri('dist', 'webview', 'uPlot.iife.min.js')}"></script>
-<script nonce="${nonce}" src="${uri('media', 'metrics', 'metrics.js')}"></script>
-</body>
-</html>`;
+</section>`,
+  });
 }
