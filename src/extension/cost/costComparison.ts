@@ -20,9 +20,16 @@ export function estimatesOf(
   table: PriceTable,
 ): { ok: true; estimates: CostEstimate[] } | { ok: false; error: string } {
   const estimates: CostEstimate[] = [];
+  const { cacheGb, ...uncached } = usage;
   for (const type of types) {
-    const result = estimateCost({ type, ...usage }, table);
+    // Only REST APIs have a stage cache: the other types are estimated without it, and say so.
+    const cached = cacheGb !== undefined && type === 'REST';
+    const result = estimateCost({ type, ...(cached ? usage : uncached) }, table);
     if (!result.ok) return result;
+    if (cacheGb !== undefined && !cached)
+      result.estimate.notes.unshift(
+        `${type === 'HTTP' ? 'HTTP' : 'WebSocket'} APIs have no stage cache: the ${cacheGb} GB cache is not counted here.`,
+      );
     estimates.push(result.estimate);
   }
   return { ok: true, estimates };

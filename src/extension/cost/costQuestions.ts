@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseCount, parseQuantity } from '../../model/cost';
+import { builtInPrices, CACHE_SIZES_GB, formatUsd, HOURS_PER_MONTH, parseCount, parseQuantity } from '../../model/cost';
 
 /** What the user said the API does in a month. */
 export interface UsageAnswers {
@@ -7,6 +7,8 @@ export interface UsageAnswers {
   messages?: number;
   connectionMinutes?: number;
   payloadKb?: number;
+  /** REST: the stage cache size ('0.5' … '237'). */
+  cacheGb?: string;
 }
 
 /** The values the questions start with (measured on a stage, else typical ones). */
@@ -87,4 +89,23 @@ export async function askUsage(
   );
   if (payloadKb === undefined) return undefined;
   return { requests, ...(payloadKb !== null ? { payloadKb } : {}) };
+}
+
+/**
+ * REST: the stage cache, one of API Gateway's sizes (each with its us-east-1 price a month), or none (the first
+ * item). Null: no cache; undefined: dismissed.
+ */
+export async function askCache(title: string): Promise<string | null | undefined> {
+  const none = { label: 'No cache', size: null };
+  const sizes = CACHE_SIZES_GB.map((size) => ({
+    label: `${size} GB`,
+    description: `${formatUsd(Number(builtInPrices.cacheUsdPerHour.get(size) ?? 0) * HOURS_PER_MONTH)} a month in us-east-1`,
+    size,
+  }));
+  const picked = await vscode.window.showQuickPick([none, ...sizes], {
+    title,
+    placeHolder: 'The stage cache (REST APIs only; billed per hour, 730 hours a month)',
+    ignoreFocusOut: true,
+  });
+  return picked === undefined ? undefined : picked.size;
 }

@@ -29,11 +29,13 @@ export function describeUsage(usage: {
   messages?: number;
   connectionMinutes?: number;
   payloadKb?: number;
+  cacheGb?: string;
 }): string {
   const size = usage.payloadKb !== undefined ? ` of ${usage.payloadKb} KB` : '';
   if (usage.messages !== undefined)
     return `${formatCount(usage.messages)} messages a month${size}, ${formatCount(usage.connectionMinutes ?? 0)} connection minutes`;
-  return `${formatCount(usage.requests ?? 0)} requests a month${size}`;
+  const cache = usage.cacheGb !== undefined ? `, a ${usage.cacheGb} GB cache` : '';
+  return `${formatCount(usage.requests ?? 0)} requests a month${size}${cache}`;
 }
 
 export function renderCostReport(report: CostReport): string {

@@ -6,7 +6,7 @@ import type { AwsConnection } from '../aws/awsConnection';
 import { UserError, type Command } from '../commands/commandRegistry';
 import { pickLocalApi } from '../deploy/definitionPick';
 import type { IndexedFile } from '../explorer/nodes';
-import { askUsage } from './costQuestions';
+import { askCache, askUsage } from './costQuestions';
 import type { CostDocuments } from './costDocuments';
 import { describeUsage, renderCostReport } from './costReport';
 import { pricesForDefinition } from './costPrices';
@@ -35,8 +35,14 @@ export class EstimateCostCommand implements Command {
     const local = await pickLocalApi(arg, this.deps.files(), this.deps.fs, 'estimate the cost of');
     if (local === undefined) return undefined;
     const { api } = local;
-    const usage = await askUsage(api.type === 'WEBSOCKET', `Estimate the monthly cost of ${api.name}`);
+    const title = `Estimate the monthly cost of ${api.name}`;
+    const usage = await askUsage(api.type === 'WEBSOCKET', title);
     if (usage === undefined) return undefined;
+    if (api.type === 'REST') {
+      const cacheGb = await askCache(title);
+      if (cacheGb === undefined) return undefined;
+      if (cacheGb !== null) usage.cacheGb = cacheGb;
+    }
     const table = await pricesForDefinition(this.deps.connection, this.deps.logger);
     const result = estimatesOf(comparedTypes(api.type), usage, table);
     if (!result.ok) throw new UserError(result.error);

@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger';
 import type { AwsConnection, Connected } from '../aws/awsConnection';
 import { asAwsNode, type AwsStageNode } from '../aws/awsNodes';
 import { UserError, type Command } from '../commands/commandRegistry';
-import { askUsage, type UsageDefaults } from './costQuestions';
+import { askCache, askUsage, type UsageDefaults } from './costQuestions';
 import type { CostDocuments } from './costDocuments';
 import { pricesThrough } from './costPrices';
 import { describeUsage, renderCostReport } from './costReport';
@@ -53,12 +53,14 @@ export class EstimateStageCostCommand implements Command {
       if (api.kind === 'WEBSOCKET') defaults.messages = String(measured);
       else defaults.requests = String(measured);
     }
-    const usage = await askUsage(
-      api.kind === 'WEBSOCKET',
-      `Estimate the monthly cost of ${api.name} · ${stage.name}`,
-      defaults,
-    );
+    const title = `Estimate the monthly cost of ${api.name} · ${stage.name}`;
+    const usage = await askUsage(api.kind === 'WEBSOCKET', title, defaults);
     if (usage === undefined) return undefined;
+    if (api.kind === 'REST') {
+      const cacheGb = await askCache(title);
+      if (cacheGb === undefined) return undefined;
+      if (cacheGb !== null) usage.cacheGb = cacheGb;
+    }
     const table = await pricesThrough(connected, region, connection, logger);
     const result = estimatesOf(comparedTypes(api.kind), usage, table);
     if (!result.ok) throw new UserError(result.error);

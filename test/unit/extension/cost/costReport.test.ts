@@ -77,6 +77,17 @@ test('chat-websocket: one column, messages and connection minutes', async () => 
   assert.doesNotMatch(text, /would drop/);
 });
 
+test('a REST cache is counted in the REST estimate only; the HTTP one says it has none', () => {
+  const usage = { requests: 1_000_000, cacheGb: '0.5' };
+  const result = estimatesOf(['REST', 'HTTP'], usage, builtInPrices);
+  assert.ok(result.ok);
+  const [rest, http] = result.estimates;
+  assert.equal(rest?.monthlyUsd, 3.5 + 14.6);
+  assert.equal(http?.monthlyUsd, 1);
+  assert.equal(http?.notes[0], 'HTTP APIs have no stage cache: the 0.5 GB cache is not counted here.');
+  assert.equal(describeUsage(usage), '1 M requests a month, a 0.5 GB cache');
+});
+
 test('a usage the calculator refuses is returned as the refusal', () => {
   assert.deepEqual(estimatesOf(['HTTP', 'REST'], { requests: 1, payloadKb: 20_000 }, builtInPrices), {
     ok: false,
