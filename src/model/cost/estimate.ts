@@ -65,24 +65,17 @@ export function estimateCost(usage: CostUsage, table: PriceTable): EstimateResul
   const notes: string[] = [...table.notes];
   const name = typeNames[usage.type];
   if (usage.type === 'WEBSOCKET') {
-    const messages = usage.messages ?? 0;
-    const increments = meteredIncrements(usage.payloadKb, WEBSOCKET_METERING_KB);
-    const metered = messages * increments;
-    if (increments > 1)
-      notes.push(
-        `Messages are metered in ${WEBSOCKET_METERING_KB} KB increments: each ${usage.payloadKb} KB message counts as ${increments}, so ${formatCount(messages)} messages are billed as ${formatCount(metered)}.`,
-      );
-    parts.push(...tiered(`${name} messages`, metered, table.messages));
+    const messages = meter(usage.messages ?? 0, usage.payloadKb, WEBSOCKET_METERING_KB, 'Messages', 'message');
+    if (typeof messages === 'string') return { ok: false, error: messages };
+    if (messages.note !== undefined) notes.push(messages.note);
+    parts.push(...tiered(`${name} messages`, messages.billed, table.messages));
     parts.push(...tiered('Connection minutes', usage.connectionMinutes ?? 0, table.connectionMinutes));
   } else {
-    const requests = usage.requests ?? 0;
-    const increments = usage.type === 'HTTP' ? meteredIncrements(usage.payloadKb, HTTP_METERING_KB) : 1;
-    const metered = requests * increments;
-    if (increments > 1)
-      notes.push(
-        `HTTP API requests are metered in ${HTTP_METERING_KB} KB increments: each ${usage.payloadKb} KB request counts as ${increments}, so ${formatCount(requests)} requests are billed as ${formatCount(metered)}.`,
-      );
-    parts.push(...tiered(`${name} requests`, metered, usage.type === 'HTTP' ? table.http : table.rest));
+    const increment = usage.type === 'HTTP' ? HTTP_METERING_KB : Number.POSITIVE_INFINITY;
+    const requests = meter(usage.requests ?? 0, usage.payloadKb, increment, 'HTTP API requests', 'request');
+    if (typeof requests === 'string') return { ok: false, error: requests };
+    if (requests.note !== undefined) notes.push(requests.note);
+    parts.push(...tiered(`${name} requests`, requests.billed, usage.type === 'HTTP' ? table.http : table.rest));
   }
   if (usage.cacheGb !== undefined) {
     const hourly = table.cacheUsdPerHour.get(usage.cacheGb);
@@ -106,6 +99,28 @@ export function estimateCost(usage: CostUsage, table: PriceTable): EstimateResul
       prices: { date: table.date, source: table.source },
       notes,
     },
+  };
+}
+
+/**
+ * `count` requests or messages of `payloadKb` as billed: each counts one unit per `incrementKb` started, said in a
+ * note when that is more than one; a string when the billed count is too large to count exactly.
+ */
+function meter(
+  count: number,
+  payloadKb: number | undefined,
+  incrementKb: number,
+  what: string,
+  one: string,
+): { billed: number; note?: string } | string {
+  const increments = meteredIncrements(payloadKb, incrementKb);
+  const billed = count * increments;
+  if (!Number.isSafeInteger(billed))
+    return `${formatCount(count)} ${one}s of ${payloadKb} KB are ${count} × ${increments} billed ${one}s, too many to count exactly.`;
+  if (increments === 1) return { billed };
+  return {
+    billed,
+    note: `${what} are metered in ${incrementKb} KB increments: each ${payloadKb} KB ${one} counts as ${increments}, so ${formatCount(count)} ${one}s are billed as ${formatCount(billed)}.`,
   };
 }
 

@@ -166,6 +166,10 @@ test('bad usage is refused with a message that says what to give', () => {
   assert.match(refusal({ type: 'WEBSOCKET', messages: 1, payloadKb: 129 }), /at most 128 KB; 129 KB/);
   assert.match(refusal({ type: 'HTTP', requests: 1, payloadKb: 10241 }), /at most 10 MB \(10240 KB\); 10241 KB/);
   assert.match(refusal({ type: 'SOAP' as 'REST', requests: 1 }), /REST, HTTP or WEBSOCKET, not 'SOAP'/);
+  assert.match(
+    refusal({ type: 'HTTP', requests: 9_000_000_000_000_000, payloadKb: 10_000 }),
+    /× 20 billed requests, too many to count exactly/,
+  );
 });
 
 test('formatEstimate: one line an item, the total, the prices and the notes', () => {
