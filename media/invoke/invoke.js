@@ -178,6 +178,16 @@
       out.append(el('details', {}, [el('summary', {}, ['Log as AWS gave it']), el('pre', {}, [result.rawLog])]));
     }
     if (result.logs.length > 0) out.append(el('h3', {}, ['Handler output']), el('pre', {}, [result.logs.join('\n')]));
+    if (result.requestLogs) {
+      // The stage's CloudWatch log lines of this request (its access log), in a Tail Logs editor.
+      const show = el('button', { id: 'showRequestLogs', class: 'secondary', type: 'button' }, [
+        'Show logs of this request',
+      ]);
+      show.addEventListener('click', () =>
+        vscode.postMessage({ type: 'showRequestLogs', requestId: result.requestLogs.requestId }),
+      );
+      out.append(el('p', {}, [show, el('span', { class: 'muted' }, [` request id ${result.requestLogs.requestId}`])]));
+    }
   }
 
   /** @param {any[]} steps */

@@ -34,21 +34,33 @@ function accessOf(settings: { destinationArn?: string; format?: string } | undef
   };
 }
 
-/** The log groups of a REST stage (GetStage's answer). */
-export function restStageLogGroups(apiId: string, stage: Stage): StageLogGroups {
-  const name = stage.stageName ?? '';
-  const settings = stage.methodSettings ?? {};
-  const level = settings['*/*']?.loggingLevel;
-  const loggingOverrides = Object.entries(settings)
-    .filter(([key, s]) => key !== '*/*' && logs(s.loggingLevel))
+/** The execution group of a stage whose stage-wide level is `level`, and whose methods or routes set `overrides`. */
+function executionGroup(
+  apiId: string,
+  stage: string,
+  level: string | undefined,
+  overrides: readonly (readonly [string, string | undefined])[],
+): ExecutionLogGroup {
+  const loggingOverrides = overrides
+    .filter(([, l]) => logs(l))
     .map(([key]) => key)
     .sort();
-  const execution: ExecutionLogGroup = {
-    name: executionLogGroupName(apiId, name),
+  return {
+    name: executionLogGroupName(apiId, stage),
     ...(level !== undefined ? { level } : {}),
     loggingOverrides,
     enabled: logs(level) || loggingOverrides.length > 0,
   };
+}
+
+/** The log groups of a REST stage (GetStage's answer). */
+export function restStageLogGroups(apiId: string, stage: Stage): StageLogGroups {
+  const name = stage.stageName ?? '';
+  const settings = stage.methodSettings ?? {};
+  const overrides = Object.entries(settings).flatMap(([key, s]) =>
+    key === '*/*' ? [] : [[key, s.loggingLevel] as const],
+  );
+  const execution = executionGroup(apiId, name, settings['*/*']?.loggingLevel, overrides);
   const access = accessOf(stage.accessLogSettings);
   return { apiId, stage: name, kind: 'REST', execution, ...(access ? { access } : {}) };
 }
@@ -65,17 +77,8 @@ export function v2StageLogGroups(apiId: string, kind: 'HTTP' | 'WEBSOCKET', stag
       : undefined,
   );
   if (kind === 'HTTP') return { apiId, stage: name, kind, ...(access ? { access } : {}) };
-  const level = stage.DefaultRouteSettings?.LoggingLevel;
-  const loggingOverrides = Object.entries(stage.RouteSettings ?? {})
-    .filter(([, s]) => logs(s.LoggingLevel))
-    .map(([key]) => key)
-    .sort();
-  const execution: ExecutionLogGroup = {
-    name: executionLogGroupName(apiId, name),
-    ...(level !== undefined ? { level } : {}),
-    loggingOverrides,
-    enabled: logs(level) || loggingOverrides.length > 0,
-  };
+  const overrides = Object.entries(stage.RouteSettings ?? {}).map(([key, s]) => [key, s.LoggingLevel] as const);
+  const execution = executionGroup(apiId, name, stage.DefaultRouteSettings?.LoggingLevel, overrides);
   return { apiId, stage: name, kind, execution, ...(access ? { access } : {}) };
 }
 

@@ -285,5 +285,16 @@ export function toAwsInvokeResult(
     logs: [],
     ...(log ? { awsLog: log.sections } : {}),
     ...(answer.log !== undefined && answer.log !== '' ? { rawLog: answer.log } : {}),
+    ...(resolved.target.kind === 'HTTP' && resolved.target.stage !== undefined
+      ? {
+          requestLogs: {
+            kind: 'HTTP' as const,
+            apiId: resolved.target.apiId,
+            apiName: resolved.apiName,
+            stage: resolved.target.stage,
+            requestId,
+          },
+        }
+      : {}),
   };
 }

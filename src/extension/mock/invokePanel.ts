@@ -52,7 +52,8 @@ type PanelMessage =
   | { type: 'send'; form: unknown; target?: unknown }
   | { type: 'compare'; form: unknown }
   | { type: 'changeRemote'; form: unknown }
-  | { type: 'rendered'; requestId?: unknown };
+  | { type: 'rendered'; requestId?: unknown }
+  | { type: 'showRequestLogs'; requestId?: unknown };
 
 let comparisons = 0;
 
@@ -313,6 +314,16 @@ export class InvokePanel implements vscode.Disposable {
     await this.postInit();
   }
 
+  /**
+   * "Show logs of this request" of an AWS result: Show Logs of This Request (the AWS view's feature, loaded on first
+   * use) opens the stage's log lines of that request id.
+   */
+  private async showRequestLogs(requestId: unknown): Promise<void> {
+    const target = this.last?.requestLogs;
+    if (!target || target.requestId !== requestId) return;
+    await vscode.commands.executeCommand('apigw.showRequestLogs', target);
+  }
+
   private async receive(message: PanelMessage): Promise<void> {
     if (message.type === 'ready') {
       await this.postInit();
@@ -334,6 +345,8 @@ export class InvokePanel implements vscode.Disposable {
       });
     } else if (message.type === 'rendered' && typeof message.requestId === 'string') {
       this.rendered = message.requestId;
+    } else if (message.type === 'showRequestLogs') {
+      await this.showRequestLogs(message.requestId);
     }
   }
 }

@@ -24,6 +24,11 @@ export interface InvokeResult {
   awsLog?: AwsLogSection[];
   /** AWS (REST): the log as AWS gave it. */
   rawLog?: string;
+  /**
+   * AWS (HTTP): where this request's log lines are (the stage's access log, by its `apigw-requestid`), for "Show
+   * Logs of This Request". REST results have none: TestInvokeMethod's log is simulated and never reaches CloudWatch.
+   */
+  requestLogs?: { kind: 'REST' | 'HTTP'; apiId: string; apiName: string; stage: string; requestId: string };
 }
 
 export function toInvokeResult(

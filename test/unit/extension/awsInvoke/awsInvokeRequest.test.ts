@@ -164,6 +164,14 @@ describe('Invoke on AWS: an HTTP API behind an endpoint override (LocalStack, a 
       'req-2',
     );
     assert.equal(result.url, 'http://localhost:4566/_aws/execute-api/abc123/prod/pets');
+    // "Show logs of this request": the HTTP stage's access log, by the request id the answer carried.
+    assert.deepEqual(result.requestLogs, {
+      kind: 'HTTP',
+      apiId: 'abc123',
+      apiName: r.apiName,
+      stage: 'prod',
+      requestId: 'req-2',
+    });
   });
 
   it('names the $default stage in the path, and leaves REST (TestInvokeMethod) as it is', () => {
@@ -179,6 +187,8 @@ describe('Invoke on AWS: an HTTP API behind an endpoint override (LocalStack, a 
       'req-3',
     );
     assert.equal(result.url, 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod/pets');
+    // TestInvokeMethod's log is simulated and never reaches CloudWatch: no logs to show for it.
+    assert.equal(result.requestLogs, undefined);
   });
 
   it("takes the override from the setting, else from the SDK's AWS_ENDPOINT_URL variables", () => {
