@@ -177,6 +177,8 @@ export interface DeployTarget {
   endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE';
   /** Stage variables to set on the stage. */
   variables?: Record<string, string>;
+  /** The description of the deployment the deploy creates (the stage's history lists it). */
+  description?: string;
   failOnWarnings: boolean;
 }
 

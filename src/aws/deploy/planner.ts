@@ -157,6 +157,7 @@ function restSteps(ctx: StepContext): DeployStep[] {
   if (ctx.creating || ctx.definitionChanged || ctx.stageChanges.length > 0) {
     const input = Object.assign(dict<unknown>(), { restApiId: target.apiId ?? refOf('api'), stageName: target.stage });
     if (Object.keys(ctx.variables).length > 0) input['variables'] = { ...ctx.variables };
+    if (target.description) input['description'] = target.description;
     steps.push({ operation: 'CreateDeployment', title: `Deploy to stage ${target.stage}`, input, changesStage: true });
   }
   return steps;
@@ -206,7 +207,11 @@ function httpSteps(ctx: StepContext): DeployStep[] {
     steps.push({
       operation: 'CreateDeployment',
       title: `Deploy to stage ${target.stage}`,
-      input: { ApiId: apiId, StageName: target.stage },
+      input: {
+        ApiId: apiId,
+        StageName: target.stage,
+        ...(target.description ? { Description: target.description } : {}),
+      },
       changesStage: true,
     });
   }

@@ -108,11 +108,13 @@ async function runRest(clients: AwsClients, operation: string, input: Input, bod
   }
   if (operation === 'CreateDeployment') {
     const variables = input['variables'] as Record<string, string> | undefined;
+    const description = input['description'];
     const out = await clients.rest.send(
       new RestCreateDeploymentCommand({
         restApiId: String(input['restApiId']),
         stageName: String(input['stageName']),
         ...(variables ? { variables } : {}),
+        ...(typeof description === 'string' ? { description } : {}),
       }),
     );
     return result(out.id);

@@ -163,7 +163,11 @@ export function planWebSocketSteps(
     steps.push({
       operation: 'CreateDeployment',
       title: `Deploy to stage ${target.stage}`,
-      input: { ApiId: apiId, StageName: target.stage },
+      input: {
+        ApiId: apiId,
+        StageName: target.stage,
+        ...(target.description ? { Description: target.description } : {}),
+      },
       changesStage: true,
     });
   }

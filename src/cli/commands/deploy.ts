@@ -9,7 +9,8 @@ import { reportProblem, withClients } from '../aws/session';
 import { ExitCode, UsageError, type CliIo } from '../io';
 
 export const deployUsage = `usage: apigw deploy DEFINITION --stage NAME [--api-id ID] [--mode overwrite|merge] [--api NAME]
-                    [--parameter K=V]... [--no-fail-on-warnings] [--dry-run] [--yes] [--format text|json] [AWS options]
+                    [--description TEXT] [--parameter K=V]... [--no-fail-on-warnings] [--dry-run] [--yes]
+                    [--format text|json] [AWS options]
 
 Deploys an API of DEFINITION (OpenAPI / Swagger, or a SAM / CloudFormation template) to API Gateway: checks it,
 reads what is deployed now, prints the plan (what is added, changed and removed), and after confirmation
@@ -21,6 +22,7 @@ integration and stage calls the plan needs) and deploys it to the stage.
   --basepath ignore|prepend|split   how the import treats the definition's base path
   --endpoint-type EDGE|REGIONAL|PRIVATE   REST: the endpoint type of a new API (default: the template's, else EDGE)
   --api NAME              which API of the file (its title or CloudFormation logical id) when it has several
+  --description TEXT      the description of the deployment (the stage's deployment history shows it)
   --parameter K=V         a CloudFormation parameter value (repeatable); AWS::Region, AWS::AccountId and
                           AWS::Partition are filled in; any other intrinsic left in the body stops the deploy
   --no-fail-on-warnings   let API Gateway import a definition it has warnings about (default: refuse it)
@@ -42,6 +44,7 @@ const options = {
   basepath: { type: 'string' },
   'endpoint-type': { type: 'string' },
   api: { type: 'string' },
+  description: { type: 'string' },
   parameter: { type: 'string', multiple: true },
   'no-fail-on-warnings': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
@@ -102,6 +105,9 @@ export async function runDeploy(
         stage: values.stage!,
         failOnWarnings: !values['no-fail-on-warnings'],
         ...(values['api-id'] !== undefined ? { apiId: values['api-id'] } : {}),
+        ...(values.description !== undefined && values.description.trim() !== ''
+          ? { description: values.description.trim() }
+          : {}),
         ...(kind === 'REST' ? { mode } : {}),
         ...(basepath !== undefined ? { basepath } : {}),
         ...(endpointType !== undefined

@@ -34,6 +34,11 @@ export interface DeployOptions extends TargetOptions {
   parameters?: Record<string, string>;
   /** What to choose when the deploy asks for the target again (a deleted API, a conflict); default: the pickers. */
   retarget?: TargetOptions;
+  /**
+   * The description of the deployment the deploy creates. Default: asked in an input box when the stage was
+   * chosen in the pickers (empty for none); no description when a caller gave the stage.
+   */
+  description?: string;
 }
 
 /** What a run did, for the caller. */
@@ -89,6 +94,7 @@ export class DeployApiCommand implements Command {
     const source = await this.prepare(facade, clients, local, options);
     if (source === undefined) return { result: 'cancelled' };
     const place = resolved.place;
+    let description = options.description;
     for (let attempt = 0; ; attempt++) {
       const remembered = deps.memory.get(local.relativePath, local.api.name, place);
       const declared = {
@@ -108,7 +114,17 @@ export class DeployApiCommand implements Command {
         attempt === 0 ? options : (options.retarget ?? {}),
       );
       if (chosen === undefined) return { result: 'cancelled' };
-      const plan = await this.plan(facade, clients, source, chosen.target, place.region);
+      if (description === undefined && options.stage === undefined) {
+        description = await vscode.window.showInputBox({
+          title: `Deploy ${local.api.name} to stage ${chosen.target.stage}`,
+          prompt: "A description of this deployment (the stage's deployment history shows it); empty for none",
+          ignoreFocusOut: true,
+        });
+        if (description === undefined) return { result: 'cancelled' };
+      }
+      const text = description?.trim() ?? '';
+      const target = text ? { ...chosen.target, description: text } : chosen.target;
+      const plan = await this.plan(facade, clients, source, target, place.region);
       if ('retarget' in plan) {
         // The remembered target is gone: the pickers must not offer it first again.
         if (plan.deleted) await deps.memory.forget(local.relativePath, local.api.name, place);

@@ -39,6 +39,26 @@ describe('apigw deploy', () => {
     assert.equal(h.server.state.restApis.size, 0);
   });
 
+  it('--description names the deployment the deploy creates (the stage history shows it)', async () => {
+    const { code, out, err } = await deploy(
+      answering(false, false),
+      'pets.yaml',
+      '--stage',
+      'beta',
+      '--description',
+      'release 42',
+      '--yes',
+    );
+    assert.equal(code, 0, err);
+    const apiId = /Deployed API 'Deploy Pets' \((\w+)\)/.exec(out)?.[1] ?? '';
+    const record = h.server.state.restApis.get(apiId);
+    assert.deepEqual(
+      [...(record?.deployments.values() ?? [])].map((d) => d.wire.description),
+      ['release 42'],
+    );
+    h.server.state.restApis.delete(apiId);
+  });
+
   it('refuses to change anything in a pipe without --yes', async () => {
     await assert.rejects(
       deploy(answering(true, false), 'pets.yaml', '--stage', 'prod'),
