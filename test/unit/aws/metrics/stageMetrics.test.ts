@@ -173,6 +173,24 @@ describe('getStageMetrics, REST', () => {
     assert.deepEqual(line(report, 'Count', 'Sum').values, [3, 2]);
   });
 
+  it('pages ListMetrics and sends GetMetricData in as few calls as 500 queries a call allow', async () => {
+    for (let i = 0; i < 520; i++) {
+      metric('Count', { ApiName: 'Pets', Stage: 'prod', Method: 'GET', Resource: `/r${i}` }, samples(2, i % 3));
+    }
+    server.requests.length = 0;
+    const report = await getStageMetrics(clients, {
+      api: { kind: 'REST', id: apiId, name: 'Pets' },
+      stage: 'prod',
+      windowMs: HOUR,
+      now,
+    });
+    const calls = server.requests.filter((r) => r.service === 'monitoring').map((r) => r.operation);
+    // 524 metrics: two ListMetrics pages; 13 chart queries and 520 route queries: two GetMetricData calls.
+    assert.deepEqual(calls, ['ListMetrics', 'ListMetrics', 'GetMetricData', 'GetMetricData']);
+    assert.equal(report.routes?.length, 520);
+    assert.deepEqual(report.routes?.[0], { route: 'GET /r101', requests: 2, clientErrorRate: 0, serverErrorRate: 0 });
+  });
+
   it('says so when CloudWatch holds nothing for the stage', async () => {
     const report = await getStageMetrics(clients, {
       api: { kind: 'REST', id: apiId, name: 'Pets' },
