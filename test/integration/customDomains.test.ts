@@ -10,6 +10,7 @@ import {
   setEnv,
   useAwsTestEndpoint,
 } from './helpers/awsEnvironment';
+import { awsChildNamed, awsLabel } from './helpers/awsTree';
 import { extensionApi } from './helpers/extension';
 
 const region = 'eu-west-1';
@@ -38,20 +39,12 @@ suite('Custom domains in the AWS view', () => {
   let apiId: string;
   let savedEnv: Record<string, string | undefined>;
 
-  const label = (node: AwsNode): string => {
-    const item = aws.treeItem(node);
-    return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  };
+  const label = (node: AwsNode): string => awsLabel(aws, node);
+  const childNamed = (parent: AwsNode | undefined, name: string): Promise<AwsNode> => awsChildNamed(aws, parent, name);
   const description = (node: AwsNode): string => String(aws.treeItem(node).description ?? '');
   const tooltip = (node: AwsNode): string => {
     const value = aws.treeItem(node).tooltip;
     return typeof value === 'string' ? value : (value?.value ?? '');
-  };
-  const childNamed = async (parent: AwsNode | undefined, name: string): Promise<AwsNode> => {
-    const all = await aws.children(parent);
-    const found = all.find((n) => label(n) === name);
-    if (!found) throw new Error(`No "${name}" among: ${all.map(label).join(', ')}`);
-    return found;
   };
   const place = async (): Promise<AwsNode> => (await aws.children())[0]!;
 
