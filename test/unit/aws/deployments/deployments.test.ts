@@ -2,41 +2,23 @@
 import { CreateDeploymentCommand, DeleteDeploymentCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { CreateDeploymentCommand as CreateV2DeploymentCommand } from '@aws-sdk/client-apigatewayv2';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { getStage } from '../../../../src/aws/apiDetails';
-import { createClients } from '../../../../src/aws/clients';
 import { canaryRequestProblem, promoteOperations } from '../../../../src/aws/deployments/canaryOperations';
 import { listStageDeployments } from '../../../../src/aws/deployments/history';
 import { cancelCanary, deployCanary, promoteCanary, rollbackStage } from '../../../../src/aws/deployments/stageChanges';
-import type { AwsClients } from '../../../../src/aws/types';
-import { startAwsTestServer, type AwsTestServer } from '../../../aws/server';
 import { rejection } from '../rejection';
-import { mockRestDefinition } from '../stageFixtures';
+import { mockRestDefinition, useStageDouble } from '../stageFixtures';
 
-const region = 'eu-west-1';
-let server: AwsTestServer;
-let clients: AwsClients;
-
-before(async () => {
-  server = await startAwsTestServer({ region });
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  clients = createClients(
-    { region, endpointUrl: server.url },
-    { credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }, maxAttempts: 1 },
-  );
-});
+const env = useStageDouble();
 
 /** A REST API deployed twice to prod (v1, then v2: live); answers the API and the two deployment ids. */
 async function seedRest(): Promise<{ api: { kind: 'REST'; id: string; name: string }; first: string; second: string }> {
-  const record = server.state.createRestApi({ name: 'Pets', definition: mockRestDefinition });
+  const record = env.server.state.createRestApi({ name: 'Pets', definition: mockRestDefinition });
   const id = String(record.wire.id);
   const deploy = async (description: string): Promise<string> =>
-    (await clients.rest.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'prod', description }))).id ?? '';
+    (await env.clients.rest.send(new CreateDeploymentCommand({ restApiId: id, stageName: 'prod', description }))).id ??
+    '';
   const first = await deploy('first');
   // Later: the double's dates have a resolution of one second.
   record.deployments.get(first)!.wire.createdDate = Math.floor(Date.now() / 1000) - 60;
@@ -46,7 +28,7 @@ async function seedRest(): Promise<{ api: { kind: 'REST'; id: string; name: stri
 
 test('lists the deployments newest first, the live one marked', async () => {
   const { api, first, second } = await seedRest();
-  const list = await listStageDeployments(clients, api, 'prod');
+  const list = await listStageDeployments(env.clients, api, 'prod');
   assert.deepEqual(
     list.map((d) => [d.id, d.description, d.live, d.canary]),
     [
@@ -59,76 +41,76 @@ test('lists the deployments newest first, the live one marked', async () => {
 
 test('rolls a REST stage back to an earlier deployment, and forward again', async () => {
   const { api, first, second } = await seedRest();
-  const stage = await rollbackStage(clients, api, 'prod', first);
+  const stage = await rollbackStage(env.clients, api, 'prod', first);
   assert.equal(stage.deploymentId, first);
   assert.equal(stage.lastDeployment?.description, 'first');
-  const sent = server.requests.find((r) => r.operation === 'UpdateStage');
+  const sent = env.server.requests.find((r) => r.operation === 'UpdateStage');
   assert.deepEqual(JSON.parse(sent?.body ?? '{}'), {
     patchOperations: [{ op: 'replace', path: '/deploymentId', value: first }],
   });
-  assert.equal((await rollbackStage(clients, api, 'prod', second)).deploymentId, second);
+  assert.equal((await rollbackStage(env.clients, api, 'prod', second)).deploymentId, second);
 });
 
 test('a rollback to a deleted deployment says it was deleted, and changes nothing', async () => {
   const { api, first, second } = await seedRest();
-  await clients.rest.send(new DeleteDeploymentCommand({ restApiId: api.id, deploymentId: first }));
-  const error = await rejection(rollbackStage(clients, api, 'prod', first));
+  await env.clients.rest.send(new DeleteDeploymentCommand({ restApiId: api.id, deploymentId: first }));
+  const error = await rejection(rollbackStage(env.clients, api, 'prod', first));
   assert.equal(error.problem.kind, 'notFound');
   assert.equal(
     error.problem.message,
     `Deployment ${first} of API Pets (${api.id}) no longer exists: it was deleted. Refresh the AWS view to list the deployments that remain, and roll back to one of them.`,
   );
-  const stage = await clients.rest.send(new GetStageCommand({ restApiId: api.id, stageName: 'prod' }));
+  const stage = await env.clients.rest.send(new GetStageCommand({ restApiId: api.id, stageName: 'prod' }));
   assert.equal(stage.deploymentId, second);
-  assert.ok(!server.requests.some((r) => r.operation === 'UpdateStage'));
+  assert.ok(!env.server.requests.some((r) => r.operation === 'UpdateStage'));
 });
 
 test('a rollback to the live deployment, or with no stage / deployment, is refused before any change', async () => {
   const { api, second } = await seedRest();
-  assert.match((await rejection(rollbackStage(clients, api, 'prod', second))).problem.message, /already serves/);
+  assert.match((await rejection(rollbackStage(env.clients, api, 'prod', second))).problem.message, /already serves/);
   assert.equal(
-    (await rejection(rollbackStage(clients, api, 'prod', ''))).problem.message,
+    (await rejection(rollbackStage(env.clients, api, 'prod', ''))).problem.message,
     'A deployment id is required.',
   );
-  assert.equal((await rejection(rollbackStage(clients, api, 'nope', second))).problem.kind, 'notFound');
+  assert.equal((await rejection(rollbackStage(env.clients, api, 'nope', second))).problem.kind, 'notFound');
 });
 
 test('HTTP: rolls back with DeploymentId; an auto-deploying stage is refused', async () => {
-  const record = server.state.createApi({ name: 'Notes', protocolType: 'HTTP' });
+  const record = env.server.state.createApi({ name: 'Notes', protocolType: 'HTTP' });
   const id = String(record.wire.apiId);
   record.routes.set('r1', { routeId: 'r1', routeKey: 'GET /notes' });
   record.stages.set('prod', { stageName: 'prod', autoDeploy: false });
   const d1 = (
-    await clients.v2.send(new CreateV2DeploymentCommand({ ApiId: id, StageName: 'prod', Description: 'one' }))
+    await env.clients.v2.send(new CreateV2DeploymentCommand({ ApiId: id, StageName: 'prod', Description: 'one' }))
   ).DeploymentId!;
   const d2 = (
-    await clients.v2.send(new CreateV2DeploymentCommand({ ApiId: id, StageName: 'prod', Description: 'two' }))
+    await env.clients.v2.send(new CreateV2DeploymentCommand({ ApiId: id, StageName: 'prod', Description: 'two' }))
   ).DeploymentId!;
   const api = { kind: 'HTTP' as const, id, name: 'Notes' };
-  const list = await listStageDeployments(clients, api, 'prod');
+  const list = await listStageDeployments(env.clients, api, 'prod');
   assert.deepEqual(list.find((d) => d.live)?.id, d2);
-  assert.equal((await rollbackStage(clients, api, 'prod', d1)).deploymentId, d1);
+  assert.equal((await rollbackStage(env.clients, api, 'prod', d1)).deploymentId, d1);
   record.stages.get('prod')!.autoDeploy = true;
   assert.match(
-    (await rejection(rollbackStage(clients, api, 'prod', d2))).problem.message,
+    (await rejection(rollbackStage(env.clients, api, 'prod', d2))).problem.message,
     /deploys automatically .* Turn auto-deploy off/,
   );
 });
 
 test('HTTP: a rollback to a deleted deployment says so', async () => {
-  const record = server.state.createApi({ name: 'Notes', protocolType: 'HTTP' });
+  const record = env.server.state.createApi({ name: 'Notes', protocolType: 'HTTP' });
   record.stages.set('prod', { stageName: 'prod', autoDeploy: false, deploymentId: 'live01' });
   const error = await rejection(
-    rollbackStage(clients, { kind: 'HTTP', id: String(record.wire.apiId) }, 'prod', 'gone01'),
+    rollbackStage(env.clients, { kind: 'HTTP', id: String(record.wire.apiId) }, 'prod', 'gone01'),
   );
   assert.match(error.problem.message, /^Deployment gone01 of API .* no longer exists: it was deleted/);
 });
 
 test('canary: deploy as canary, see it on the stage, promote it (deployment and variables), and the canary is gone', async () => {
   const { api, second } = await seedRest();
-  server.state.restApis.get(api.id)!.stages.get('prod')!.webAclArn =
+  env.server.state.restApis.get(api.id)!.stages.get('prod')!.webAclArn =
     'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/pets/1';
-  const { deploymentId, stage } = await deployCanary(clients, api, 'prod', {
+  const { deploymentId, stage } = await deployCanary(env.clients, api, 'prod', {
     percentTraffic: 10,
     description: 'canary',
     stageVariableOverrides: { alias: 'next' },
@@ -141,13 +123,13 @@ test('canary: deploy as canary, see it on the stage, promote it (deployment and 
     useStageCache: false,
   });
   assert.equal(stage.webAclArn, 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/pets/1');
-  const list = await listStageDeployments(clients, api, 'prod');
+  const list = await listStageDeployments(env.clients, api, 'prod');
   assert.deepEqual(list.find((d) => d.canary)?.id, deploymentId);
-  const promoted = await promoteCanary(clients, api, 'prod');
+  const promoted = await promoteCanary(env.clients, api, 'prod');
   assert.equal(promoted.deploymentId, deploymentId);
   assert.equal(promoted.variables['alias'], 'next');
   assert.equal(promoted.canary, undefined);
-  const sent = server.requests.filter((r) => r.operation === 'UpdateStage').at(-1);
+  const sent = env.server.requests.filter((r) => r.operation === 'UpdateStage').at(-1);
   assert.deepEqual((JSON.parse(sent?.body ?? '{}') as { patchOperations: unknown }).patchOperations, [
     { op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' },
     { op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' },
@@ -157,18 +139,18 @@ test('canary: deploy as canary, see it on the stage, promote it (deployment and 
 
 test('canary: cancel removes it and the stage keeps its deployment', async () => {
   const { api, second } = await seedRest();
-  await deployCanary(clients, api, 'prod', { percentTraffic: 25.5 });
-  const cancelled = await cancelCanary(clients, api, 'prod');
+  await deployCanary(env.clients, api, 'prod', { percentTraffic: 25.5 });
+  const cancelled = await cancelCanary(env.clients, api, 'prod');
   assert.equal(cancelled.canary, undefined);
   assert.equal(cancelled.deploymentId, second);
 });
 
 test('canary: refusals (no canary, bad share, HTTP API, stage that does not exist)', async () => {
   const { api } = await seedRest();
-  assert.match((await rejection(promoteCanary(clients, api, 'prod'))).problem.message, /has no canary to promote/);
-  assert.match((await rejection(cancelCanary(clients, api, 'prod'))).problem.message, /has no canary to cancel/);
+  assert.match((await rejection(promoteCanary(env.clients, api, 'prod'))).problem.message, /has no canary to promote/);
+  assert.match((await rejection(cancelCanary(env.clients, api, 'prod'))).problem.message, /has no canary to cancel/);
   assert.match(
-    (await rejection(deployCanary(clients, api, 'prod', { percentTraffic: 120 }))).problem.message,
+    (await rejection(deployCanary(env.clients, api, 'prod', { percentTraffic: 120 }))).problem.message,
     /from 0 to 100 \(percent\), not 120/,
   );
   assert.match(canaryRequestProblem({ percentTraffic: Number.NaN }) ?? '', /not NaN/);
@@ -177,11 +159,17 @@ test('canary: refusals (no canary, bad share, HTTP API, stage that does not exis
     /"a-b" is not a stage variable name/,
   );
   assert.match(
-    (await rejection(deployCanary(clients, { kind: 'HTTP', id: 'x', name: 'Notes' }, 'prod', { percentTraffic: 5 })))
-      .problem.message,
+    (
+      await rejection(
+        deployCanary(env.clients, { kind: 'HTTP', id: 'x', name: 'Notes' }, 'prod', { percentTraffic: 5 }),
+      )
+    ).problem.message,
     /canary releases exist for REST APIs only, and Notes \(x\) is an HTTP API/,
   );
-  assert.equal((await rejection(deployCanary(clients, api, 'nope', { percentTraffic: 5 }))).problem.kind, 'notFound');
+  assert.equal(
+    (await rejection(deployCanary(env.clients, api, 'nope', { percentTraffic: 5 }))).problem.kind,
+    'notFound',
+  );
   assert.deepEqual(
     promoteOperations({ deploymentId: 'd', percentTraffic: 5, stageVariableOverrides: {}, useStageCache: false }),
     [
@@ -190,5 +178,5 @@ test('canary: refusals (no canary, bad share, HTTP API, stage that does not exis
     ],
   );
   // getStage shows no canary when there is none.
-  assert.equal((await getStage(clients, api, 'prod')).canary, undefined);
+  assert.equal((await getStage(env.clients, api, 'prod')).canary, undefined);
 });

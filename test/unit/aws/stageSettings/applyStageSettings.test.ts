@@ -3,46 +3,27 @@
 import { CreateDeploymentCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { createClients } from '../../../../src/aws/clients';
+import { test } from 'node:test';
 import { accessLogFormat } from '../../../../src/aws/stageSettings/accessLogFormats';
 import { applyStageSettings } from '../../../../src/aws/stageSettings/apply';
 import { planStageLogging } from '../../../../src/aws/stageSettings/planner';
 import { existingLogGroups, readStageLogging } from '../../../../src/aws/stageSettings/readSettings';
 import type { LoggingChange, StageRef, StageSettingsPlan } from '../../../../src/aws/stageSettings/types';
-import type { AwsClients } from '../../../../src/aws/types';
-import { startAwsTestServer, type AwsTestServer } from '../../../aws/server';
 import { rejection } from '../rejection';
-import { mockRestDefinition } from '../stageFixtures';
+import { mockRestDefinition, useStageDouble } from '../stageFixtures';
 
-const region = 'eu-west-1';
 const role = 'arn:aws:iam::123456789012:role/apigw-logs';
-let server: AwsTestServer;
-let clients: AwsClients;
-
-before(async () => {
-  server = await startAwsTestServer({ region });
-});
-after(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  clients = createClients(
-    { region, endpointUrl: server.url },
-    { credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }, maxAttempts: 1 },
-  );
-});
+const env = useStageDouble();
 
 async function seedRest(): Promise<StageRef> {
-  const api = server.state.createRestApi({ name: 'Pets', definition: mockRestDefinition });
+  const api = env.server.state.createRestApi({ name: 'Pets', definition: mockRestDefinition });
   const apiId = String(api.wire.id);
-  await clients.rest.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'prod' }));
+  await env.clients.rest.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'prod' }));
   return { kind: 'REST', apiId, apiName: 'Pets', stage: 'prod' };
 }
 
 function seedV2(kind: 'HTTP' | 'WEBSOCKET'): StageRef {
-  const api = server.state.createApi({ name: `${kind} api`, protocolType: kind });
+  const api = env.server.state.createApi({ name: `${kind} api`, protocolType: kind });
   api.stages.set('prod', {
     stageName: 'prod',
     defaultRouteSettings:
@@ -54,16 +35,16 @@ function seedV2(kind: 'HTTP' | 'WEBSOCKET'): StageRef {
 }
 
 async function plan(ref: StageRef, change: LoggingChange): Promise<StageSettingsPlan> {
-  const current = await readStageLogging(clients, ref);
-  const result = planStageLogging(current, change, await existingLogGroups(clients, current, change));
+  const current = await readStageLogging(env.clients, ref);
+  const result = planStageLogging(current, change, await existingLogGroups(env.clients, current, change));
   if (!result.ok) assert.fail(result.refusals.join(' | '));
   return result.plan;
 }
 
 test('REST: reads the stage, plans, creates the log group, and turns execution and access logging on', async () => {
-  server.state.account.cloudwatchRoleArn = role;
+  env.server.state.account.cloudwatchRoleArn = role;
   const ref = await seedRest();
-  const before = await readStageLogging(clients, ref);
+  const before = await readStageLogging(env.clients, ref);
   assert.equal(before.executionLogging, undefined);
   assert.equal(before.detailedMetrics, false);
   assert.equal(before.cloudWatchRoleArn, role);
@@ -75,41 +56,41 @@ test('REST: reads the stage, plans, creates the log group, and turns execution a
     accessLog: { destination: 'pets-access', format },
   });
   const steps: string[] = [];
-  const outcome = await applyStageSettings(clients, p, (i, n, title) => steps.push(`${i + 1}/${n} ${title}`));
+  const outcome = await applyStageSettings(env.clients, p, (i, n, title) => steps.push(`${i + 1}/${n} ${title}`));
   assert.deepEqual(outcome, {
     ok: true,
     done: ['Create log group pets-access', 'Update the logging settings of stage prod'],
   });
   assert.deepEqual(steps, ['1/2 Create log group pets-access', '2/2 Update the logging settings of stage prod']);
-  assert.ok(server.state.logGroups.has('pets-access'));
-  const stage = await clients.rest.send(new GetStageCommand({ restApiId: ref.apiId, stageName: 'prod' }));
+  assert.ok(env.server.state.logGroups.has('pets-access'));
+  const stage = await env.clients.rest.send(new GetStageCommand({ restApiId: ref.apiId, stageName: 'prod' }));
   assert.equal(stage.methodSettings?.['*/*']?.loggingLevel, 'ERROR');
   assert.equal(stage.methodSettings?.['*/*']?.metricsEnabled, true);
   assert.deepEqual(stage.accessLogSettings, {
     destinationArn: 'arn:aws:logs:eu-west-1:123456789012:log-group:pets-access',
     format,
   });
-  const after = await readStageLogging(clients, ref);
+  const after = await readStageLogging(env.clients, ref);
   assert.equal(after.executionLogging, 'ERROR');
   assert.equal(after.accessLog?.format, format);
   // Off again: the access log settings are removed.
   const off = await plan(ref, { accessLog: false, executionLogging: 'OFF' });
-  assert.equal((await applyStageSettings(clients, off)).ok, true);
-  const cleared = await clients.rest.send(new GetStageCommand({ restApiId: ref.apiId, stageName: 'prod' }));
+  assert.equal((await applyStageSettings(env.clients, off)).ok, true);
+  const cleared = await env.clients.rest.send(new GetStageCommand({ restApiId: ref.apiId, stageName: 'prod' }));
   assert.equal(cleared.accessLogSettings, undefined);
   assert.equal(cleared.methodSettings?.['*/*']?.loggingLevel, 'OFF');
 });
 
 test('REST: the plan refuses logging without the CloudWatch Logs role, and AWS (the double) would too', async () => {
   const ref = await seedRest();
-  const current = await readStageLogging(clients, ref);
+  const current = await readStageLogging(env.clients, ref);
   assert.equal(current.cloudWatchRoleArn, '');
   const result = planStageLogging(current, { executionLogging: 'INFO' }, new Set());
   assert.equal(result.ok, false);
   // A plan made while the role existed, applied after it was removed: the outcome says what AWS answered.
   const withRole = planStageLogging({ ...current, cloudWatchRoleArn: role }, { executionLogging: 'INFO' }, new Set());
   assert.ok(withRole.ok);
-  const outcome = await applyStageSettings(clients, withRole.plan);
+  const outcome = await applyStageSettings(env.clients, withRole.plan);
   assert.equal(outcome.ok, false);
   assert.match(
     outcome.ok ? '' : outcome.message,
@@ -118,20 +99,22 @@ test('REST: the plan refuses logging without the CloudWatch Logs role, and AWS (
 });
 
 test("reads the CloudFormation stack of a stage from its tags (or its API's)", async () => {
-  server.state.account.cloudwatchRoleArn = role;
+  env.server.state.account.cloudwatchRoleArn = role;
   const ref = await seedRest();
-  server.state.restApis.get(ref.apiId)!.stages.get('prod')!.tags = { 'aws:cloudformation:stack-name': 'pets-stack' };
+  env.server.state.restApis.get(ref.apiId)!.stages.get('prod')!.tags = {
+    'aws:cloudformation:stack-name': 'pets-stack',
+  };
   const p = await plan(ref, { detailedMetrics: true });
   assert.match(p.warnings.join('\n'), /CloudFormation stack "pets-stack"/);
   const ws = seedV2('WEBSOCKET');
-  server.state.apis.get(ws.apiId)!.wire.tags = { 'aws:cloudformation:stack-name': 'ws-stack' };
-  assert.equal((await readStageLogging(clients, ws)).stack, 'ws-stack');
+  env.server.state.apis.get(ws.apiId)!.wire.tags = { 'aws:cloudformation:stack-name': 'ws-stack' };
+  assert.equal((await readStageLogging(env.clients, ws)).stack, 'ws-stack');
 });
 
 test('WebSocket: logging level, metrics and access log through UpdateStage; off through DeleteAccessLogSettings', async () => {
-  server.state.account.cloudwatchRoleArn = role;
+  env.server.state.account.cloudwatchRoleArn = role;
   const ref = seedV2('WEBSOCKET');
-  server.state.addLogGroup('ws-access');
+  env.server.state.addLogGroup('ws-access');
   const format = accessLogFormat('WEBSOCKET', 'CLF');
   const p = await plan(ref, {
     executionLogging: 'INFO',
@@ -142,8 +125,8 @@ test('WebSocket: logging level, metrics and access log through UpdateStage; off 
     p.steps.map((s) => s.operation),
     ['UpdateStage'],
   );
-  assert.equal((await applyStageSettings(clients, p)).ok, true);
-  const stage = await clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
+  assert.equal((await applyStageSettings(env.clients, p)).ok, true);
+  const stage = await env.clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
   assert.equal(stage.DefaultRouteSettings?.LoggingLevel, 'INFO');
   assert.equal(stage.DefaultRouteSettings?.DetailedMetricsEnabled, true);
   assert.equal(stage.AccessLogSettings?.Format, format);
@@ -152,23 +135,23 @@ test('WebSocket: logging level, metrics and access log through UpdateStage; off 
     off.steps.map((s) => s.operation),
     ['DeleteAccessLogSettings'],
   );
-  assert.equal((await applyStageSettings(clients, off)).ok, true);
-  const cleared = await clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
+  assert.equal((await applyStageSettings(env.clients, off)).ok, true);
+  const cleared = await env.clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
   assert.equal(cleared.AccessLogSettings, undefined);
 });
 
 test('HTTP: access logging and detailed metrics without any CloudWatch role (GetAccount is not asked)', async () => {
   const ref = seedV2('HTTP');
-  const current = await readStageLogging(clients, ref);
+  const current = await readStageLogging(env.clients, ref);
   assert.equal(current.cloudWatchRoleArn, undefined);
   assert.equal(current.executionLogging, undefined);
-  assert.ok(!server.requests.some((r) => r.operation === 'GetAccount'));
+  assert.ok(!env.server.requests.some((r) => r.operation === 'GetAccount'));
   const p = await plan(ref, {
     detailedMetrics: true,
     accessLog: { destination: 'http-access', format: accessLogFormat('HTTP', 'JSON') },
   });
-  assert.equal((await applyStageSettings(clients, p)).ok, true);
-  const stage = await clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
+  assert.equal((await applyStageSettings(env.clients, p)).ok, true);
+  const stage = await env.clients.v2.send(new GetV2StageCommand({ ApiId: ref.apiId, StageName: 'prod' }));
   assert.equal(stage.DefaultRouteSettings?.DetailedMetricsEnabled, true);
   assert.equal(stage.DefaultRouteSettings?.ThrottlingBurstLimit, 20, 'throttling kept');
   assert.match(stage.AccessLogSettings?.DestinationArn ?? '', /log-group:http-access$/);
@@ -176,8 +159,8 @@ test('HTTP: access logging and detailed metrics without any CloudWatch role (Get
 
 test('a stage that does not exist, and bad input, fail with clear messages', async () => {
   const ref = await seedRest();
-  const missing = await rejection(readStageLogging(clients, { ...ref, stage: 'nope' }));
+  const missing = await rejection(readStageLogging(env.clients, { ...ref, stage: 'nope' }));
   assert.equal(missing.problem.kind, 'notFound');
-  const blank = await rejection(readStageLogging(clients, { ...ref, stage: ' ' }));
+  const blank = await rejection(readStageLogging(env.clients, { ...ref, stage: ' ' }));
   assert.equal(blank.problem.message, 'A stage name is required.');
 });
