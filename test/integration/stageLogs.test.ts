@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { ApiGatewayV2Client, CreateStageCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import * as vscode from 'vscode';
 import type { AwsTestApi } from '../../src/extension/aws';
 import type { AwsNode } from '../../src/extension/aws/awsNodes';
@@ -28,6 +29,25 @@ const definition = {
           type: 'mock',
           requestTemplates: { 'application/json': '{"statusCode": 200}' },
           responses: { default: { statusCode: '200' } },
+        },
+      },
+    },
+  },
+};
+
+/** An HTTP API whose stage writes an access log: "Show logs of this request" reads it by the request id. */
+const httpDefinition = {
+  openapi: '3.0.1',
+  info: { title: 'Logged Notes', version: '1.0' },
+  paths: {
+    '/notes': {
+      get: {
+        responses: { '200': { description: 'The notes' } },
+        'x-amazon-apigateway-integration': {
+          type: 'http_proxy',
+          httpMethod: 'GET',
+          uri: 'https://notes.example.com/notes',
+          payloadFormatVersion: '1.0',
         },
       },
     },
@@ -143,5 +163,54 @@ suite('Stage logs: Tail Logs on a stage', () => {
     assert.match(result.loggingOff, /^Execution logging is off on stage dev of REST API \w+ \(logging level OFF\)/);
     assert.match(result.loggingOff, /Turn it on/);
     assert.equal(server.requests.filter((r) => r.service === 'logs').length, before, 'no CloudWatch Logs call');
+  });
+  test('an Invoke on AWS result of an HTTP API shows the access log lines of its request', async () => {
+    const api = await extensionApi();
+    assert.ok(api.mock, 'the extension exposes no mock test API');
+    const v2 = new ApiGatewayV2Client({ region, endpoint: server.url, credentials });
+    const imported = await v2.send(new ImportApiCommand({ Body: JSON.stringify(httpDefinition) }));
+    const httpId = imported.ApiId ?? '';
+    await v2.send(
+      new CreateStageCommand({
+        ApiId: httpId,
+        StageName: 'live',
+        AutoDeploy: true,
+        AccessLogSettings: {
+          DestinationArn: `arn:aws:logs:${region}:123456789012:log-group:notes-access`,
+          Format: '{"requestId":"$context.requestId","status":"$context.status"}',
+        },
+      }),
+    );
+    v2.destroy();
+    const route = await awsTree(aws).nodeAt('Logged Notes', 'Routes', 'GET /notes');
+    await vscode.commands.executeCommand('apigw.invokeRouteOnAws', route, { stage: 'live' });
+    const result = await api.mock.sendInvokeOnAws();
+    assert.equal(result.status, 200, result.body);
+    assert.ok(result.requestLogs, 'the result offers its logs');
+    assert.deepEqual(
+      { ...result.requestLogs, requestId: undefined },
+      { kind: 'HTTP', apiId: httpId, apiName: 'Logged Notes', stage: 'live', requestId: undefined },
+    );
+    assert.equal(result.requestLogs.requestId, result.headers['apigw-requestid']);
+    // The access log of the stage, as API Gateway would have written it (the test server writes none).
+    server.state.addLogGroup('notes-access', [
+      { timestamp: Date.now() - 2000, message: '{"requestId":"Other00000000A=","status":"200"}' },
+      { timestamp: Date.now() - 1000, message: `{"requestId":"${result.requestLogs.requestId}","status":"200"}` },
+    ]);
+    const started = await vscode.commands.executeCommand<TailStarted | undefined>(
+      'apigw.showRequestLogs',
+      result.requestLogs,
+    );
+    assert.ok(started && 'uri' in started, `no tail started: ${JSON.stringify(started)}`);
+    assert.equal(started.logGroup, 'notes-access');
+    const text = await waitFor("the request's access log line", () => {
+      const t = documentText(started.uri);
+      return t?.includes(result.requestLogs!.requestId) ? t : undefined;
+    });
+    assert.match(text, /^Access log of stage live of Logged Notes/);
+    assert.ok(!text.includes('Other00000000A='), text);
+    started.stop();
+    await started.done;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

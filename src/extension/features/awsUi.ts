@@ -14,6 +14,7 @@ import { registerStageOperations } from '../stageOperations';
 import type { ApiMarks } from '../deploy/driftMarks';
 import type { DiagnosticsSource } from '../deploy/validation';
 import type { IndexedFile } from '../explorer/nodes';
+import { registerStageLogs } from '../logs';
 import { commandTable, type FeatureCommandId } from './commandIds';
 
 export interface AwsUiDeps {
@@ -48,6 +49,7 @@ export function activateAwsUi(deps: AwsUiDeps): AwsUiFeature {
   const { context, logger, connection } = deps;
   const view = createAwsView({ context, logger, connection, view: deps.view });
   context.subscriptions.push(view);
+  const logs = registerStageLogs({ context, logger, connection });
   const services: AwsServices = { connection, showStatus: () => deps.showStatus(), revealApi: view.revealApi };
   const deploy = registerDeploy({
     context,
@@ -70,6 +72,7 @@ export function activateAwsUi(deps: AwsUiDeps): AwsUiFeature {
   return {
     commands: commandTable('aws-ui', [
       ...view.commands,
+      ...logs.commands,
       ...stageOperations.commands,
       ...deploy.commands,
       ...cost.commands,

@@ -15,6 +15,8 @@ export const featureCommandIds = {
     'apigw.openInvokeUrl',
     'apigw.exportApi',
     'apigw.deleteStage',
+    'apigw.tailStageLogs',
+    'apigw.showRequestLogs',
     'apigw.aws.stage.loggingSettings',
     'apigw.aws.stage.rollback',
     'apigw.aws.stage.deployCanary',

@@ -209,11 +209,15 @@ export class TailStageLogsCommand implements Command {
     const controller = new AbortController();
     // Closing the editor's tab ends the tail (the Live Tail session is closed, polling stops).
     let shown = false;
+    let closedByUser = false;
     const closed = vscode.window.tabGroups.onDidChangeTabs((e) => {
       const open = vscode.window.tabGroups.all.some((g) =>
         g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()),
       );
-      if (shown && e.closed.length > 0 && !open) controller.abort();
+      if (shown && e.closed.length > 0 && !open) {
+        closedByUser = true;
+        controller.abort();
+      }
     });
     const items = aws.tailLogs(connected.clients, {
       logGroup,
@@ -245,6 +249,8 @@ export class TailStageLogsCommand implements Command {
       } finally {
         documents.append(uri, `── Tail ended ${new Date().toISOString()}.`);
         documents.flush();
+        // A closed tail's text is not kept (a document of the same name starts empty anyway).
+        if (closedByUser) documents.forget(uri);
         closed.dispose();
         this.running.delete(uri.toString());
       }
