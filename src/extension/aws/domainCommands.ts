@@ -34,11 +34,9 @@ function stageOf(arg: unknown, action: string): AwsStageNode {
 /** "Map Stage to Custom Domain…": plan, read-only plan document, modal confirmation, then CreateBasePathMapping / CreateApiMapping. */
 export class MapStageToCustomDomainCommand implements Command, vscode.Disposable {
   readonly id = awsCommandIds.mapStageToCustomDomain;
-  readonly documents = new ReadOnlyDocuments(mappingPlanScheme);
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(
-    mappingPlanScheme,
-    this.documents,
-  );
+  /** The read-only plan documents, registered on the first plan shown. */
+  private documents: ReadOnlyDocuments | undefined;
+  private registration: vscode.Disposable | undefined;
   /** The last plan shown (the tests read it). */
   lastPlan: { uri: vscode.Uri; text: string } | undefined;
 
@@ -94,7 +92,7 @@ export class MapStageToCustomDomainCommand implements Command, vscode.Disposable
     }
     const text = facade.formatStageMappingPlan(plan);
     const name = `Map ${plan.domainName} ${plan.basePath || '(none)'}`.replace(/[\\/:*?"<>|#]/g, '_');
-    const uri = this.documents.set(`/${name}.txt`, text);
+    const uri = this.planDocuments().set(`/${name}.txt`, text);
     this.lastPlan = { uri, text };
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
       viewColumn: vscode.ViewColumn.Beside,
@@ -152,9 +150,17 @@ export class MapStageToCustomDomainCommand implements Command, vscode.Disposable
     return picked?.domain;
   }
 
+  private planDocuments(): ReadOnlyDocuments {
+    if (this.documents === undefined) {
+      this.documents = new ReadOnlyDocuments(mappingPlanScheme);
+      this.registration = vscode.workspace.registerTextDocumentContentProvider(mappingPlanScheme, this.documents);
+    }
+    return this.documents;
+  }
+
   dispose(): void {
-    this.registration.dispose();
-    this.documents.dispose();
+    this.registration?.dispose();
+    this.documents?.dispose();
   }
 }
 
