@@ -34,12 +34,15 @@ export async function getStageMetrics(clients: AwsClients, request: StageMetrics
   if (!Number.isFinite(windowMs) || windowMs < MINUTE || windowMs > MAX_WINDOW_MS) {
     throw badInput(`The window must be from 1 minute to 455 days (CloudWatch's retention), not ${windowMs} ms.`);
   }
-  const end = Math.ceil((request.now ?? Date.now()) / MINUTE) * MINUTE;
+  const periodSeconds = request.periodSeconds ?? choosePeriod(windowMs);
+  const problem = periodProblem(periodSeconds, windowMs);
+  if (problem !== undefined) throw badInput(`Cannot chart ${describeWindow(windowMs)} of metrics: ${problem}.`);
+  // CloudWatch answers fastest for times aligned with the period (GetMetricData, StartTime): the window ends at the
+  // next period boundary (an hour at most), and starts on its retention grain.
+  const align = Math.min(periodSeconds * 1000, 60 * MINUTE);
+  const end = Math.ceil((request.now ?? Date.now()) / align) * align;
   const grain = periodGrain(windowMs) * 1000;
   const start = Math.floor((end - windowMs) / grain) * grain;
-  const periodSeconds = request.periodSeconds ?? choosePeriod(windowMs);
-  const problem = periodProblem(periodSeconds, end - start);
-  if (problem !== undefined) throw badInput(`Cannot chart ${describeWindow(windowMs)} of metrics: ${problem}.`);
   return guarded(clients, async () => {
     const api = {
       kind: request.api.kind,

@@ -191,6 +191,16 @@ describe('getStageMetrics, REST', () => {
     assert.deepEqual(report.routes?.[0], { route: 'GET /r101', requests: 2, clientErrorRate: 0, serverErrorRate: 0 });
   });
 
+  it('aligns the window with the period, as CloudWatch answers best', async () => {
+    const base = { api: { kind: 'REST' as const, id: apiId, name: 'Pets' }, stage: 'prod' };
+    const twelve = await getStageMetrics(clients, { ...base, windowMs: 12 * HOUR, now: now + 2 * MINUTE + 5000 });
+    assert.equal(twelve.periodSeconds, 300);
+    assert.equal(twelve.end, now + 5 * MINUTE);
+    assert.equal(twelve.end - twelve.start, 12 * HOUR);
+    const hour = await getStageMetrics(clients, { ...base, windowMs: HOUR, now: now + 2 * MINUTE + 5000 });
+    assert.equal(hour.end, now + 3 * MINUTE);
+  });
+
   it('says so when CloudWatch holds nothing for the stage', async () => {
     const report = await getStageMetrics(clients, {
       api: { kind: 'REST', id: apiId, name: 'Pets' },
