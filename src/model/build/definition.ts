@@ -28,7 +28,7 @@ export async function buildDefinition(
   if (version !== undefined) {
     kind = version.kind;
     const api = buildOpenApi(ctx, root, { fallbackName: base, source: { kind } });
-    Object.assign(api, typed(api, decideApiType(api, { override: options.apiType, root })));
+    typed(api, decideApiType(api, { override: options.apiType, root }));
     apis = [api];
   } else if (isTemplate(root)) {
     kind = 'cloudformation';

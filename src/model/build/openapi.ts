@@ -7,6 +7,7 @@ import { buildAuthorizers, buildSecurity } from './authorizers';
 import { applyRootExtensions } from './gatewayExtensions';
 import { buildRoutes } from './operations';
 import { describeValue, maybeIntrinsic, plainString } from './values';
+import { defineLive } from './lazy';
 
 /** The version of an OpenAPI / Swagger root ('3.0.1', '2.0'), or undefined when it is neither. */
 export function openApiVersionOf(
@@ -55,8 +56,9 @@ export function buildOpenApi(
   if (title !== undefined) api.title = title;
   const infoVersion = plainString(getProperty(info, 'version'));
   if (infoVersion !== undefined) api.version = infoVersion;
-  const description = plainString(getProperty(info, 'description'));
-  if (description !== undefined) api.description = description;
+  // Read when asked for (the explorer, hover), as a route's description: editing it rebuilds nothing.
+  if (getProperty(info, 'description') !== undefined)
+    defineLive(api, 'description', () => plainString(getProperty(info, 'description')));
   const basePath = plainString(getProperty(root, 'basePath'));
   if (basePath !== undefined) api.basePath = basePath;
   applyRootExtensions(ctx, root, api);
