@@ -177,4 +177,29 @@ suite('Stage operations: rollback and logging settings through plan and confirma
       format: clf,
     });
   });
+  test('Deploy as Canary, then Promote Canary: the stage shows the canary, then serves its deployment', async () => {
+    answer = 'Deploy as Canary';
+    const deployed = await vscode.commands.executeCommand<StageChangeRun>(
+      'apigw.aws.stage.deployCanary',
+      await stageNode(),
+      { percentTraffic: 20, description: 'canary from the test', stageVariableOverrides: { alias: 'next' } },
+    );
+    assert.equal(deployed.result, 'changed');
+    assert.match(asked[0]?.message ?? '', /as a canary of stage "prod" in eu-west-1, taking 20% of its traffic\?$/);
+    const canaryId = deployed.stage?.canary?.deploymentId ?? '';
+    assert.ok(canaryId, 'the stage has a canary');
+    const canary = await childNamed(await stageNode(), 'Canary 20%');
+    assert.equal(api.aws!.treeItem(canary).contextValue, 'apigw.aws.canary');
+    assert.equal(liveDeployment(), first, 'the stage still serves its own deployment');
+
+    answer = 'Promote Canary';
+    const promoted = await vscode.commands.executeCommand<StageChangeRun>('apigw.aws.stage.promoteCanary', canary);
+    assert.equal(promoted.result, 'changed');
+    assert.equal(liveDeployment(), canaryId);
+    const stage = server.state.restApis.get(apiId)?.stages.get('prod');
+    assert.equal(stage?.canarySettings, undefined);
+    assert.deepEqual(stage?.variables, { alias: 'next' });
+    const labels = (await api.aws!.children(await stageNode())).map(label);
+    assert.ok(!labels.some((l) => l.startsWith('Canary')), labels.join(', '));
+  });
 });
