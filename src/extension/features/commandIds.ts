@@ -4,7 +4,14 @@
  * every id of its list (the types check it, lazyCommands too at run time).
  */
 export const featureCommandIds = {
-  mock: ['apigw.startMock', 'apigw.stopMock', 'apigw.manageMock', 'apigw.invokeRoute', 'apigw.invokeRouteOnAws'],
+  mock: [
+    'apigw.startMock',
+    'apigw.stopMock',
+    'apigw.manageMock',
+    'apigw.invokeRoute',
+    'apigw.invokeRouteOnAws',
+    'apigw.showMockMetrics',
+  ],
   preview: ['apigw.previewTemplate'],
   'aws-ui': [
     'apigw.chooseAwsProfile',

@@ -9,7 +9,9 @@ import type { IndexedFile } from '../explorer/nodes';
 import type { MockTestApi } from '../mock/mockTestApi';
 import { InvokePanel } from '../mock/invokePanel';
 import { InvokeRouteCommand, ManageMockCommand, StartMockCommand, StopMockCommand } from '../mock/mockCommands';
-import { MockSessions } from '../mock/mockSessions';
+import { MockSessions, sessionKey } from '../mock/mockSessions';
+import { MockAccessLogs } from '../mock/accessLogChannels';
+import { ShowMockMetricsCommand } from '../mock/mockMetricsCommand';
 import { MockStatusBar } from '../mock/mockStatusBar';
 import type { RequestLog } from '../mock/requestLog';
 import { commandTable, type FeatureCommandId } from './commandIds';
@@ -41,7 +43,8 @@ export interface MockFeature {
  */
 export function activateMock(deps: MockFeatureDeps): MockFeature {
   const { context, logger, fs } = deps;
-  const sessions = new MockSessions({ fs, logger, log: deps.log });
+  const accessLogs = new MockAccessLogs();
+  const sessions = new MockSessions({ fs, logger, log: deps.log, accessLogs });
   const statusBar = new MockStatusBar(sessions);
   const panel = new InvokePanel(context.extensionUri, sessions, logger);
   const invokeOnAws = registerInvokeOnAws({
@@ -52,6 +55,7 @@ export function activateMock(deps: MockFeatureDeps): MockFeature {
     fs,
   });
   context.subscriptions.push(
+    accessLogs,
     sessions,
     statusBar,
     panel,
@@ -66,6 +70,7 @@ export function activateMock(deps: MockFeatureDeps): MockFeature {
       new ManageMockCommand(sessions),
       new InvokeRouteCommand(panel, deps.files, fs),
       invokeOnAws,
+      new ShowMockMetricsCommand(sessions, context),
     ]),
     testApi: {
       sessions: () =>
@@ -82,6 +87,7 @@ export function activateMock(deps: MockFeatureDeps): MockFeature {
       lastInvokeComparison: () => panel.lastComparison,
       invokePanelState: () => panel.state,
       renderedInvokeId: () => panel.renderedRequestId,
+      accessLog: (file, apiName) => accessLogs.lines(sessionKey(file, apiName)),
       statusBarText: (file, apiName) => {
         const key = sessions.get(file, apiName)?.key;
         return key === undefined ? undefined : statusBar.itemFor(key)?.text;

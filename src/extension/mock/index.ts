@@ -76,5 +76,6 @@ export function registerMock(deps: MockDeps): MockTestApi {
     invokePanelState: () => feature.made?.testApi.invokePanelState(),
     renderedInvokeId: () => feature.made?.testApi.renderedInvokeId(),
     statusBarText: (file, apiName) => feature.made?.testApi.statusBarText(file, apiName),
+    accessLog: (file, apiName) => feature.made?.testApi.accessLog(file, apiName) ?? [],
   };
 }

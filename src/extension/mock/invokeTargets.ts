@@ -30,15 +30,25 @@ export function workspaceApis(files: IndexedFile[]): ApiTarget[] {
   );
 }
 
-/** The API a command was invoked on (a tree node), else the one the user picks. Undefined if cancelled. */
-export async function pickApi(arg: unknown, files: IndexedFile[]): Promise<ApiTarget | undefined> {
+/**
+ * The API a command was invoked on (a tree node), else the one the user picks. Undefined if cancelled. With
+ * `websocket`, WebSocket APIs too (Start Mock API serves them; the Invoke panel speaks HTTP only).
+ */
+export async function pickApi(
+  arg: unknown,
+  files: IndexedFile[],
+  options: { websocket?: boolean } = {},
+): Promise<ApiTarget | undefined> {
   const node = asExplorerNode(arg);
   if (node?.kind === 'api' || node?.kind === 'route') {
-    if (!servable(node.api))
+    if (!servable(node.api) && options.websocket !== true)
       throw new UserError(`${node.api.name} is a WebSocket API: the mock runtime serves REST and HTTP APIs only.`);
     return { file: node.api.loc.file, api: node.api };
   }
-  const apis = workspaceApis(files);
+  const apis =
+    options.websocket === true
+      ? files.flatMap((f) => (f.result.ok ? f.result.definition.apis.map((api) => ({ file: f.file, api })) : []))
+      : workspaceApis(files);
   if (apis.length === 0)
     throw new UserError(
       'No REST or HTTP API definition found in this workspace: open or create an OpenAPI definition first.',

@@ -27,7 +27,7 @@ export class StartMockCommand implements Command {
 
   async execute(arg?: unknown): Promise<MockSession | undefined> {
     requireTrust('Start Mock API');
-    const target = await pickApi(arg, this.files());
+    const target = await pickApi(arg, this.files(), { websocket: true });
     if (!target) return undefined;
     const running = this.sessions.get(target.file, target.api.name);
     const session = await this.sessions.ensure(target.file, target.api);

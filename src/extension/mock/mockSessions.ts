@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { GatewayApi } from '../../model';
-import type { MockRuntime, ReloadEvent } from '../../runtime';
+import type { LocalMetrics, MockRuntime, ReloadEvent } from '../../runtime';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import { UserError } from '../commands/commandRegistry';
+import type { MockAccessLogs } from './accessLogChannels';
 import type { RequestLog } from './requestLog';
 
 /** One API served by the mock runtime: where it listens and how its last reload went. */
@@ -13,6 +14,10 @@ export interface MockSession {
   readonly apiName: string;
   readonly runtime: MockRuntime;
   readonly url: string;
+  /** The stage served (its name is in the URL). */
+  readonly stage: string;
+  /** The stage's metrics as CloudWatch would count them, since the session started (Show Mock Metrics). */
+  metrics: LocalMetrics;
   /** Undefined while the served API matches the definition; else why the last edit could not be served. */
   problem?: string;
   /** What the last load warned about (request models that cannot be compiled...), logged when it changes. */
@@ -23,6 +28,8 @@ export interface MockSessionsDeps {
   fs: FileSystem;
   logger: Logger;
   log: RequestLog;
+  /** Where each request's access log line goes (an output channel per API). */
+  accessLogs: MockAccessLogs;
   /** Milliseconds after the last edit before the API is reloaded from the editor's text. */
   reloadDelayMs?: number;
 }
@@ -99,7 +106,7 @@ export class MockSessions implements vscode.Disposable {
   }
 
   private async start(file: string, apiName: string): Promise<MockSession> {
-    const { MockRuntime } = await import('../../runtime');
+    const { MockRuntime, LocalMetrics } = await import('../../runtime');
     const settings = vscode.workspace.getConfiguration('apigw.mock', vscode.Uri.file(file));
     const port = settings.get<number>('port', 0);
     const host = settings.get<string>('host', '127.0.0.1');
@@ -117,10 +124,18 @@ export class MockSessions implements vscode.Disposable {
     } finally {
       firstLoad.dispose();
     }
-    const session: MockSession = { key, file, apiName, runtime, url };
+    const served = runtime.current!;
+    const metrics = new LocalMetrics(served.api.type);
+    const session: MockSession = { key, file, apiName, runtime, url, stage: served.stage, metrics };
     if (first !== undefined) this.reloaded(session, first);
     runtime.onReload((event) => this.reloaded(session, event));
     runtime.onRequest((event) => this.deps.log.add(apiName, event));
+    // The access log line in the stage's format, and the counts behind Show Mock Metrics.
+    runtime.onAccess((record) => {
+      this.deps.accessLogs.write(apiName, key, runtime.accessLogLine(record));
+      if (record.apiType !== session.metrics.apiType) session.metrics = new LocalMetrics(record.apiType);
+      session.metrics.add(record);
+    });
     this.sessions.set(key, session);
     this.deps.logger.info(`Mock API: serving ${apiName} from ${file} at ${url}`);
     this.changed.fire();

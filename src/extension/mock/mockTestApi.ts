@@ -25,4 +25,6 @@ export interface MockTestApi {
   /** The request id of the last result (or comparison) the Invoke webview has drawn. */
   renderedInvokeId(): string | undefined;
   statusBarText(file: string, apiName: string): string | undefined;
+  /** The last access log lines a running (or stopped) mock API wrote to its output channel, oldest first. */
+  accessLog(file: string, apiName: string): string[];
 }
