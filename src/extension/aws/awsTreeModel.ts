@@ -109,7 +109,12 @@ export class AwsTreeModel {
   refresh(node?: AwsNode): void {
     const target = node?.kind === 'aws.error' ? node.retry : node;
     if (target?.kind === 'aws.domains') this.domains = undefined;
-    if (target?.kind === 'aws.place' || target?.kind === 'aws.api' || target?.kind === 'aws.domains') {
+    if (
+      target?.kind === 'aws.place' ||
+      target?.kind === 'aws.api' ||
+      target?.kind === 'aws.domains' ||
+      target?.kind === 'aws.stage'
+    ) {
       if (target.kind === 'aws.api') this.details.delete(target);
       if (target.kind === 'aws.place') this.domains = undefined;
       this.forget(target);
@@ -331,7 +336,9 @@ export class AwsTreeModel {
           ? 'GetApiDetails'
           : parent.kind === 'aws.domains'
             ? 'GetDomainNames'
-            : 'ListApis';
+            : parent.kind === 'aws.stage'
+              ? 'GetDeployments'
+              : 'ListApis';
     const problem = this.connection.describe(err, operation);
     const what =
       parent?.kind === 'aws.api'
@@ -340,7 +347,9 @@ export class AwsTreeModel {
           ? `the APIs of ${placeTitle(parent.resolved)}`
           : parent?.kind === 'aws.domains'
             ? `the custom domain names of ${placeTitle(parent.place.resolved)}`
-            : 'the AWS place';
+            : parent?.kind === 'aws.stage'
+              ? `the deployments of stage ${parent.stage.name} of ${parent.api.name} (${parent.api.id})`
+              : 'the AWS place';
     const ids = [problem.kind, problem.operation ?? operation, problem.requestId && `request ${problem.requestId}`];
     this.logger.error(`AWS view: could not list ${what} (${ids.filter(Boolean).join(', ')}): ${problem.message}`);
     return problemNode(problem, parent);
