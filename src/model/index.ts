@@ -62,7 +62,14 @@ export interface ParsedDefinition {
  */
 export async function readParsedDefinition(
   doc: SourceDocument,
-  options: ReadOptions & { fs: FileSystem },
+  options: ReadOptions & {
+    fs: FileSystem;
+    /**
+     * The previous version's SourceSet, already given `doc` (replaceEntry), when the only change since is one value
+     * that is not a `$ref`: the same files load and every ref resolves as before, so it is used as it is.
+     */
+    sources?: SourceSet;
+  },
 ): Promise<ParsedDefinition> {
   try {
     return await buildParsed(doc, options);
@@ -73,7 +80,10 @@ export async function readParsedDefinition(
   }
 }
 
-async function buildParsed(doc: SourceDocument, options: ReadOptions & { fs: FileSystem }): Promise<ParsedDefinition> {
+async function buildParsed(
+  doc: SourceDocument,
+  options: ReadOptions & { fs: FileSystem; sources?: SourceSet },
+): Promise<ParsedDefinition> {
   const file = doc.file;
   const root = doc.root;
   const syntaxError = doc.problems.find((p) => p.severity === 'error');
@@ -89,7 +99,7 @@ async function buildParsed(doc: SourceDocument, options: ReadOptions & { fs: Fil
     return { result: failure(file, 'apigw.read.syntax', message, root?.range ?? fileStart), sources: undefined };
   }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const set = await loadSourceSet(doc, options.fs, { maxFileBytes });
+  const set = options.sources ?? (await loadSourceSet(doc, options.fs, { maxFileBytes }));
   const outcome = await buildDefinition(doc, root, set, options);
   if (!outcome.ok) {
     return { result: failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range), sources: set };

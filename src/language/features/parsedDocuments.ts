@@ -1,6 +1,7 @@
 // Parse once per document version: the SourceDocument, and the model with its SourceSet per target, shared by
 // validate, completion, hover and the other features asking about the same version. After a one-value edit
-// the next version keeps the previous model when building it never read that value (readTracking.ts).
+// the next version keeps the previous model when building it never read that value (readTracking.ts), and else
+// rebuilds it on the previous version's SourceSet when the value is not a `$ref`.
 import { readParsedDefinition, type ParsedDefinition } from '../../model';
 import type { ValueEdit } from '../../model/parse/incremental';
 import { readingAsAsync } from '../../model/parse/readTracking';
@@ -64,7 +65,13 @@ export class ParsedDocuments {
         before.sources?.replaceEntry(entry.document);
         built = settle({ result: before.result, sources: before.sources, kept: true });
       } else {
-        const options = { fs: this.fs, ...(target ? { apiType: target } : {}) };
+        // A value that is not a `$ref` changes no file to load and no ref: the previous SourceSet serves as it is.
+        const sources =
+          before?.sources !== undefined && edit !== undefined && !edit.scalar.pointer.endsWith('/$ref')
+            ? before.sources
+            : undefined;
+        sources?.replaceEntry(entry.document);
+        const options = { fs: this.fs, ...(target ? { apiType: target } : {}), ...(sources ? { sources } : {}) };
         built = settle(
           readingAsAsync(MODEL_READER, () => readParsedDefinition(entry.document, options)).then((parsed) => ({
             ...parsed,
