@@ -86,6 +86,15 @@ suite('Stage logs: Tail Logs on a stage', () => {
     await useAwsTestEndpoint(server.url, region);
   });
 
+  // A test that fails part-way leaves no tail polling the test server for the next ones.
+  const tails: { stop(): void }[] = [];
+  const tailing = (started: TailStarted | undefined): void => {
+    if (started && 'stop' in started) tails.push(started);
+  };
+  teardown(() => {
+    for (const tail of tails.splice(0)) tail.stop();
+  });
+
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -101,11 +110,13 @@ suite('Stage logs: Tail Logs on a stage', () => {
       filter: '',
       pollIntervalMs: 200,
     });
+    tailing(started);
     assert.ok(started && 'uri' in started, `no tail started: ${JSON.stringify(started)}`);
     assert.equal(started.logGroup, group());
     const seeded = await waitFor('the seeded lines in the tail editor', () => {
       const text = documentText(started.uri);
-      return text?.includes('Method completed with status: 502') ? text : undefined;
+      if (text?.includes('Method completed with status: 502')) return text;
+      throw new Error(`the editor shows ${text === undefined ? 'nothing (not open)' : JSON.stringify(text)}`);
     });
     assert.match(seeded, /^Execution log of stage prod of Logged Pets \(\w+\): API-Gateway-Execution-Logs_\w+\/prod\n/);
     assert.match(seeded, /\(11111111-aaaa-4bbb-8ccc-000000000001\) Extended Request Id: Ab1=\n/);
@@ -141,6 +152,7 @@ suite('Stage logs: Tail Logs on a stage', () => {
       requestId: '11111111-aaaa-4bbb-8ccc-000000000001',
       pollIntervalMs: 200,
     });
+    tailing(started);
     assert.ok(started && 'uri' in started);
     const text = await waitFor('the request lines', () => {
       const t = documentText(started.uri);
@@ -201,6 +213,7 @@ suite('Stage logs: Tail Logs on a stage', () => {
       'apigw.showRequestLogs',
       result.requestLogs,
     );
+    tailing(started);
     assert.ok(started && 'uri' in started, `no tail started: ${JSON.stringify(started)}`);
     assert.equal(started.logGroup, 'notes-access');
     const text = await waitFor("the request's access log line", () => {

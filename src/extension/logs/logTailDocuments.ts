@@ -68,6 +68,15 @@ export class LogTailDocuments implements vscode.TextDocumentContentProvider, vsc
     this.pending.clear();
   }
 
+  /**
+   * Tells VS Code to read the document again. A change fired before the document is open in the extension host
+   * is dropped (VS Code only updates documents it holds), so the lines appended between the first read and the
+   * opening would be missing until the next change: the tail calls this once the document is open.
+   */
+  resync(uri: vscode.Uri): void {
+    if (this.lines.has(uri.toString())) this.changed.fire(uri);
+  }
+
   /** The text of a tail so far (the tests read it). */
   text(uri: vscode.Uri): string | undefined {
     const lines = this.lines.get(uri.toString());

@@ -258,6 +258,7 @@ export class TailStageLogsCommand implements Command {
     const tail: RunningTail = { uri: uri.toString(), logGroup, stop: () => controller.abort(), done };
     this.running.set(uri.toString(), tail);
     void vscode.workspace.openTextDocument(uri).then(async (document) => {
+      documents.resync(uri);
       await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
       shown = true;
     });
