@@ -106,10 +106,13 @@ type WorkerMessage =
   | { type: 'result'; id?: string; ok: true; json?: string }
   | { type: 'result'; id?: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
 
+/** Files whose change reloads the handlers of their folder: what `import` / `require` can load. */
+const codeFile = /\.(?:[mc]?js|json|node|wasm)$/i;
+
 /**
  * Runs handlers in worker threads, one per module: isolated from the runtime (a crash or `process.exit` only
  * ends the worker), bounded by the integration's timeout, console output captured per invocation, and
- * reloaded (a fresh worker imports the module again) when a file in the module's folder changes.
+ * reloaded (a fresh worker imports the module again) when a code file in the module's folder changes.
  */
 export class WorkerPoolInvoker implements LambdaInvoker {
   private readonly workers = new Map<string, HandlerWorker>();
@@ -149,7 +152,10 @@ export class WorkerPoolInvoker implements LambdaInvoker {
   private watch(dir: string): void {
     if (this.watchers.has(dir)) return;
     try {
-      const watcher = fs.watch(dir, { persistent: false }, () => {
+      const watcher = fs.watch(dir, { persistent: false }, (_event, changed) => {
+        // Only code reloads a handler: a log written beside it (apigw mock --access-log access.log, a handler's
+        // own output) would otherwise restart its worker on every write.
+        if (changed !== null && !codeFile.test(changed.toString())) return;
         for (const [module, worker] of this.workers) if (path.dirname(module) === dir) worker.stale = true;
       });
       watcher.on('error', () => watcher.close());
