@@ -116,7 +116,7 @@ suite('Stage operations: rollback and logging settings through plan and confirma
   test('cancelling the confirmation of a rollback changes nothing', async () => {
     const node = await childNamed(await stageNode(), first);
     const updates = server.requests.filter((r) => r.operation === 'UpdateStage').length;
-    const run = await vscode.commands.executeCommand<StageChangeRun>('apigw.aws.stage.rollback', node);
+    const run = await vscode.commands.executeCommand<StageChangeRun>('apigw.rollBackStage', node);
     assert.equal(run.result, 'cancelled');
     assert.equal(asked.length, 1);
     assert.match(
@@ -132,7 +132,7 @@ suite('Stage operations: rollback and logging settings through plan and confirma
   test('a rollback after the confirmation changes the live deployment, and the view shows it', async () => {
     const node = await childNamed(await stageNode(), first);
     answer = 'Roll Back Stage';
-    const run = await vscode.commands.executeCommand<StageChangeRun>('apigw.aws.stage.rollback', node);
+    const run = await vscode.commands.executeCommand<StageChangeRun>('apigw.rollBackStage', node);
     assert.equal(run.result, 'changed');
     assert.equal(run.stage?.deploymentId, first);
     assert.equal(liveDeployment(), first);
@@ -144,7 +144,7 @@ suite('Stage operations: rollback and logging settings through plan and confirma
   test("logging on without the account's CloudWatch Logs role is refused before any change", async () => {
     delete server.state.account.cloudwatchRoleArn;
     const run = await vscode.commands.executeCommand<LoggingRun | undefined>(
-      'apigw.aws.stage.loggingSettings',
+      'apigw.editStageLogging',
       await stageNode(),
       { change: { executionLogging: 'INFO' } },
     );
@@ -156,7 +156,7 @@ suite('Stage operations: rollback and logging settings through plan and confirma
   test('turns access logging on through the plan and the confirmation, creating the log group', async () => {
     server.state.account.cloudwatchRoleArn = role;
     answer = 'Update Stage';
-    const run = await vscode.commands.executeCommand<LoggingRun>('apigw.aws.stage.loggingSettings', await stageNode(), {
+    const run = await vscode.commands.executeCommand<LoggingRun>('apigw.editStageLogging', await stageNode(), {
       change: { accessLog: { destination: 'stage-ops-access', format: clf } },
     });
     assert.equal(run.result, 'updated');
@@ -179,11 +179,11 @@ suite('Stage operations: rollback and logging settings through plan and confirma
   });
   test('Deploy as Canary, then Promote Canary: the stage shows the canary, then serves its deployment', async () => {
     answer = 'Deploy as Canary';
-    const deployed = await vscode.commands.executeCommand<StageChangeRun>(
-      'apigw.aws.stage.deployCanary',
-      await stageNode(),
-      { percentTraffic: 20, description: 'canary from the test', stageVariableOverrides: { alias: 'next' } },
-    );
+    const deployed = await vscode.commands.executeCommand<StageChangeRun>('apigw.deployCanary', await stageNode(), {
+      percentTraffic: 20,
+      description: 'canary from the test',
+      stageVariableOverrides: { alias: 'next' },
+    });
     assert.equal(deployed.result, 'changed');
     assert.match(asked[0]?.message ?? '', /as a canary of stage "prod" in eu-west-1, taking 20% of its traffic\?$/);
     const canaryId = deployed.stage?.canary?.deploymentId ?? '';
@@ -193,7 +193,7 @@ suite('Stage operations: rollback and logging settings through plan and confirma
     assert.equal(liveDeployment(), first, 'the stage still serves its own deployment');
 
     answer = 'Promote Canary';
-    const promoted = await vscode.commands.executeCommand<StageChangeRun>('apigw.aws.stage.promoteCanary', canary);
+    const promoted = await vscode.commands.executeCommand<StageChangeRun>('apigw.promoteCanary', canary);
     assert.equal(promoted.result, 'changed');
     assert.equal(liveDeployment(), canaryId);
     const stage = server.state.restApis.get(apiId)?.stages.get('prod');

@@ -12,7 +12,7 @@ import { eventLine, headerLines, noticeLine, parseFilterInput } from './tailLine
 
 export const tailStageLogsCommandId = 'apigw.tailStageLogs';
 /** The logging settings command of a stage (issue 17, point 3), offered when logging is off and it exists. */
-export const loggingSettingsCommandId = 'apigw.aws.stage.loggingSettings';
+export const loggingSettingsCommandId = 'apigw.editStageLogging';
 
 /** The stage to tail: a stage node of the AWS view, or its ids (Show Logs of This Request, tests). */
 export interface StageRef {
