@@ -4,7 +4,14 @@ export { Pipeline, defaultStages, type PipelineOptions } from './pipeline';
 export type { Stage, StageServices } from './stages/stage';
 export { loadServedApi, type LoadOptions, type LoadResult } from './loadApi';
 export { MountedGateway, forbidden, type MountedApi, type MountedGatewayOptions } from './mounts/mountedGateway';
-export { MountTable, parseMountArgument, parseMounts, duplicateMount, normalMountPath, type Mount } from './mounts/mounts';
+export {
+  MountTable,
+  parseMountArgument,
+  parseMounts,
+  duplicateMount,
+  normalMountPath,
+  type Mount,
+} from './mounts/mounts';
 export { loadConfig, parseConfig, configFileName, type RuntimeConfig, type HandlerRef } from './config';
 export { gatewayErrors, type GatewayError, type GatewayErrorKind } from './errors';
 export { vtlRenderer, type TemplateRenderer, type RenderedTemplate } from './templates';
