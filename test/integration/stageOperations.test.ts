@@ -197,9 +197,10 @@ suite('Stage operations: rollback and logging settings through plan and confirma
     assert.equal(promoted.result, 'changed');
     assert.equal(liveDeployment(), canaryId);
     const stage = server.state.restApis.get(apiId)?.stages.get('prod');
-    assert.equal(stage?.canarySettings, undefined);
+    // As AWS promotes: the canary stays, at 0 %, until Cancel Canary.
+    assert.equal((stage?.canarySettings as { percentTraffic?: number } | undefined)?.percentTraffic, 0);
     assert.deepEqual(stage?.variables, { alias: 'next' });
     const labels = (await api.aws!.children(await stageNode())).map(label);
-    assert.ok(!labels.some((l) => l.startsWith('Canary')), labels.join(', '));
+    assert.ok(labels.includes('Canary 0%'), labels.join(', '));
   });
 });

@@ -1,9 +1,9 @@
 // Pure: the canary's rules and patch operations, as the developer guide's "Promote a canary release" and
 // "Turn off a canary release" give them. Promoting points the stage at the canary's deployment (copy
 // /canarySettings/deploymentId → /deploymentId), takes the canary's stage-variable overrides into the stage's
-// variables (copy /canarySettings/stageVariableOverrides → /variables), and removes the canary settings (AWS's
-// own promotion only sets the traffic to 0 %; removing them also turns the canary off). Cancelling removes
-// /canarySettings: the stage keeps serving its own deployment.
+// variables (copy /canarySettings/stageVariableOverrides → /variables), and sets the canary's traffic to 0 %: as the
+// guide says, promoting does not turn the canary off (Cancel Canary does). Cancelling removes /canarySettings: the
+// stage keeps serving its own deployment.
 import type { CanaryRequest, CanaryState, PatchOperation } from './types';
 
 /** Why a canary request would be refused, or undefined. */
@@ -26,7 +26,7 @@ export function promoteOperations(canary: CanaryState): PatchOperation[] {
   if (Object.keys(canary.stageVariableOverrides).length > 0) {
     ops.push({ op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' });
   }
-  ops.push({ op: 'remove', path: '/canarySettings' });
+  ops.push({ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' });
   return ops;
 }
 

@@ -69,7 +69,7 @@ export function deployCanaryConfirmation(
             `It replaces the stage's canary (${stage.canary.percentTraffic}% → deployment ${stage.canary.deploymentId ?? '(none)'}).`,
           ]
         : []),
-      'Promote Canary or Cancel Canary ends it.',
+      "Promote Canary makes it the stage's deployment; Cancel Canary ends it.",
     ].join('\n'),
     button: 'Deploy as Canary',
   };
@@ -90,7 +90,7 @@ export function promoteConfirmation(
       overrides.length > 0
         ? `The stage's variables take the canary's overrides: ${overrides.join(', ')}.`
         : 'The canary overrides no stage variable.',
-      'The canary settings are removed.',
+      'The canary stays, taking 0% of the traffic (as AWS promotes); Cancel Canary removes it.',
     ].join('\n'),
     button: 'Promote Canary',
   };

@@ -128,12 +128,14 @@ test('canary: deploy as canary, see it on the stage, promote it (deployment and 
   const promoted = await promoteCanary(env.clients, api, 'prod');
   assert.equal(promoted.deploymentId, deploymentId);
   assert.equal(promoted.variables['alias'], 'next');
-  assert.equal(promoted.canary, undefined);
+  // Promoting does not turn the canary off: it stays, at 0 %, on the deployment the stage now serves.
+  assert.equal(promoted.canary?.percentTraffic, 0);
+  assert.equal(promoted.canary?.deploymentId, deploymentId);
   const sent = env.server.requests.filter((r) => r.operation === 'UpdateStage').at(-1);
   assert.deepEqual((JSON.parse(sent?.body ?? '{}') as { patchOperations: unknown }).patchOperations, [
     { op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' },
     { op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' },
-    { op: 'remove', path: '/canarySettings' },
+    { op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' },
   ]);
 });
 
@@ -174,7 +176,7 @@ test('canary: refusals (no canary, bad share, HTTP API, stage that does not exis
     promoteOperations({ deploymentId: 'd', percentTraffic: 5, stageVariableOverrides: {}, useStageCache: false }),
     [
       { op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' },
-      { op: 'remove', path: '/canarySettings' },
+      { op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' },
     ],
   );
   // getStage shows no canary when there is none.
