@@ -1,6 +1,6 @@
 // npm run bench: every benchmark of the project, each reported as a ratio against a reference measured in the
 // same run, with absolute figures beside it. Results also go to out/bench/results.json.
-//   node bench/run.mjs [--only bundle,activation,vtl,validation,scaling,runtime] [--spectral=none|github|all]
+//   node bench/run.mjs [--only bundle,activation,vtl,validation,server,scaling,runtime] [--spectral=none|github|all]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +84,13 @@ if (wanted('validation')) {
   const spectral = process.argv.find((a) => a.startsWith('--spectral='))?.slice('--spectral='.length) ?? 'github';
   results.validation = await benchValidation({ spectral });
   rows.push(...validationRows(results.validation));
+}
+
+if (wanted('server')) {
+  console.log("measuring the language server's memory after opening GitHub's definition ...");
+  const { benchServerMemory, serverMemoryRows } = await import('./serverMemory.mjs');
+  results.server = await benchServerMemory();
+  rows.push(...serverMemoryRows(results.server));
 }
 
 if (wanted('scaling')) {
