@@ -133,7 +133,7 @@ export async function deployCanary(
   return { deploymentId: created.id ?? '', stage: await getStage(clients, api, stageName) };
 }
 
-/** Makes the canary's deployment (and variable overrides) the stage's, and removes the canary. */
+/** Makes the canary's deployment (and variable overrides) the stage's; the canary stays, at 0 % of the traffic. */
 export async function promoteCanary(clients: AwsClients, api: ApiRef, stageName: string): Promise<DeployedStage> {
   const stage = await restStageOf(clients, api, stageName, 'Promote Canary');
   const canary = canaryOf(stage);
