@@ -1,7 +1,7 @@
 // Creates the mapping of a plan (planStageMapping): v1 CreateBasePathMapping or v2 CreateApiMapping. Whoever calls
-// this has shown the plan and had it confirmed: nothing here asks.
-import { CreateBasePathMappingCommand } from '@aws-sdk/client-api-gateway';
-import { CreateApiMappingCommand } from '@aws-sdk/client-apigatewayv2';
+// this has shown the plan and had it confirmed: nothing here asks. The call sent is the plan's input, as shown.
+import { CreateBasePathMappingCommand, type CreateBasePathMappingCommandInput } from '@aws-sdk/client-api-gateway';
+import { CreateApiMappingCommand, type CreateApiMappingCommandInput } from '@aws-sdk/client-apigatewayv2';
 import { guarded } from '../guard';
 import type { AwsClients } from '../types';
 import { normalBasePath } from './listDomains';
@@ -11,12 +11,7 @@ export async function createStageMapping(clients: AwsClients, plan: StageMapping
   return guarded(clients, async () => {
     if (plan.operation === 'CreateBasePathMapping') {
       const made = await clients.rest.send(
-        new CreateBasePathMappingCommand({
-          domainName: plan.domainName,
-          basePath: plan.basePath === '' ? '(none)' : plan.basePath,
-          restApiId: plan.api.id,
-          stage: plan.stage,
-        }),
+        new CreateBasePathMappingCommand(plan.input as unknown as CreateBasePathMappingCommandInput),
       );
       return {
         basePath: normalBasePath(made.basePath),
@@ -25,12 +20,7 @@ export async function createStageMapping(clients: AwsClients, plan: StageMapping
       };
     }
     const made = await clients.v2.send(
-      new CreateApiMappingCommand({
-        DomainName: plan.domainName,
-        ApiMappingKey: plan.basePath,
-        ApiId: plan.api.id,
-        Stage: plan.stage,
-      }),
+      new CreateApiMappingCommand(plan.input as unknown as CreateApiMappingCommandInput),
     );
     return {
       basePath: normalBasePath(made.ApiMappingKey),
