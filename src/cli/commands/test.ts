@@ -4,13 +4,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { GatewayApi, Route } from '../../model';
 import { MockRuntime, loadServedApi, type RequestEvent } from '../../runtime';
-import { checkResponse, headerValue, type Mismatch } from '../../runtime/contract/check';
+import { checkResponse, headerValue } from '../../runtime/contract/check';
 import { exampleRequests, type ExampleRequest } from '../../runtime/contract/exampleRequests';
 import type { Logger } from '../../shared/logger';
 import { dict } from '../../shared/dict';
 import { nodeFileSystem } from '../../shared/nodeFileSystem';
 import { ExitCode, UsageError, type CliIo } from '../io';
-import { junitXml, type JUnitCase } from '../junit';
+import { printResult, printSummary, report, type RequestResult, type Target } from '../contract/testResults';
 
 export const testUsage = `usage: apigw test DEFINITION [--base-url URL] [--report FILE.xml] [--header 'NAME: VALUE']...
                   [--operation ID]... [--skip ID]... [--api NAME] [--config FILE] [--stage NAME]
@@ -37,31 +37,6 @@ validation, throttling) is skipped, with the reason.
 
 /** How long one request may take before it counts as failed (API Gateway's own limit is 29 s). */
 const requestTimeoutMs = 60_000;
-
-type Outcome =
-  | { kind: 'passed' }
-  | { kind: 'failed'; reason: string; mismatches: Mismatch[] }
-  | { kind: 'error'; reason: string }
-  | { kind: 'skipped'; reason: string };
-
-interface RequestResult {
-  route: Route;
-  request: ExampleRequest;
-  url: string;
-  status?: number;
-  ms: number;
-  outcome: Outcome;
-  /** A 5XX the gateway answered itself (the backend or handler failed, or could not be reached). */
-  gatewayFailure?: boolean;
-}
-
-/** The API under test and where its requests go. */
-interface Target {
-  baseUrl: string;
-  api: GatewayApi;
-  /** The mock started for the test (undefined: a URL given with --base-url). */
-  mock?: { runtime: MockRuntime; events: Map<string, RequestEvent>; apiKey: string };
-}
 
 export async function runTest(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -365,82 +340,6 @@ function gatewayAnswer(
     // Not JSON: the type alone says it.
   }
   return `${status} ${errorType.split(':')[0]}${message}`;
-}
-
-function label(result: RequestResult): string {
-  const { route, request } = result;
-  const id = route.operationId !== undefined ? ` (${route.operationId})` : '';
-  return `${route.method} ${route.path}${id}${request.name === '' ? '' : ` [${request.name}]`}`;
-}
-
-function printResult(result: RequestResult, io: CliIo): void {
-  const o = result.outcome;
-  const status = result.status !== undefined ? ` → ${result.status}` : '';
-  const word = o.kind === 'passed' ? 'PASS' : o.kind === 'skipped' ? 'SKIP' : o.kind === 'failed' ? 'FAIL' : 'ERROR';
-  const reason = o.kind === 'passed' ? '' : `: ${o.reason}`;
-  io.out(`${word.padEnd(5)} ${label(result)}${status}${reason}\n`);
-  if (o.kind === 'failed') for (const m of o.mismatches) io.out(`        ${m.text}\n`);
-}
-
-function printSummary(results: RequestResult[], io: CliIo): void {
-  const count = (kind: Outcome['kind']): number => results.filter((r) => r.outcome.kind === kind).length;
-  const errors = count('error');
-  io.out(
-    `${results.length} request${results.length === 1 ? '' : 's'}: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped${errors > 0 ? `, ${errors} errors` : ''}\n`,
-  );
-  const down = [
-    ...new Set(
-      results.filter((r) => r.gatewayFailure).map((r) => r.route.operationId ?? `${r.route.method} ${r.route.path}`),
-    ),
-  ];
-  if (down.length > 0) {
-    io.out(
-      `The gateway answered 5XX for ${down.join(', ')}: see why above (a handler that failed, a backend that is not running here). Leave out what cannot run here with ${down.map((id) => `--skip ${id.includes(' ') ? `'${id}'` : id}`).join(' ')}.\n`,
-    );
-  }
-}
-
-function report(target: Target, results: RequestResult[], startedAt: Date, file: string): string {
-  const cases: JUnitCase[] = results.map((r) => {
-    const o = r.outcome;
-    const classname = `${target.api.name}.${r.route.operationId ?? `${r.route.method} ${r.route.path}`}`;
-    const sent = `${r.request.method} ${r.url}${r.request.body ? `\ncontent-type: ${r.request.body.contentType}\n\n${r.request.body.text}` : ''}`;
-    const outcome: JUnitCase['outcome'] =
-      o.kind === 'passed'
-        ? { kind: 'passed' }
-        : o.kind === 'skipped'
-          ? { kind: 'skipped', message: o.reason }
-          : o.kind === 'error'
-            ? { kind: 'error', message: o.reason, details: o.reason, type: 'RequestFailed' }
-            : {
-                kind: 'failed',
-                message: o.mismatches.length > 0 ? `${o.reason}: ${o.mismatches[0]!.text}` : o.reason,
-                details: [o.reason, ...o.mismatches.map((m) => m.text)].join('\n'),
-                type: r.gatewayFailure ? 'GatewayResponse' : 'ContractMismatch',
-              };
-    return {
-      name: label(r),
-      classname,
-      time: r.ms / 1000,
-      outcome,
-      output: r.url === '' ? '' : `${sent}\n→ ${r.status ?? 'no answer'}`,
-    };
-  });
-  return junitXml(
-    [
-      {
-        name: target.api.name,
-        timestamp: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
-        properties: [
-          ['definition', file],
-          ['baseUrl', target.baseUrl],
-          ['target', target.mock ? 'mock' : 'url'],
-        ],
-        cases,
-      },
-    ],
-    'apigw test',
-  );
 }
 
 function stderrLogger(io: CliIo): Logger {
