@@ -9,7 +9,7 @@ import {
   type CostUsage,
   type PriceTable,
 } from '../../model/cost';
-import { awsOptionsUsage, resolvePlace } from '../aws/awsOptions';
+import { awsOptionSpecs, awsOptionsUsage, resolvePlace } from '../aws/awsOptions';
 import { loadAws, type AwsModule } from '../aws/loadAws';
 import { withClients } from '../aws/session';
 import { ExitCode, UsageError, type CliIo } from '../io';
@@ -48,9 +48,7 @@ const costOptions = {
   messages: { type: 'string' },
   'connection-minutes': { type: 'string' },
   'cache-gb': { type: 'string' },
-  region: { type: 'string' },
-  profile: { type: 'string' },
-  'endpoint-url': { type: 'string' },
+  ...awsOptionSpecs,
   prices: { type: 'string' },
   format: { type: 'string' },
 } as const;
