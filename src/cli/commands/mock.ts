@@ -5,7 +5,7 @@ import { isCheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
 import { ExitCode, UsageError, type CliIo } from '../io';
 import { batchedWriter } from './batchedWriter';
-import { mountsOf, runMountedMock } from './mockMounts';
+import { mountsOf, runMountedMock, writeRequestEvent } from './mockMounts';
 import { MockObserver, openAccessLog } from './mockObserve';
 
 export { batchedWriter } from './batchedWriter';
@@ -129,22 +129,8 @@ export async function runMock(argv: string[], io: CliIo, signals: StopSignal = p
   });
   // The request log is written in batches: one write per request would cost a system call on the hot path.
   const requestLog = batchedWriter((text) => io.err(text));
-  runtime.onRequest(
-    (event) => {
-      requestLog.write(
-        `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
-      );
-      for (const line of event.logs) requestLog.write(`  | ${line}\n`);
-      for (const step of event.trace) {
-        // What the developer must know although the request went on (a JWT whose signature was not checked).
-        if (step.warning === true) requestLog.write(`  warning: ${step.detail}\n`);
-        // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
-        else if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
-      }
-      // Only these steps are printed, and they are kept without the whole trace.
-    },
-    { trace: false },
-  );
+  // Only the steps writeRequestEvent prints are kept, without the whole trace.
+  runtime.onRequest((event) => writeRequestEvent(requestLog, event), { trace: false });
   let url: string;
   try {
     url = await runtime.start(port, values.host);

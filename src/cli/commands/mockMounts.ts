@@ -10,6 +10,7 @@ import {
   parseMountArgument,
   duplicateMount,
   type Mount,
+  type RequestEvent,
 } from '../../runtime';
 import type { CheckResponsesMode } from '../../runtime/contract/mode';
 import type { Logger } from '../../shared/logger';
@@ -57,6 +58,23 @@ function checkFiles(mounts: Mount[]): Mount[] {
   return mounts;
 }
 
+/**
+ * One request in the request log: its line, the handler's output, and the steps the developer must see. Only these
+ * steps are printed, so the listener can be subscribed with `{ trace: false }`.
+ */
+export function writeRequestEvent(requestLog: { write(text: string): void }, event: RequestEvent): void {
+  requestLog.write(
+    `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
+  );
+  for (const line of event.logs) requestLog.write(`  | ${line}\n`);
+  for (const step of event.trace) {
+    // What the developer must know although the request went on (a JWT whose signature was not checked).
+    if (step.warning === true) requestLog.write(`  warning: ${step.detail}\n`);
+    // Why the gateway answered itself (4XX / 5XX gateway responses): what went wrong and what to do.
+    else if (step.stage === 'gatewayResponse') requestLog.write(`  ${step.detail}\n`);
+  }
+}
+
 export interface MountedMockOptions {
   port: number;
   host: string;
@@ -85,19 +103,7 @@ export async function runMountedMock(mounts: Mount[], io: CliIo, options: Mounte
       io.err(`apigw mock: ${at}: ${event.message}\n`);
     }
   });
-  gateway.onRequest(
-    (event) => {
-      options.requestLog.write(
-        `${event.method} ${event.path} ${event.status} ${event.latencyMs} ms${event.route ? ` (${event.route})` : ''}\n`,
-      );
-      for (const line of event.logs) options.requestLog.write(`  | ${line}\n`);
-      for (const step of event.trace) {
-        if (step.warning === true) options.requestLog.write(`  warning: ${step.detail}\n`);
-        else if (step.stage === 'gatewayResponse') options.requestLog.write(`  ${step.detail}\n`);
-      }
-    },
-    { trace: false },
-  );
+  gateway.onRequest((event) => writeRequestEvent(options.requestLog, event), { trace: false });
   let url: string;
   try {
     url = await gateway.start(options.port, options.host);
