@@ -16,6 +16,13 @@ export const awsOptionsUsage = `  --region R             AWS region (default: AW
 
 const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
 
+/** Refuses a region option that is not an AWS region name (UsageError). */
+export function checkRegionName(region: string): void {
+  if (!regionPattern.test(region)) {
+    throw new UsageError(`'${region}' is not an AWS region name (e.g. us-east-1, eu-west-1)`);
+  }
+}
+
 /** Where the command's calls go: the options, then the environment, then the profile's configured region. */
 export async function resolvePlace(
   values: { region?: string; profile?: string; 'endpoint-url'?: string },
@@ -33,9 +40,7 @@ export async function resolvePlace(
       `no AWS region: give --region, set AWS_REGION, or set a region for profile '${profile ?? 'default'}' in ~/.aws/config`,
     );
   }
-  if (!regionPattern.test(region)) {
-    throw new UsageError(`'${region}' is not an AWS region name (e.g. us-east-1, eu-west-1)`);
-  }
+  checkRegionName(region);
   const endpointUrl = values['endpoint-url'];
   if (endpointUrl !== undefined) {
     if (!URL.canParse(endpointUrl) || !/^https?:$/.test(new URL(endpointUrl).protocol)) {

@@ -9,7 +9,7 @@ import {
   type CostUsage,
   type PriceTable,
 } from '../../model/cost';
-import { awsOptionSpecs, awsOptionsUsage, resolvePlace } from '../aws/awsOptions';
+import { awsOptionSpecs, awsOptionsUsage, checkRegionName, resolvePlace } from '../aws/awsOptions';
 import { loadAws, type AwsModule } from '../aws/loadAws';
 import { withClients } from '../aws/session';
 import { ExitCode, UsageError, type CliIo } from '../io';
@@ -171,8 +171,7 @@ export async function runCost(
     throw new UsageError('--profile and --endpoint-url are for --prices aws (the built-in table needs no AWS call)');
   const usage = usageOf(values);
   const region = values.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || 'us-east-1');
-  if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/.test(region))
-    throw new UsageError(`'${region}' is not an AWS region name (e.g. us-east-1, eu-west-1)`);
+  checkRegionName(region);
   const table = prices === 'aws' ? await awsPrices(values, region, io, aws) : builtInPricesFor(region);
   const result = estimateCost(usage, table);
   if (!result.ok) throw new UsageError(result.error);
