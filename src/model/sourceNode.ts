@@ -57,4 +57,6 @@ export interface SourceDocument {
   problems: Diagnostic[];
   /** Converts an offset in `text` to a 0-based line/character position. */
   positionAt(offset: number): { line: number; character: number };
+  /** Set when YAML aliases were expanded: some nodes are copies that share their places with others. */
+  aliased?: true;
 }

@@ -61,8 +61,7 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   if (!path || target?.kind !== 'scalar') return undefined;
   const source = text.slice(target.offset, target.offset + target.length + edit.delta);
   const value = scalarValueOf(previous, target, source);
-  if (value === undefined || (previous.format === 'yaml' && sharesOffset(root, target, previous.text)))
-    return undefined;
+  if (value === undefined || (previous.aliased && sharesOffset(root, target))) return undefined;
   const line = previous.positionAt(edit.start).line;
   const lines = lineTables.get(previous)?.afterEdit(text, line, edit.delta) ?? new LineTable(text);
   // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.
@@ -78,6 +77,7 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
     root,
     positionAt: (o) => lines.positionAt(o),
   };
+  if (previous.aliased) document.aliased = true;
   lineTables.set(document, lines);
   return { document, edit: { scalar: target, line, fromCharacter, delta: edit.delta } };
 }
@@ -176,12 +176,8 @@ function scalarValueOf(previous: SourceDocument, target: ScalarNode, source: str
   return undefined;
 }
 
-/** Something that may be a YAML alias (`*name` after a space, a line start or a flow indicator). */
-const ALIAS = /(?:^|[\s,[{])\*[^\s,[\]{}]/m;
-
 /** Whether another node has the target's place (a YAML alias copy of it): each copy would need the edit. */
-function sharesOffset(root: SourceNode, target: ScalarNode, text: string): boolean {
-  if (!ALIAS.test(text)) return false; // no alias anywhere: every node has a place of its own
+function sharesOffset(root: SourceNode, target: ScalarNode): boolean {
   let found = 0;
   walk(root, (node) => {
     if (node.kind === 'scalar' && node.offset === target.offset && node.length === target.length) found++;
@@ -191,37 +187,66 @@ function sharesOffset(root: SourceNode, target: ScalarNode, text: string): boole
 
 /**
  * Moves every offset and position after the edit; the nodes on `path` (the scalar and its parents) grow. No two
- * nodes share a position object (each is made by its own rangeOf), so each one is moved once.
+ * nodes share a position object (each is made by its own rangeOf), so each one is moved once. Only positions on
+ * the edited line move; a subtree that starts on a later line only has its offsets moved (a loop of its own:
+ * this runs over most of the tree after every edit, so it is kept to plain loads and stores).
  */
 function shift(root: SourceNode, path: SourceNode[], edit: Edit, line: number, fromCharacter: number): void {
-  const { delta, oldEnd } = edit;
+  const { delta, oldEnd, start } = edit;
   const move = (p: Position) => {
     if (p.line === line && p.character >= fromCharacter) p.character += delta;
   };
-  const onPath = new Set(path);
   for (const node of path) node.length += delta;
-  // A subtree that ends before the edit has nothing to move.
-  const before = (node: SourceNode) =>
-    node.offset + node.length < edit.start &&
-    (node.range.end.line < line || (node.range.end.line === line && node.range.end.character < fromCharacter));
-  walk(
-    root,
-    (node) => {
-      if (onPath.has(node)) move(node.range.end);
-      else {
-        if (node.offset >= oldEnd) node.offset += delta;
-        move(node.range.start);
-        move(node.range.end);
-      }
-      if (node.kind === 'object') {
-        for (const property of node.properties) {
+  const onPath = new Set(path);
+  const stack: SourceNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as SourceNode;
+    const { range } = node;
+    // A subtree that ends before the edit has nothing to move.
+    if (
+      node.offset + node.length < start &&
+      (range.end.line < line || (range.end.line === line && range.end.character < fromCharacter))
+    )
+      continue;
+    if (range.start.line > line) {
+      shiftOffsets(node, delta);
+      continue;
+    }
+    // The path's nodes hold the edit: only their ends move.
+    if (node.offset <= start && onPath.has(node)) move(range.end);
+    else {
+      if (node.offset >= oldEnd) node.offset += delta;
+      move(range.start);
+      move(range.end);
+    }
+    if (node.kind === 'array') {
+      for (const item of node.items) stack.push(item);
+    } else if (node.kind === 'object') {
+      for (const property of node.properties) {
+        if (property.keyRange.start.line === line || property.keyRange.end.line === line) {
           move(property.keyRange.start);
           move(property.keyRange.end);
         }
+        stack.push(property.value);
       }
-    },
-    before,
-  );
+    }
+  }
+}
+
+/** Adds `delta` to the offset of every node of a subtree that lies after the edited line. */
+function shiftOffsets(top: SourceNode, delta: number): void {
+  const stack: SourceNode[] = [top];
+  while (stack.length > 0) {
+    const node = stack.pop() as SourceNode;
+    node.offset += delta;
+    if (node.kind === 'array') {
+      const { items } = node;
+      for (let i = 0; i < items.length; i++) stack.push(items[i] as SourceNode);
+    } else if (node.kind === 'object') {
+      const { properties } = node;
+      for (let i = 0; i < properties.length; i++) stack.push((properties[i] as { value: SourceNode }).value);
+    }
+  }
 }
 
 /** Every node of the tree, without recursion (trees may be deep). */

@@ -30,6 +30,7 @@ export function parseSource(file: string, text: string): SourceDocument {
     positionAt: (offset) => lines.positionAt(offset),
   };
   if (parsed.root) document.root = parsed.root;
+  if (parsed.aliased) document.aliased = true;
   lineTables.set(document, lines);
   return document;
 }

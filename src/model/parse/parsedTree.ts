@@ -8,4 +8,6 @@ import type { SourceNode } from '../sourceNode';
 export interface ParsedTree {
   root?: SourceNode;
   problems: Diagnostic[];
+  /** Set when a YAML alias was expanded: the copy's nodes share their places with the anchored nodes. */
+  aliased?: true;
 }

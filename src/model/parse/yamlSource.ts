@@ -39,7 +39,9 @@ export function parseYamlFull(file: string, text: string, lines: LineTable): Par
   const converter = new YamlConverter(file, text, lines, doc, problems);
   const contents = doc.contents;
   const root = contents ? converter.convert(contents, '', 0) : undefined;
-  return root ? { root, problems } : { problems };
+  const tree: ParsedTree = root ? { root, problems } : { problems };
+  if (converter.aliased) tree.aliased = true;
+  return tree;
 }
 
 /**
@@ -127,6 +129,8 @@ class YamlConverter {
   private aliasValues = 0;
   private aliasDepth = 0;
   private aliasLimitReported = false;
+  /** Whether an alias was expanded into a copy of its anchored node. */
+  aliased = false;
   private readonly active = new Set<YamlNode>();
   private anchors: AnchorIndex | undefined;
 
@@ -228,6 +232,7 @@ class YamlConverter {
     const target = this.aliasTarget(alias);
     if (!target || this.active.has(target)) return this.scalar(pointer, range[0], range[1], null);
     this.active.add(target);
+    this.aliased = true;
     this.aliasDepth++;
     try {
       const copy = this.convert(target, pointer, range[0]);

@@ -292,4 +292,19 @@ describe('incremental parsing after an edit', () => {
     assert.equal(reparseEdit(parseSource(file, before), 'a:\n  b: hel: lo\n  c: [x, "y"]\nd: 1\n'), undefined);
     assert.equal(reparseEdit(parseSource(file, before), 'ax:\n  b: hello\n  c: [x, "y"]\nd: 1\n'), undefined);
   });
+
+  it('parses in full an edit of a value that a YAML alias copies, and reuses the tree for other edits', () => {
+    const file = '/work/api.yaml';
+    const before = 'a: &x\n  b: hello\nc: *x\nd: world\n';
+    const aliased = parseSource(file, before);
+    assert.equal(aliased.aliased, true);
+    assert.equal(reparseEdit(aliased, 'a: &x\n  b: helxlo\nc: *x\nd: world\n'), undefined);
+    const after = 'a: &x\n  b: hello\nc: *x\nd: worxld\n';
+    const reparsed = reparseEdit(parseSource(file, before), after);
+    assert.ok(reparsed, 'a value no alias copies is parsed incrementally');
+    assert.equal(reparsed.aliased, true);
+    assert.deepEqual(snapshot(reparsed), snapshot(parseSource(file, after)));
+    // Without aliases no document is marked, even when the text has alias-like words.
+    assert.equal(parseSource(file, 'a: "*x is &y"\n').aliased, undefined);
+  });
 });
