@@ -5,6 +5,7 @@ import { readersOf } from '../model/parse/scalarNode';
 import type { Diagnostic } from '../shared/diagnostic';
 import type { Logger } from '../shared/logger';
 import type { Rule, RuleContext } from './rules/rule';
+import { apiTypesKey, apiTypesView } from './modelView';
 
 /** What every rule sees, minus `resolve` and `report`, which the runner adds. */
 export type RuleInput = Omit<RuleContext, 'resolve' | 'report'>;
@@ -14,6 +15,8 @@ export interface RulesRun {
   rules: readonly Rule[];
   findings: Diagnostic[][];
   states: unknown[];
+  /** apiTypesKey of the model the rules saw. */
+  apiTypes: string;
 }
 
 /** The run of the previous version, when this one differs from it by one value (see reparseValueEdit). */
@@ -50,18 +53,24 @@ export function runRulesAfter(
 ): { diagnostics: Diagnostic[]; run: RulesRun } {
   const usable = previous !== undefined && previous.run.rules === rules ? previous : undefined;
   const readers = usable ? readersOf(usable.edit.scalar) : 0;
-  const run: RulesRun = { rules, findings: [], states: [] };
+  const run: RulesRun = { rules, findings: [], states: [], apiTypes: apiTypesKey(input.definition) };
+  let typesView: RuleInput['definition'] | null = null;
   const diagnostics: Diagnostic[] = [];
   rules.forEach((rule, index) => {
     const bit = index < TRACKED_RULES ? 1 << (index + 1) : 0;
     const before = usable?.run.findings[index];
+    // The model the rule sees is the previous one: kept, or (for a rule that sees only the API types) equal there.
+    const modelSame =
+      usable !== undefined && (usable.modelKept || (rule.model === 'apiTypes' && usable.run.apiTypes === run.apiTypes));
     let found: Diagnostic[];
-    if (usable && before && rule.reuse === 'tracked' && bit !== 0 && usable.modelKept && (readers & bit) === 0) {
+    if (usable && before && rule.reuse === 'tracked' && bit !== 0 && modelSame && (readers & bit) === 0) {
       found = before.map((d) => moved(d, usable.edit, input.document.file));
     } else {
       found = [];
+      if (rule.model === 'apiTypes' && typesView === null) typesView = apiTypesView(input.definition);
       const context: RuleContext = {
         ...input,
+        ...(rule.model === 'apiTypes' ? { definition: typesView ?? undefined } : {}),
         resolve: (node) => input.sources.resolve(node),
         report: (diagnostic) => found.push(diagnostic),
       };

@@ -12,6 +12,7 @@ export const duplicateRoutesRule: Rule = {
   id: 'duplicateRoutes',
   codes: ['apigw.route.duplicate', 'apigw.route.conflictingParameter'],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(context) {
     for (const root of findApiRoots(context.document)) {
       const sites = pathsOf(root.node, (n) => context.resolve(n));

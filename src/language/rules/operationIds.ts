@@ -9,6 +9,7 @@ export const operationIdsRule: Rule = {
   id: 'operationIds',
   codes: ['apigw.operation.duplicateId'],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(context) {
     const { document } = context;
     for (const root of findApiRoots(document)) {

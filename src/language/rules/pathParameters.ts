@@ -14,6 +14,7 @@ export const pathParametersRule: Rule = {
   id: 'pathParameters',
   codes: ['apigw.path.undeclaredParameter', 'apigw.path.unknownParameter'],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(context) {
     for (const root of findApiRoots(context.document)) {
       for (const site of pathsOf(root.node, (n) => context.resolve(n))) checkPath(context, site);

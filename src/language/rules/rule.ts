@@ -34,6 +34,12 @@ export interface Rule {
    */
   reuse?: 'tracked';
   /**
+   * 'apiTypes': the rule reads from `definition` only each API's type, typeReason, CloudFormation logical id and
+   * place (what findBodies and apiTypeOf read), and is given only those (modelView.ts). A 'tracked' rule that
+   * says so keeps its findings after an edit that rebuilt the model without changing them.
+   */
+  model?: 'apiTypes';
+  /**
    * For a rule that keeps its own state between versions: called instead of `check` with what it returned for
    * the previous version and the edit between the two (both undefined after anything but a one-value edit).
    */

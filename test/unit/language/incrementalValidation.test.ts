@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { createLanguageService, type LanguageService } from '../../../src/language';
 import { parseSource } from '../../../src/model';
 import type { SourceNode } from '../../../src/model/sourceNode';
+import type { Rule } from '../../../src/language/rules/rule';
 import { nodeFileSystem } from '../../../src/shared/nodeFileSystem';
 import { fixture, repoRoot } from '../helpers/paths';
 
@@ -105,5 +106,69 @@ describe('findings kept after an edit move with the text after it', () => {
       JSON.stringify(after),
       JSON.stringify(await createLanguageService({ fs: nodeFileSystem }).validate({ file, text: text('abxyc') })),
     );
+  });
+});
+
+describe('models checked again after an edit', () => {
+  const text = (pet: string, owner: string) =>
+    `openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n` +
+    `    Pet:\n      type: ${pet}\n    Owner:\n      type: ${owner}\n`;
+  const invalid = (d: Array<{ code: string; message: string }>) =>
+    d.filter((x) => x.code === 'apigw.model.invalidSchema').map((x) => x.message.split(' is ')[0]);
+
+  it('reports the edited model and keeps the verdict of the others', async () => {
+    const file = '/virtual/models.yaml';
+    const editing = createLanguageService({ fs: nodeFileSystem });
+    assert.deepEqual(invalid(await editing.validate({ file, text: text('object', 'strin'), version: 1 })), [
+      "The model 'Owner'",
+    ]);
+    // Pet made invalid: both reported; Owner's verdict is the one kept from version 1.
+    assert.deepEqual(invalid(await editing.validate({ file, text: text('objectx', 'strin'), version: 2 })), [
+      "The model 'Pet'",
+      "The model 'Owner'",
+    ]);
+    assert.deepEqual(invalid(await editing.validate({ file, text: text('objectx', 'string'), version: 3 })), [
+      "The model 'Pet'",
+    ]);
+    const last = await editing.validate({ file, text: text('object', 'string'), version: 4 });
+    assert.deepEqual(invalid(last), []);
+    const scratch = await createLanguageService({ fs: nodeFileSystem }).validate({
+      file,
+      text: text('object', 'string'),
+    });
+    assert.equal(JSON.stringify(last), JSON.stringify(scratch));
+  });
+});
+
+describe("rules that see only the model's API types", () => {
+  // A rule that records the API type it sees, and whether it sees the routes (reads no node value).
+  const counting = (model: 'apiTypes' | undefined) => {
+    const seen: string[] = [];
+    const rule: Rule = {
+      id: `count.${model ?? 'whole'}`,
+      codes: ['test.count'],
+      reuse: 'tracked',
+      ...(model ? { model } : {}),
+      check(ctx) {
+        const api = ctx.definition?.apis[0];
+        seen.push(`${api?.type}:${api?.routes === undefined ? 'no routes' : 'routes'}`);
+      },
+    };
+    return { rule, seen };
+  };
+  const text = (p: string) =>
+    `openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: ${p}}]\n` +
+    `      x-amazon-apigateway-integration: {type: mock}\n`;
+
+  it('keep their findings when the model is rebuilt with the same types, and see nothing else of it', async () => {
+    const types = counting('apiTypes');
+    const whole = counting(undefined);
+    const service = createLanguageService({ fs: nodeFileSystem, rules: [types.rule, whole.rule] });
+    const file = '/virtual/types.yaml';
+    await service.validate({ file, text: text('query'), version: 1 });
+    // `in` is read by the model (so it is rebuilt), not by the rules.
+    await service.validate({ file, text: text('querx'), version: 2 });
+    assert.deepEqual(types.seen, ['REST:no routes']);
+    assert.deepEqual(whole.seen, ['REST:routes', 'REST:routes']);
   });
 });

@@ -27,6 +27,7 @@ export const extensionValuesRule: Rule = {
     'apigw.extension.unknownField',
   ],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -19,6 +19,7 @@ export const integrationResponsesRule: Rule = {
     'apigw.integration.undeclaredStatus',
   ],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type !== 'REST') continue;

@@ -27,6 +27,7 @@ export const integrationRule: Rule = {
     'apigw.integration.payloadFormatVersion',
   ],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -1,7 +1,8 @@
-import AjvDraft04 from 'ajv-draft-04';
 import type { ErrorObject } from 'ajv';
+import type { ValueEdit } from '../../../model/parse/incremental';
 import type { SourceNode } from '../../../model/sourceNode';
-import { getProperty, toValue } from '../../../model/parse';
+import { getProperty } from '../../../model/parse';
+import { modelErrors, modelErrorsAfterEdit } from './modelSchemaCheck';
 import type { Rule, RuleContext } from '../rule';
 import { findBodies, isSwagger, operationsOf } from './bodies';
 import { locate } from './instancePath';
@@ -12,69 +13,93 @@ import { report } from './values';
  * (and an operation's inline request body schema) as a model and refuses one that is not a valid draft 4
  * schema; the mock runtime could not validate bodies against it either. Checked against the draft 4
  * meta-schema (unknown keywords are allowed; values computed at deploy time and `$ref`s are not judged).
+ * After a one-value edit the other models' verdicts are kept (by node: the edited tree is the previous one,
+ * updated), and the model holding the edited value is checked again (modelSchemaCheck.ts).
  */
 export const modelsRule: Rule = {
   id: 'extensions.models',
   codes: ['apigw.model.invalidSchema'],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
-    for (const body of findBodies(ctx)) {
-      if (body.type !== 'REST') continue;
-      const holder = isSwagger(body)
-        ? getProperty(body.root, 'definitions')
-        : getProperty(ctx.resolve(getProperty(body.root, 'components')), 'schemas');
-      const models = ctx.resolve(holder);
-      if (models?.kind === 'object') {
-        for (const { key, keyRange, value } of models.properties) {
-          if (!key.startsWith('x-'))
-            checkModel(ctx, `The model '${key}'`, value, { file: models.file, range: keyRange });
-        }
-      }
-      if (isSwagger(body)) continue;
-      for (const operation of operationsOf(ctx, body)) {
-        const content = ctx.resolve(getProperty(ctx.resolve(getProperty(operation.node, 'requestBody')), 'content'));
-        if (content?.kind !== 'object') continue;
-        for (const { key, value } of content.properties) {
-          const schemaKey = ctx.resolve(value);
-          const schema = getProperty(schemaKey, 'schema');
-          if (schema === undefined || schemaKey?.kind !== 'object' || getProperty(schema, '$ref') !== undefined)
-            continue;
-          const at = schemaKey.properties.find((p) => p.key === 'schema')?.keyRange ?? schemaKey.range;
-          checkModel(ctx, `The ${key} request body schema of ${operation.method} ${operation.path}`, schema, {
-            file: schemaKey.file,
-            range: at,
-          });
-        }
-      }
-    }
+    checkModels(ctx, { verdicts: new Map() });
+  },
+  checkAfterEdit(ctx, previous, edit) {
+    const checks: Checks = { verdicts: new Map() };
+    if (previous instanceof Map && edit) Object.assign(checks, { before: previous as Verdicts, edit });
+    checkModels(ctx, checks);
+    return checks.verdicts;
   },
 };
 
-let ajv: AjvDraft04 | undefined;
+/** The meta-schema errors of each model node checked in a version. */
+type Verdicts = Map<SourceNode, ErrorObject[]>;
 
-function metaSchemaErrors(schema: unknown): ErrorObject[] {
-  ajv ??= new AjvDraft04({ strict: false, validateFormats: false, logger: false, allErrors: false });
-  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
-    return [{ instancePath: '', schemaPath: '', keyword: 'type', params: {}, message: 'must be an object' }];
+/** This version's verdicts, and those of the previous version with the edit between the two. */
+interface Checks {
+  verdicts: Verdicts;
+  before?: Verdicts;
+  edit?: ValueEdit;
+}
+
+/** The model's errors: the previous verdict when the edit is elsewhere, else checked (again). */
+function verdictOf(checks: Checks, model: SourceNode): ErrorObject[] {
+  let errors = checks.verdicts.get(model);
+  if (errors !== undefined) return errors;
+  const before = checks.before?.get(model);
+  const scalar = checks.edit?.scalar;
+  if (before === undefined || scalar === undefined) errors = modelErrors(model);
+  else {
+    const holds =
+      model.file === scalar.file &&
+      (scalar.pointer === model.pointer || scalar.pointer.startsWith(`${model.pointer}/`));
+    errors = holds ? modelErrorsAfterEdit(model, before, scalar) : before;
   }
-  // `$schema` names the draft; API Gateway models are draft 4 whatever it says.
-  const { $schema: _ignored, ...rest } = schema as Record<string, unknown>;
-  try {
-    return ajv.validateSchema(rest) === true ? [] : (ajv.errors ?? []);
-  } catch {
-    return [];
+  checks.verdicts.set(model, errors);
+  return errors;
+}
+
+function checkModels(ctx: RuleContext, checks: Checks): void {
+  for (const body of findBodies(ctx)) {
+    if (body.type !== 'REST') continue;
+    const holder = isSwagger(body)
+      ? getProperty(body.root, 'definitions')
+      : getProperty(ctx.resolve(getProperty(body.root, 'components')), 'schemas');
+    const models = ctx.resolve(holder);
+    if (models?.kind === 'object') {
+      for (const { key, keyRange, value } of models.properties) {
+        if (!key.startsWith('x-'))
+          checkModel(ctx, checks, `The model '${key}'`, value, { file: models.file, range: keyRange });
+      }
+    }
+    if (isSwagger(body)) continue;
+    for (const operation of operationsOf(ctx, body)) {
+      const content = ctx.resolve(getProperty(ctx.resolve(getProperty(operation.node, 'requestBody')), 'content'));
+      if (content?.kind !== 'object') continue;
+      for (const { key, value } of content.properties) {
+        const schemaKey = ctx.resolve(value);
+        const schema = getProperty(schemaKey, 'schema');
+        if (schema === undefined || schemaKey?.kind !== 'object' || getProperty(schema, '$ref') !== undefined) continue;
+        const at = schemaKey.properties.find((p) => p.key === 'schema')?.keyRange ?? schemaKey.range;
+        checkModel(ctx, checks, `The ${key} request body schema of ${operation.method} ${operation.path}`, schema, {
+          file: schemaKey.file,
+          range: at,
+        });
+      }
+    }
   }
 }
 
 function checkModel(
   ctx: RuleContext,
+  checks: Checks,
   what: string,
   written: SourceNode,
   at: { file: string; range: SourceNode['range'] },
 ): void {
   const node = ctx.resolve(written);
   if (node === undefined || getProperty(written, '$ref') !== undefined) return;
-  for (const error of metaSchemaErrors(toValue(node))) {
+  for (const error of verdictOf(checks, node)) {
     const found = locate(node, at.range, error.instancePath);
     if (found.opaque) continue;
     const place = found.segments.length > 0 ? ` at '${found.segments.join('.')}'` : '';

@@ -22,6 +22,7 @@ export const parameterMappingRule: Rule = {
     'apigw.mapping.undeclaredHeader',
   ],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;

@@ -23,6 +23,7 @@ export const quotaRule: Rule = {
   id: 'extensions.quotas',
   codes: ['apigw.quota.routes', 'apigw.quota.authorizers', 'apigw.quota.templateSize'],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     const bodies = findBodies(ctx);
     for (const body of bodies) {

@@ -17,6 +17,7 @@ export const securityRule: Rule = {
     'apigw.security.unsupportedAuthorizer',
   ],
   reuse: 'tracked',
+  model: 'apiTypes',
   check(ctx) {
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;
