@@ -54,6 +54,8 @@ class LoadedSourceSet implements SourceSet {
   private readonly failures = new Map<string, string>();
   private readonly reported = new Set<string>();
   private readonly resolving = new Set<string>();
+  /** The `$ref`s of each document read by the load under way (loadRefsOf), again needed by finish. */
+  private readonly refSites = new WeakMap<SourceDocument, RefSite[]>();
   private readonly entryFile: string;
 
   constructor(
@@ -176,7 +178,9 @@ class LoadedSourceSet implements SourceSet {
     }
     for (const file of added) {
       const document = this.documents.get(file);
-      for (const { holder, ref } of collectRefs(document?.root)) {
+      const sites = document === undefined ? [] : (this.refSites.get(document) ?? collectRefs(document.root));
+      if (document !== undefined) this.refSites.delete(document);
+      for (const { holder, ref } of sites) {
         if (!parseRef(ref.value).remote || apiGatewayModelName(ref.value) !== undefined) this.resolve(holder);
         else {
           const message = `$ref '${ref.value}' points to a remote URL, which is not fetched: what it refers to is not checked.`;
@@ -189,7 +193,9 @@ class LoadedSourceSet implements SourceSet {
   /** Loads every file the document's refs name, then theirs, each file once. */
   async loadRefsOf(document: SourceDocument): Promise<void> {
     const files = new Set<string>();
-    for (const { ref } of collectRefs(document.root)) {
+    const sites = collectRefs(document.root);
+    this.refSites.set(document, sites);
+    for (const { ref } of sites) {
       const parsed = parseRef(ref.value);
       if (!parsed.remote && parsed.filePart !== '') files.add(refTargetFile(ref.file, parsed.filePart));
     }
