@@ -89,3 +89,22 @@ test('locOf gives file, range and pointer', () => {
   const node = at(doc.root, 'n');
   assert.deepEqual(locOf(node), { file: '/t/values.yaml', range: node.range, pointer: '/n' });
 });
+
+test('getProperty of a big object (looked up through an index) finds every key, the last of duplicates', () => {
+  const keys = Array.from({ length: 100 }, (_, i) => `k${i}`);
+  const text = `{${keys.map((k, i) => `"${k}": ${i}`).join(', ')}, "k7": "again"}`;
+  const root = parseSource('/t/big.json', text).root;
+  assert.equal(root?.kind, 'object');
+  for (const [i, k] of keys.entries()) {
+    const value = getProperty(root, k);
+    assert.equal(value?.kind === 'scalar' ? value.value : undefined, k === 'k7' ? 'again' : i);
+  }
+  assert.equal(getProperty(root, 'missing'), undefined);
+  assert.equal(getProperty(root, '__proto__'), undefined);
+  // A list that grows after a lookup (a builder still adding) is indexed again.
+  if (root?.kind !== 'object') return;
+  const added = root.properties[0];
+  assert.ok(added);
+  root.properties.push({ ...added, key: 'late' });
+  assert.equal(getProperty(root, 'late'), added.value);
+});
