@@ -7,9 +7,11 @@ let ajv: AjvDraft04 | undefined;
 const validator = (): AjvDraft04 =>
   (ajv ??= new AjvDraft04({ strict: false, validateFormats: false, logger: false, allErrors: false }));
 
-/** ajv's errors for a model (its first error: allErrors is off) against the draft 4 meta-schema. */
-export function modelErrors(model: SourceNode): ErrorObject[] {
-  const schema = toValue(model);
+/**
+ * ajv's errors for a model (its first error: allErrors is off) against the draft 4 meta-schema; `schema` is its
+ * plain value when the caller has it (toValue(model) otherwise).
+ */
+export function modelErrors(model: SourceNode, schema: unknown = toValue(model)): ErrorObject[] {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return [{ instancePath: '', schemaPath: '', keyword: 'type', params: {}, message: 'must be an object' }];
   }

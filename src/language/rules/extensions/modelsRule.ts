@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { ValueEdit } from '../../../model/parse/incremental';
 import type { SourceNode } from '../../../model/sourceNode';
 import { getProperty } from '../../../model/parse';
+import { documentValueAt } from '../../../model/parse/documentValue';
 import { modelErrors, modelErrorsAfterEdit } from './modelSchemaCheck';
 import type { Rule, RuleContext } from '../rule';
 import { findBodies, isSwagger, operationsOf } from './bodies';
@@ -14,18 +15,19 @@ import { report } from './values';
  * schema; the mock runtime could not validate bodies against it either. Checked against the draft 4
  * meta-schema (unknown keywords are allowed; values computed at deploy time and `$ref`s are not judged).
  * After a one-value edit the other models' verdicts are kept (by node: the edited tree is the previous one,
- * updated), and the model holding the edited value is checked again (modelSchemaCheck.ts).
+ * updated), and the model holding the edited value is checked again (modelSchemaCheck.ts). Not 'tracked': it
+ * runs after every edit (which costs a walk over the models' keys) and so need not mark what it reads, which
+ * lets a first check take a JSON document's models from its JSON.parse value instead of building each one.
  */
 export const modelsRule: Rule = {
   id: 'extensions.models',
   codes: ['apigw.model.invalidSchema'],
-  reuse: 'tracked',
   model: 'apiTypes',
   check(ctx) {
-    checkModels(ctx, { verdicts: new Map() });
+    checkModels(ctx, { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() });
   },
   checkAfterEdit(ctx, previous, edit) {
-    const checks: Checks = { verdicts: new Map() };
+    const checks: Checks = { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() };
     if (previous instanceof Map && edit) Object.assign(checks, { before: previous as Verdicts, edit });
     checkModels(ctx, checks);
     return checks.verdicts;
@@ -37,6 +39,8 @@ type Verdicts = Map<SourceNode, ErrorObject[]>;
 
 /** This version's verdicts, and those of the previous version with the edit between the two. */
 interface Checks {
+  /** The plain value of a model (documentValueAt). */
+  valueOf(model: SourceNode): unknown;
   verdicts: Verdicts;
   before?: Verdicts;
   edit?: ValueEdit;
@@ -48,7 +52,7 @@ function verdictOf(checks: Checks, model: SourceNode): ErrorObject[] {
   if (errors !== undefined) return errors;
   const before = checks.before?.get(model);
   const scalar = checks.edit?.scalar;
-  if (before === undefined || scalar === undefined) errors = modelErrors(model);
+  if (before === undefined || scalar === undefined) errors = modelErrors(model, checks.valueOf(model));
   else {
     const holds =
       model.file === scalar.file &&
