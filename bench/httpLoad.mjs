@@ -6,8 +6,11 @@ import net from 'node:net';
 const headerEnd = Buffer.from('\r\n\r\n');
 const chunkedEnd = Buffer.from('0\r\n\r\n');
 
-/** Loads `url` (127.0.0.1 only) for `durationMs`: requests/s, p50 / p99 latency in ms, non-200 or failed requests. */
-export async function load(url, { connections = 10, durationMs = 2000 } = {}) {
+/**
+ * Loads `url` (127.0.0.1 only) for `durationMs`: requests/s, p50 / p99 latency in ms, and errors: non-200 or
+ * failed requests, and with `expect` (the body every response must carry) responses whose body is not it.
+ */
+export async function load(url, { connections = 10, durationMs = 2000, expect } = {}) {
   const target = new URL(url);
   if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${url}: 127.0.0.1 only`);
   const request = Buffer.from(
@@ -17,8 +20,9 @@ export async function load(url, { connections = 10, durationMs = 2000 } = {}) {
   let errors = 0;
   const end = performance.now() + durationMs;
   const started = performance.now();
+  const expected = expect === undefined ? undefined : Buffer.from(expect);
   const counts = await Promise.all(
-    Array.from({ length: connections }, () => connection(Number(target.port), request, end, latencies)),
+    Array.from({ length: connections }, () => connection(Number(target.port), request, end, latencies, expected)),
   );
   for (const count of counts) errors += count;
   const seconds = (performance.now() - started) / 1000;
@@ -28,7 +32,7 @@ export async function load(url, { connections = 10, durationMs = 2000 } = {}) {
 }
 
 /** One keep-alive connection sending requests one after another until `end`; resolves to its error count. */
-function connection(port, request, end, latencies) {
+function connection(port, request, end, latencies, expected) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port, noDelay: true });
     let errors = 0;
@@ -51,11 +55,18 @@ function connection(port, request, end, latencies) {
       const size = responseSize(buffered);
       if (size === undefined) return;
       if (buffered.toString('latin1', 9, 12) !== '200') errors++;
+      else if (expected !== undefined && !hasBody(buffered, size, expected)) errors++;
       latencies.push(performance.now() - sentAt);
       buffered = buffered.subarray(size);
       send();
     });
   });
+}
+
+/** Whether the complete response of `size` bytes at the start of `data` has exactly the body `expected`. */
+function hasBody(data, size, expected) {
+  const start = data.indexOf(headerEnd) + 4;
+  return size - start === expected.length && data.compare(expected, 0, expected.length, start, size) === 0;
 }
 
 /** The size of the complete response at the start of `data`, or undefined while it is incomplete. */

@@ -1,11 +1,15 @@
 // Mock runtime throughput: requests/s and p50 / p99 latency at 10 keep-alive connections, 127.0.0.1 only,
 // for a static MOCK route, a templated MOCK route and a Lambda-proxy route (isolated local handler), each
-// against a bare node:http server answering the same bytes, and against Prism (`prism mock`, the same
-// OpenAPI: MOCK routes from their examples) and serverless-offline (`serverless@3` + `serverless-offline@13`:
-// the Lambda-proxy route only, it has no MOCK integrations) in the same run. Third parties are installed on
-// first use into ~/.cache/apigw-bench (never package.json; APIGW_BENCH_THIRD_PARTY=0 skips them); one that
-// cannot install or start is reported and skipped. Fixed duration per measurement; the targets of a route are
-// measured in turn, repeat after repeat, and the ratio is the median of the repeats' ratios.
+// against a bare node:http server (the MOCK routes: answering the same bytes; the Lambda-proxy route: importing
+// the same handler.mjs and calling it in-process per request, its result written as the response), and against
+// Prism (`prism mock`, the same OpenAPI: MOCK routes from their examples) and serverless-offline
+// (`serverless@3` + `serverless-offline@13`: the Lambda-proxy route only, it has no MOCK integrations) in the
+// same run. Third parties are installed on first use into ~/.cache/apigw-bench (never package.json;
+// APIGW_BENCH_THIRD_PARTY=0 skips them); one that cannot install or start is reported and skipped. Fixed
+// duration per measurement; the targets of a route are measured in turn, repeat after repeat, and the ratios
+// (requests/s, p99) are the medians of the repeats' ratios. Every response of ours and of the bare server must be
+// a 200 with the route's body (else it counts as an error, and a row with errors misses its goal); third parties'
+// bodies are their own (Prism's example JSON is spaced differently), so only their status is checked.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -60,9 +64,21 @@ const bodies = {
   '/local/templated/7': '{"id": "7", "greeting": "hello 7"}',
   '/local/lambda': '{"message":"hello"}',
 };
-const bareServer = `const http = require('node:http');
+// The reference: node:http and nothing else. For the Lambda-proxy route it calls the same handler in-process,
+// with a minimal event (method, path, headers as node:http gives them) and a context, and writes its result
+// (statusCode, headers, body) as the response: no isolation, no API Gateway event or result checks, no routing.
+const bareServer = `import http from 'node:http';
+import { handler } from './handler.mjs';
 const bodies = ${JSON.stringify(bodies)};
+const context = { functionName: 'Bench', awsRequestId: 'bare' };
 http.createServer((req, res) => {
+  if (req.url === '/local/lambda') {
+    handler({ httpMethod: req.method, path: req.url, headers: req.headers }, context).then((result) => {
+      res.writeHead(result.statusCode, { ...result.headers, 'Content-Length': Buffer.byteLength(result.body) });
+      res.end(result.body);
+    });
+    return;
+  }
   const body = bodies[req.url] ?? '{}';
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
@@ -98,13 +114,16 @@ function startChild(command, args, { ready, base = (url) => url, ...options }) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Measures every target of a route in turn, REPEATS times after a warm-up; medians, and ratios per repeat. */
-async function measureRoute(urls) {
+/**
+ * Measures every target of a route in turn, REPEATS times after a warm-up; medians, and ratios per repeat.
+ * `expect[name]`: the body each of that target's responses must have.
+ */
+async function measureRoute(urls, expect = {}) {
   const runs = Object.fromEntries(Object.keys(urls).map((name) => [name, []]));
-  for (const url of Object.values(urls)) await load(url, { connections: CONNECTIONS, durationMs: 500 });
+  const options = (name, durationMs) => ({ connections: CONNECTIONS, durationMs, expect: expect[name] });
+  for (const [name, url] of Object.entries(urls)) await load(url, options(name, 500));
   for (let i = 0; i < REPEATS; i++) {
-    for (const [name, url] of Object.entries(urls))
-      runs[name].push(await load(url, { connections: CONNECTIONS, durationMs: DURATION_MS }));
+    for (const [name, url] of Object.entries(urls)) runs[name].push(await load(url, options(name, DURATION_MS)));
   }
   const result = {};
   for (const [name, list] of Object.entries(runs)) {
@@ -114,7 +133,10 @@ async function measureRoute(urls) {
       p99: median(list.map((r) => r.p99)),
       errors: list.reduce((n, r) => n + r.errors, 0),
     };
-    if (name !== 'ours' && runs.ours) result[name].ratio = median(list.map((r, j) => runs.ours[j].rps / r.rps));
+    if (name !== 'ours' && runs.ours) {
+      result[name].ratio = median(list.map((r, j) => runs.ours[j].rps / r.rps));
+      result[name].p99Ratio = median(list.map((r, j) => runs.ours[j].p99 / r.p99));
+    }
   }
   return result;
 }
@@ -219,7 +241,7 @@ export async function benchRuntime(root) {
     path.join(dir, 'apigw.config.json'),
     JSON.stringify({ lambdaHandlers: { Bench: 'handler.mjs#handler' } }),
   );
-  fs.writeFileSync(path.join(dir, 'bare.cjs'), bareServer);
+  fs.writeFileSync(path.join(dir, 'bare.mjs'), bareServer);
   const routes = { 'static MOCK': '/static', 'templated MOCK': '/templated/7', 'Lambda proxy': '/lambda' };
   const targets = {};
   const children = [];
@@ -254,7 +276,7 @@ export async function benchRuntime(root) {
     ],
     firstUrl,
   );
-  start('bare node:http', process.execPath, [path.join(dir, 'bare.cjs')], firstUrl);
+  start('bare node:http', process.execPath, [path.join(dir, 'bare.mjs')], firstUrl);
   if (process.env.APIGW_BENCH_THIRD_PARTY !== '0') await startThirdParties(dir, start);
   const result = { connections: CONNECTIONS, durationMs: DURATION_MS, repeats: REPEATS, routes: {}, skipped: {} };
   try {
@@ -275,7 +297,9 @@ export async function benchRuntime(root) {
         else served[name] = `${base}${suffix}`;
       }
       console.log(`  ${route}: ${Object.keys(served).join(', ')} ...`);
-      result.routes[route] = await measureRoute(served);
+      const body = bodies[`/local${suffix}`];
+      const expect = { ours: body, [accessLogged]: body, 'bare node:http': body };
+      result.routes[route] = await measureRoute(served, expect);
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');
@@ -284,11 +308,21 @@ export async function benchRuntime(root) {
   return result;
 }
 
-const goals = { 'static MOCK': 0.7, 'templated MOCK': 0.5, 'Lambda proxy': 0.25 };
+/**
+ * Issue 13's goals against the bare server: requests/s at least `ratio` times its figure and, where set, a p99
+ * latency at most `p99` times its p99. The Lambda-proxy route's reference calls the handler in-process.
+ */
+const goals = {
+  'static MOCK': { ratio: 0.7 },
+  'templated MOCK': { ratio: 0.5 },
+  'Lambda proxy': { ratio: 0.5, p99: 2 },
+};
 /** The mock with --access-log, measured beside the mock without: the row says what the access log costs. */
 const accessLogged = 'ours --access-log';
 const accessLogGoal = 0.85;
-const goalFor = (name, route) => (name === 'bare node:http' ? goals[route] : name === 'Prism' ? 3 : 5);
+const goalFor = (name, route) => (name === 'bare node:http' ? goals[route] : { ratio: name === 'Prism' ? 3 : 5 });
+const referenceName = (name, route) =>
+  name === 'bare node:http' && route === 'Lambda proxy' ? 'bare node:http, handler in-process' : name;
 
 const figures = (m) =>
   `${Math.round(m.rps)}/s (${m.p50.toFixed(2)}/${m.p99.toFixed(2)})${m.errors ? ` ${m.errors} errors` : ''}`;
@@ -312,11 +346,18 @@ export function runtimeRows(result) {
       }
       const ratio = m.ratio ?? ours.rps / m.rps;
       const goal = goalFor(name, route);
+      const clean = ours.errors === 0 && m.errors === 0;
+      let verdict = `${ratio.toFixed(2)}× (goal ≥ ${goal.ratio}×${clean && ratio >= goal.ratio ? ', met' : ', MISSED'})`;
+      if (goal.p99 !== undefined) {
+        const p99Ratio = m.p99Ratio ?? ours.p99 / m.p99;
+        const met = clean && p99Ratio <= goal.p99;
+        verdict += `; p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${goal.p99}×${met ? ', met' : ', MISSED'})`;
+      }
       rows.push([
         `mock ${route} req/s (p50/p99 ms)`,
         figures(ours),
-        `${name} ${figures(m)}`,
-        `${ratio.toFixed(2)}× (goal ≥ ${goal}×${ratio >= goal ? ', met' : ', MISSED'})`,
+        `${referenceName(name, route)} ${figures(m)}`,
+        verdict,
       ]);
     }
   }
