@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateDocument } from '../../../../src/language/validation';
-import { definitionSizeRule, quotaRule } from '../../../../src/language/rules/extensions/quotaRule';
+import { definitionSizeRule, quotaRule, sizeAfterEdit } from '../../../../src/language/rules/extensions/quotaRule';
+import { parseSource } from '../../../../src/model';
+import { reparseValueEdit } from '../../../../src/model/parse/incremental';
 import { nodeFileSystem } from '../../../../src/shared/nodeFileSystem';
 import { nullLogger } from '../../../../src/shared/logger';
 
@@ -108,5 +110,25 @@ describe('quotaRule', () => {
         'This API defines 11 authorizers; the default quota is 10 per API. Share authorizers between routes or request an increase.',
       ],
     );
+  });
+});
+
+describe('definition size after a one-value edit', () => {
+  const cases: Array<[string, string, string]> = [
+    ['/virtual/a.json', '{"a": "héllo", "b": "x"}', '{"a": "hé€llo", "b": "x"}'],
+    ['/virtual/a.json', '{"a": "h€llo", "b": "x"}', '{"a": "hllo", "b": "x"}'],
+    ['/virtual/a.yaml', 'a: hello\nb: 😀x\n', 'a: €hello\nb: 😀x\n'],
+    ['/virtual/a.yaml', 'a: hello\nb: 😀x\n', 'a: hello\nb: 😀xé\n'],
+  ];
+  for (const [file, before, after] of cases) {
+    it(`${JSON.stringify(before)} → ${JSON.stringify(after)}`, () => {
+      const reparsed = reparseValueEdit(parseSource(file, before), after);
+      assert.ok(reparsed, 'the edit is a one-value edit');
+      const previous = { text: before, bytes: Buffer.byteLength(before, 'utf8') };
+      assert.equal(sizeAfterEdit(after, previous, reparsed.edit), Buffer.byteLength(after, 'utf8'));
+    });
+  }
+  it('counts the whole text without a previous version', () => {
+    assert.equal(sizeAfterEdit('é', undefined, undefined), 2);
   });
 });
