@@ -18,6 +18,9 @@ class HandlerWorker {
   readonly pending = new Map<string, Pending>();
   stale = false;
   dead = false;
+  /** The invocations of this turn of the event loop, as comma-separated JSON texts, and whether a flush is due. */
+  private outbox = '';
+  private flushing = false;
 
   constructor(
     readonly module: string,
@@ -49,34 +52,51 @@ class HandlerWorker {
         void this.terminate(`another invocation of ${path.basename(this.module)} timed out`);
       }, invocation.timeoutMs);
       this.pending.set(invocation.requestId, { resolve, timer, logs: [] });
-      this.worker.postMessage({
+      // As JSON text (what Lambda receives anyway), the event spliced in as it is serialised.
+      const head = JSON.stringify({
         id: invocation.requestId,
         exportName: invocation.handler.exportName,
         functionName: invocation.functionName,
-        // As JSON text (what Lambda receives anyway): cheaper to post than a structured clone of the object.
-        eventJson: JSON.stringify(invocation.event) ?? 'null',
         timeoutMs: invocation.timeoutMs,
       });
+      const text = `${head.slice(0, -1)},"event":${JSON.stringify(invocation.event) ?? 'null'}}`;
+      this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(this.flush);
+      }
     });
   }
 
+  /** Posts the invocations of this turn of the event loop as one message (see workerSource.ts). */
+  private readonly flush = (): void => {
+    this.flushing = false;
+    const batch = `[${this.outbox}]`;
+    this.outbox = '';
+    if (!this.dead) this.worker.postMessage(batch);
+  };
+
   private receive(message: WorkerMessage): void {
-    const pending = message.id === undefined ? undefined : this.pending.get(message.id);
-    if (message.type === 'log') {
-      pending?.logs.push(message.text);
-      return;
+    if (typeof message === 'string') {
+      for (const result of JSON.parse(message) as WorkerResult[]) this.settle(result);
+    } else if (message.id !== undefined) {
+      this.pending.get(message.id)?.logs.push(message.text);
     }
-    if (pending === undefined || message.id === undefined) return;
-    this.pending.delete(message.id);
+  }
+
+  private settle(result: WorkerResult): void {
+    const pending = this.pending.get(result.id);
+    if (pending === undefined) return;
+    this.pending.delete(result.id);
     clearTimeout(pending.timer);
-    if (message.ok) {
-      pending.resolve({ kind: 'ok', result: JSON.parse(message.json ?? 'null') as unknown, logs: pending.logs });
+    if (result.ok) {
+      pending.resolve({ kind: 'ok', result: result.result, logs: pending.logs });
     } else {
       pending.resolve({
         kind: 'error',
-        errorMessage: message.errorMessage,
-        errorType: message.errorType,
-        stackTrace: message.stackTrace,
+        errorMessage: result.errorMessage,
+        errorType: result.errorType,
+        stackTrace: result.stackTrace,
         logs: pending.logs,
       });
     }
@@ -101,10 +121,11 @@ class HandlerWorker {
   }
 }
 
-type WorkerMessage =
-  | { type: 'log'; id?: string; text: string }
-  | { type: 'result'; id?: string; ok: true; json?: string }
-  | { type: 'result'; id?: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+/** A line of console output (posted at once), or the JSON text of a list of results (one a turn). */
+type WorkerMessage = { type: 'log'; id?: string; text: string } | string;
+type WorkerResult =
+  | { id: string; ok: true; result: unknown }
+  | { id: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
 
 /** Files whose change reloads the handlers of their folder: what `import` / `require` can load. */
 const codeFile = /\.(?:[mc]?js|json|node|wasm)$/i;

@@ -1,7 +1,14 @@
 /**
  * The code each handler worker runs (evaluated as a CommonJS script, so it needs no file of its own in the
- * bundle). It imports the handler module once, runs one invocation per message, and reports console output
+ * bundle). It imports the handler module once and runs the invocations it is sent, and reports console output
  * with the invocation's id (AsyncLocalStorage keeps the id across awaits).
+ *
+ * The channel (workerPool.ts): the runtime posts one JSON text a turn of its event loop, the list of the
+ * invocations of that turn; the worker answers with one JSON text a turn of its own loop, the list of the results
+ * that came in that turn. Each postMessage wakes the other thread (a system call and a context switch on each
+ * side), and a structured clone of an object costs more than a string: batching and text make a call cost a
+ * fraction of one message each way. Console output is posted at once, so a handler's lines arrive before its
+ * result and are not lost when it then hangs or ends the worker.
  */
 export const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
@@ -13,6 +20,24 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
   console[level] = (...args) => parentPort.postMessage({ type: 'log', id: current.getStore(), text: util.format(...args) });
 }
 let loading;
+let replies = '';
+let flushing = false;
+function flush() {
+  flushing = false;
+  if (replies === '') return;
+  const text = '[' + replies + ']';
+  replies = '';
+  parentPort.postMessage(text);
+}
+function reply(text) {
+  replies = replies === '' ? text : replies + ',' + text;
+  if (!flushing) {
+    flushing = true;
+    setImmediate(flush);
+  }
+}
+// A handler that ends the worker (process.exit) does not take the results already made, not yet posted, with it.
+process.on('exit', flush);
 function describe(error) {
   if (error instanceof Error) {
     return { errorMessage: error.message, errorType: error.name || 'Error', stackTrace: String(error.stack || '').split('\n').slice(1).map((l) => l.trim()) };
@@ -27,37 +52,40 @@ function call(fn, event, context) {
     if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
   });
 }
-parentPort.on('message', (message) => {
-  current.run(message.id, async () => {
-    let reply;
-    try {
-      loading = loading || import(pathToFileURL(workerData.module).href).catch((error) => {
-        loading = undefined;
-        const wrapped = new Error(error && error.message ? error.message : String(error));
-        wrapped.name = 'Runtime.ImportModuleError';
-        throw wrapped;
-      });
-      const mod = await loading;
-      const fn = mod[message.exportName] ??
-        (mod.default && Object.prototype.hasOwnProperty.call(mod.default, message.exportName) ? mod.default[message.exportName] : undefined);
-      if (typeof fn !== 'function') {
-        const error = new Error(workerData.module + ' has no exported function ' + message.exportName);
-        error.name = 'Runtime.HandlerNotFound';
-        throw error;
-      }
-      const deadline = Date.now() + message.timeoutMs;
-      const context = {
-        functionName: message.functionName, functionVersion: '$LATEST', awsRequestId: message.id,
-        invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:' + message.functionName,
-        memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + message.functionName, logStreamName: 'local',
-        callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      };
-      const result = await call(fn, JSON.parse(message.eventJson), context);
-      reply = { type: 'result', id: message.id, ok: true, json: result === undefined ? 'null' : JSON.stringify(result) };
-    } catch (error) {
-      reply = { type: 'result', id: message.id, ok: false, ...describe(error) };
+async function invoke(message) {
+  try {
+    loading = loading || import(pathToFileURL(workerData.module).href).catch((error) => {
+      loading = undefined;
+      const wrapped = new Error(error && error.message ? error.message : String(error));
+      wrapped.name = 'Runtime.ImportModuleError';
+      throw wrapped;
+    });
+    const mod = await loading;
+    const fn = mod[message.exportName] ??
+      (mod.default && Object.prototype.hasOwnProperty.call(mod.default, message.exportName) ? mod.default[message.exportName] : undefined);
+    if (typeof fn !== 'function') {
+      const error = new Error(workerData.module + ' has no exported function ' + message.exportName);
+      error.name = 'Runtime.HandlerNotFound';
+      throw error;
     }
-    parentPort.postMessage(reply);
-  });
+    const deadline = Date.now() + message.timeoutMs;
+    const context = {
+      functionName: message.functionName, functionVersion: '$LATEST', awsRequestId: message.id,
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:' + message.functionName,
+      memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + message.functionName, logStreamName: 'local',
+      callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    const result = await call(fn, message.event, context);
+    const json = result === undefined ? 'null' : JSON.stringify(result);
+    reply('{"id":' + JSON.stringify(message.id) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
+  } catch (error) {
+    reply(JSON.stringify({ id: message.id, ok: false, ...describe(error) }));
+  }
+}
+// The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
+// others finish holds them back or ends them too, as it does any invocation still in flight; the results already
+// made are posted all the same (see the exit handler above).
+parentPort.on('message', (text) => {
+  for (const message of JSON.parse(text)) current.run(message.id, invoke, message);
 });
 `;

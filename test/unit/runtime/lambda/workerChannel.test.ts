@@ -1,0 +1,96 @@
+// The worker pool's channel: the invocations of one turn of the event loop go to the worker as one message, and
+// the results of one turn of the worker's loop come back as one (workerSource.ts). Each invocation still gets its
+// own result, console output, error or crash, whatever else shares its message.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { LambdaOutcome } from '../../../../src/runtime/lambda/invoker';
+import { WorkerPoolInvoker } from '../../../../src/runtime/lambda/workerPool';
+
+describe("the worker pool's batched channel", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apigw-channel-'));
+  const module = path.join(dir, 'handlers.mjs');
+  fs.writeFileSync(
+    module,
+    `export async function echo(event, context) {
+  console.log('echo', event.n);
+  await null;
+  console.log('echoed', event.n);
+  return { n: event.n, id: context.awsRequestId, text: event.text };
+}
+export async function maybeThrow(event) {
+  if (event.n % 3 === 0) throw new TypeError('no ' + event.n);
+  return event.n;
+}
+export async function nothing() {}
+export async function aFunction() { return () => 1; }
+export async function exit(event) {
+  if (event.exit) {
+    // Ends the worker in a later turn, once the other invocation of the batch has its result (not yet posted).
+    await new Promise((resolve) => setImmediate(resolve));
+    process.exit(7);
+  }
+  return 'done';
+}
+`,
+  );
+  const pool = new WorkerPoolInvoker();
+  after(async () => {
+    await pool.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const invoke = (exportName: string, event: unknown, requestId: string): Promise<LambdaOutcome> =>
+    pool.invoke({ handler: { module, exportName }, functionName: 'Channel', event, timeoutMs: 10_000, requestId });
+
+  it('answers each of many invocations made in one turn with its own result and console output', async () => {
+    const text = 'quotes " and \\\\ backslashes, \u2028 and ünïcödé';
+    const outcomes = await Promise.all(Array.from({ length: 25 }, (_, n) => invoke('echo', { n, text }, `req-${n}`)));
+    outcomes.forEach((outcome, n) => {
+      assert.deepEqual(outcome, {
+        kind: 'ok',
+        result: { n, id: `req-${n}`, text },
+        logs: [`echo ${n}`, `echoed ${n}`],
+      });
+    });
+  });
+
+  it('fails only the invocations that threw', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 7 }, (_, n) => invoke('maybeThrow', { n }, `t-${n}`)));
+    outcomes.forEach((outcome, n) => {
+      if (n % 3 === 0) {
+        assert.equal(outcome.kind, 'error');
+        assert.equal(outcome.kind === 'error' && `${outcome.errorType}: ${outcome.errorMessage}`, `TypeError: no ${n}`);
+      } else assert.deepEqual(outcome, { kind: 'ok', result: n, logs: [] });
+    });
+  });
+
+  it('reads a result that is not JSON (nothing, a function) as null', async () => {
+    assert.deepEqual(await invoke('nothing', {}, 'u'), { kind: 'ok', result: null, logs: [] });
+    assert.deepEqual(await invoke('aFunction', {}, 'f'), { kind: 'ok', result: null, logs: [] });
+  });
+
+  it('keeps an event with every kind of JSON value as it was sent', async () => {
+    const event = { n: 1, text: 'x', nested: { list: [1, 'two', null, true, { deep: [] }], empty: {} }, body: null };
+    const outcome = await pool.invoke({
+      handler: { module, exportName: 'echo' },
+      functionName: 'Channel',
+      event,
+      timeoutMs: 10_000,
+      requestId: 'e',
+    });
+    assert.equal(outcome.kind, 'ok');
+  });
+
+  it('a crash ends the invocations still running, not the result another made in the same turn', async () => {
+    const [done, crashed] = await Promise.all([
+      invoke('exit', { exit: false }, 'x-1'),
+      invoke('exit', { exit: true }, 'x-2'),
+    ]);
+    assert.deepEqual(done, { kind: 'ok', result: 'done', logs: [] });
+    assert.equal(crashed.kind, 'crash');
+    // The next call starts a fresh worker.
+    assert.deepEqual(await invoke('exit', { exit: false }, 'x-3'), { kind: 'ok', result: 'done', logs: [] });
+  });
+});
