@@ -50,13 +50,14 @@ export function buildOpenApi(
     validators: [],
     gatewayResponses: [],
     binaryMediaTypes: [],
-    servers: swagger ? swaggerServers(root) : openApiServers(ctx, root),
+    servers: [],
     extensions: {},
   };
   if (title !== undefined) api.title = title;
   const infoVersion = plainString(getProperty(info, 'version'));
   if (infoVersion !== undefined) api.version = infoVersion;
   // Read when asked for (the explorer, hover), as a route's description: editing it rebuilds nothing.
+  defineLive(api, 'servers', () => (swagger ? swaggerServers(root) : openApiServers(ctx, root)));
   if (getProperty(info, 'description') !== undefined)
     defineLive(api, 'description', () => plainString(getProperty(info, 'description')));
   const basePath = plainString(getProperty(root, 'basePath'));

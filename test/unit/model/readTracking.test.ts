@@ -15,6 +15,8 @@ info:
   title: Pets
   version: '1'
   description: All about pets
+servers:
+  - url: https://pets.example.com/v1
 paths:
   /pets:
     get:
@@ -31,7 +33,7 @@ const scalar = (node: SourceNode | undefined, ...path: string[]): ScalarNode => 
   return found;
 };
 
-test('the model build reads the API title but not the descriptions, which it reads when asked for', async () => {
+test('the model build reads the API title but not the descriptions or servers, which it reads when asked for', async () => {
   const doc = parseSource('/t/pets.yaml', text);
   const parsed = await readingAsAsync(MODEL_READER, () => readParsedDefinition(doc, { fs: nodeFileSystem }));
   const read = (...path: string[]): boolean => (readersOf(scalar(doc.root, ...path)) & MODEL_READER) !== 0;
@@ -39,7 +41,10 @@ test('the model build reads the API title but not the descriptions, which it rea
   assert.equal(read('info', 'description'), false);
   assert.equal(read('paths', '/pets', 'get', 'description'), false);
   assert.equal(read('paths', '/pets', 'get', 'summary'), false);
+  const url = getProperty((getProperty(doc.root, 'servers') as { items: SourceNode[] }).items[0], 'url');
+  assert.equal(readersOf(url as ScalarNode) & MODEL_READER, 0, 'the server URL is read when asked for');
   const api = parsed.result.ok ? parsed.result.definition.apis[0] : undefined;
   assert.equal(api?.description, 'All about pets');
   assert.equal(api?.routes[0]?.description, 'Every pet');
+  assert.deepEqual(api?.servers, ['https://pets.example.com/v1']);
 });
