@@ -232,6 +232,72 @@ suite('Workspace APIs tree', () => {
     );
   });
 
+  test('a full scan lists what workspace.findFiles lists: hidden folders, linked folders, files.exclude', async () => {
+    // The scan walks the folder with node:fs instead of asking findFiles; both must agree on what they find.
+    const root = path.join(workspaceRoot(), 'scan-check');
+    const definition = (title: string): string =>
+      `openapi: 3.0.1\ninfo:\n  title: ${title}\n  version: '1'\npaths:\n  /x:\n    get:\n      responses: {}\n`;
+    const files: Record<string, string> = {
+      '.hidden/api.yaml': 'Hidden',
+      'real/api.yaml': 'Real',
+      'hidden-by-files-exclude/api.yaml': 'Excluded',
+      'node_modules/pkg/api.yaml': 'Package',
+      'UPPER.YAML': 'Upper',
+    };
+    for (const [relative, title] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      fs.writeFileSync(path.join(root, relative), definition(title));
+    }
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'linked'));
+    const filesConfig = vscode.workspace.getConfiguration('files');
+    const before = filesConfig.inspect<Record<string, boolean>>('exclude')?.workspaceValue;
+    await filesConfig.update(
+      'exclude',
+      { ...before, '**/hidden-by-files-exclude': true },
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      await vscode.commands.executeCommand('apigw.refreshWorkspaceApis');
+      const inTree = children(api)
+        .map((c) => c.label)
+        .filter((label) => label.startsWith('scan-check/'))
+        .sort();
+      const exclude = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/.aws-sam/**,**/cdk.out/**}';
+      const byFindFiles = (await vscode.workspace.findFiles('scan-check/**/*.{yaml,yml,json,template}', exclude))
+        .map((uri) => vscode.workspace.asRelativePath(uri, false))
+        .sort();
+      assert.deepEqual(inTree, [
+        'scan-check/.hidden/api.yaml',
+        'scan-check/linked/api.yaml',
+        'scan-check/real/api.yaml',
+      ]);
+      assert.deepEqual(inTree, byFindFiles);
+    } finally {
+      await filesConfig.update('exclude', before, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(root, { recursive: true, force: true });
+      await vscode.commands.executeCommand('apigw.refreshWorkspaceApis');
+    }
+  });
+
+  test('a full scan shows the unsaved text of an open definition', async () => {
+    const relative = 'scratch/unsaved.yaml';
+    const file = await writeScratch(
+      relative,
+      "openapi: 3.0.1\ninfo:\n  title: Unsaved\n  version: '1'\npaths:\n  /saved:\n    get:\n      responses: {}\n",
+    );
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+    assert.ok(await editor.edit((b) => b.replace(editor.document.lineAt(5).range, '  /unsaved:')));
+    // The edit's own (debounced) update first, so that the full scan is the last to read the file.
+    await api.workspaceApis.whenIdle();
+    await vscode.commands.executeCommand('apigw.refreshWorkspaceApis');
+    const unsaved = child(api, child(api, undefined, relative).node, 'Unsaved');
+    assert.deepEqual(
+      children(api, unsaved.node).map((r) => r.label),
+      ['GET /unsaved'],
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('newDefinition opens an untitled API Gateway OpenAPI skeleton', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(
       'apigw.newDefinition',

@@ -63,6 +63,11 @@ export const alwaysExcluded: readonly string[] = [
 /** The files the explorer looks at. */
 export const candidateGlob = '**/*.{yaml,yml,json,template}';
 
+/** Whether a file name matches candidateGlob as VS Code's file search matches it (case-sensitively). */
+export function isCandidateFileName(name: string): boolean {
+  return /\.(yaml|yml|json|template)$/.test(name);
+}
+
 /** Whether a file name has one of the candidate extensions. */
 export function isCandidateName(path: string): boolean {
   return /\.(ya?ml|json|template)$/i.test(path);

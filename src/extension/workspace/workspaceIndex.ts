@@ -4,12 +4,17 @@ import type { ApiType } from '../../model';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { IndexedFile } from '../explorer/nodes';
-import { alwaysExcluded, candidateGlob, isCandidateName, isExcluded } from './globs';
+import { alwaysExcluded, candidateGlob, isCandidateFileName, isCandidateName, isExcluded } from './globs';
+import { findWorkspaceFiles } from './folderWalk';
+import type { WorkspaceSearch } from './folderWalk';
 import { IdleTracker } from './idleTracker';
+import { readCandidate, scanBudget, yieldIfBusy } from './scanBudget';
+import type { ReadNowFileSystem, ScanBudget } from './scanBudget';
 import { readSettings } from './settings';
 
 export interface WorkspaceIndexDeps {
-  fs: FileSystem;
+  /** With `readNow`, a full scan reads small saved files at once (syncReadBytes). */
+  fs: FileSystem & Partial<Pick<ReadNowFileSystem, 'readNow'>>;
   logger: Logger;
   /** How many files are read at once during a full scan. */
   concurrency?: number;
@@ -19,6 +24,11 @@ export interface WorkspaceIndexDeps {
 
 /** Files above this size are not sniffed (the model refuses them too). */
 const maxFileBytes = 32 * 1024 * 1024;
+
+/** A full scan reads this many bytes synchronously, in all (ScanBudget)... */
+const syncReadBytes = 4 * 1024 * 1024;
+/** ... and lets other work run after it has kept the extension host busy this long. */
+const scanSliceMs = 50;
 
 /**
  * Every API definition in the workspace, kept up to date: a full scan at start and on refresh, then
@@ -92,17 +102,28 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async scanFiles(): Promise<void> {
-    const exclude = `{${alwaysExcluded.map((g) => `${g}/**`).join(',')}}`;
-    const uris = (await vscode.workspace.findFiles(candidateGlob, exclude)).filter((uri) => this.isCandidate(uri));
-    this.deps.logger.info(`Scanning ${uris.length} candidate files for API definitions`);
+    const started = performance.now();
+    const uris = (await findWorkspaceFiles(workspaceSearch()))
+      .map((file) => vscode.Uri.file(file))
+      .filter((uri) => this.isCandidate(uri));
+    const listed = performance.now();
+    this.deps.logger.info(
+      `Scanning ${uris.length} candidate files for API definitions (listed in ${(listed - started).toFixed(1)} ms)`,
+    );
     const seen = new Set(uris.map((u) => u.fsPath));
     for (const file of [...this.entries.keys()]) if (!seen.has(file)) this.entries.delete(file);
     const queue = [...uris];
+    const budget = scanBudget(syncReadBytes, scanSliceMs);
     const worker = async (): Promise<void> => {
-      for (let uri = queue.shift(); uri; uri = queue.shift()) await this.index(uri, false);
+      for (let uri = queue.shift(); uri; uri = queue.shift()) {
+        await yieldIfBusy(budget);
+        await this.index(uri, false, budget);
+      }
     };
     await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, worker));
-    this.deps.logger.info(`Found ${this.entries.size} API definition files`);
+    this.deps.logger.info(
+      `Found ${this.entries.size} API definition files (read in ${(performance.now() - listed).toFixed(1)} ms)`,
+    );
     this.changed.fire();
   }
 
@@ -137,11 +158,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Reads one file and stores (or drops) its entry; never throws. */
-  private async index(uri: vscode.Uri, notify: boolean): Promise<void> {
+  private async index(uri: vscode.Uri, notify: boolean, budget?: ScanBudget): Promise<void> {
     const file = uri.fsPath;
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
-    const entry = await this.read(file, readSettings(uri).apiType);
+    const entry = await this.read(file, readSettings(uri).apiType, budget);
     if (this.generations.get(file) !== generation) return;
     const had = this.entries.has(file);
     if (entry) this.entries.set(file, entry);
@@ -149,11 +170,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (notify && (entry || had)) this.changed.fire();
   }
 
-  private async read(file: string, apiType: ApiType | undefined): Promise<IndexedFile | undefined> {
+  private async read(
+    file: string,
+    apiType: ApiType | undefined,
+    budget?: ScanBudget,
+  ): Promise<IndexedFile | undefined> {
     try {
-      const size = await this.deps.fs.size(file);
-      if (size === undefined || size > maxFileBytes) return undefined;
-      const text = new TextDecoder().decode(await this.deps.fs.readFile(file));
+      const bytes = await readCandidate(file, this.deps.fs, maxFileBytes, budget);
+      if (!bytes) return undefined;
+      const text = new TextDecoder().decode(bytes);
       if (!looksLikeApiDefinition(text)) return undefined;
       const result = await readDefinition(file, { fs: this.deps.fs, text, apiType, maxFileBytes });
       if (!result.ok) this.deps.logger.warn(`${file}: ${result.failure.error.message}`);
@@ -163,4 +188,52 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
   }
+}
+
+/** Past this many directory entries the walk also asks VS Code's file search, and takes the first answer. */
+const searchAfterEntries = 20_000;
+/** The first entries are read synchronously (a few milliseconds at most; see FolderWalkOptions.syncBudget). */
+const syncEntries = 2_000;
+
+/**
+ * What `workspace.findFiles(candidateGlob, <alwaysExcluded>)` searches, for findWorkspaceFiles: the `file:` folders
+ * (nothing in other schemes is indexed), each with `files.exclude` (not `search.exclude`, no ignore files) and
+ * `search.followSymlinks`, as findFiles applies them.
+ */
+function workspaceSearch(): WorkspaceSearch {
+  const folders = (vscode.workspace.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.scheme === 'file')
+    .map((folder) => {
+      const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
+      const globs: string[] = [...alwaysExcluded];
+      const excludeWhen: Array<{ glob: string; when: string }> = [];
+      if (filesExclude && typeof filesExclude === 'object') {
+        for (const [glob, value] of Object.entries(filesExclude)) {
+          if (value === true) globs.push(glob);
+          else if (value && typeof value === 'object' && typeof (value as { when?: unknown }).when === 'string')
+            excludeWhen.push({ glob, when: (value as { when: string }).when });
+        }
+      }
+      const follow = vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('followSymlinks');
+      return {
+        path: folder.uri.fsPath,
+        options: { exclude: globs, excludeWhen, followSymlinks: follow !== false, isWanted: isCandidateFileName },
+      };
+    });
+  return {
+    folders,
+    searchAfterEntries,
+    syncEntries,
+    async search(cancel) {
+      const token = new vscode.CancellationTokenSource();
+      cancel.addEventListener('abort', () => token.cancel());
+      try {
+        const exclude = `{${alwaysExcluded.map((g) => `${g}/**`).join(',')}}`;
+        const uris = await vscode.workspace.findFiles(candidateGlob, exclude, undefined, token.token);
+        return uris.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+      } finally {
+        token.dispose();
+      }
+    },
+  };
 }
