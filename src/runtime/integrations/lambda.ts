@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Integration } from '../../model';
 import type { HandlerRef } from '../config';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
-import { buildProxyEventV1, buildProxyEventV2, isBinaryFor } from '../lambda/events';
+import { isBinaryFor } from '../lambda/events';
+import { proxyEventV1Json, proxyEventV2Json } from '../lambda/eventJson';
 import type { LambdaInvoker, LambdaOutcome } from '../lambda/invoker';
 import { readProxyResult } from '../lambda/proxyResult';
 import type { Exchange, IntegrationResult, MockResponse, ServedApi } from '../types';
@@ -48,11 +49,12 @@ export async function runLambdaProxy(
   const handler = findHandler(ex.served, fn);
   if (handler === undefined) return notMapped(ex.served, fn, integration);
   const version = rest ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
-  const event = version === '1.0' ? buildProxyEventV1(ex) : buildProxyEventV2(ex);
+  // As JSON text: what the worker is sent; the trace reads it back only when it shows the event.
+  const eventJson = version === '1.0' ? proxyEventV1Json(ex) : proxyEventV2Json(ex);
   const outcome = await invoker.invoke({
     handler,
     functionName: functionNameOf(fn),
-    event,
+    eventJson,
     timeoutMs,
     requestId: ex.requestId,
   });
@@ -69,7 +71,7 @@ export async function runLambdaProxy(
       stage: 'integration',
       detail: `${fn}: ${result.reason}`,
       ms: 0,
-      data: { event, result: (outcome as { result: unknown }).result },
+      data: { event: JSON.parse(eventJson) as unknown, result: (outcome as { result: unknown }).result },
     });
     return gatewayError(
       gatewayErrors.lambdaProxyFailure,
@@ -81,7 +83,7 @@ export async function runLambdaProxy(
       stage: 'integration',
       detail: `${fn} (payload ${version}) returned ${result.response.status}`,
       ms: 0,
-      data: { event, result: (outcome as { result: unknown }).result },
+      data: { event: JSON.parse(eventJson) as unknown, result: (outcome as { result: unknown }).result },
     });
   }
   return result.response;

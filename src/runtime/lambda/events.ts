@@ -121,7 +121,7 @@ export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
 }
 
 /** REST: base64 when the content type is one of the API's binary media types; HTTP: when it is not text. */
-function eventBody(ex: Exchange, rest: boolean): { body: string | null; isBase64Encoded: boolean } {
+export function eventBody(ex: Exchange, rest: boolean): { body: string | null; isBase64Encoded: boolean } {
   if (ex.request.body.length === 0) return { body: null, isBase64Encoded: false };
   const contentType = ex.request.headers['content-type']?.[0];
   const binary = rest ? isBinaryFor(ex.served.api.binaryMediaTypes, contentType) : !isTextContent(contentType);
@@ -145,7 +145,19 @@ function nullIfEmpty<T extends object>(value: T): T | null {
   return Object.keys(value).length === 0 ? null : value;
 }
 
-/** `content-type` → `Content-Type` (REST proxy events keep the case the client sent; Node lower-cases it). */
-function displayHeaderName(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+/**
+ * `content-type` → `Content-Type` (REST proxy events keep the case the client sent; Node lower-cases it): each
+ * a-z at the start or after a '-' upper-cased (a loop: a regex replace with a callback was a per-header cost).
+ */
+export function displayHeaderName(name: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 97 && c <= 122 && (i === 0 || name.charCodeAt(i - 1) === 45)) {
+      out += name.slice(from, i) + String.fromCharCode(c - 32);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? name : out + name.slice(from);
 }

@@ -5,7 +5,9 @@ export interface LambdaInvocation {
   handler: HandlerRef;
   /** For messages and the handler's `context.functionName`. */
   functionName: string;
-  event: unknown;
+  /** The event; or, when the caller wrote it as JSON text already (proxy integrations), `eventJson`. */
+  event?: unknown;
+  eventJson?: string;
   timeoutMs: number;
   requestId: string;
 }

@@ -59,7 +59,8 @@ class HandlerWorker {
         functionName: invocation.functionName,
         timeoutMs: invocation.timeoutMs,
       });
-      const text = `${head.slice(0, -1)},"event":${JSON.stringify(invocation.event) ?? 'null'}}`;
+      const event = invocation.eventJson ?? JSON.stringify(invocation.event) ?? 'null';
+      const text = `${head.slice(0, -1)},"event":${event}}`;
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
       if (!this.flushing) {
         this.flushing = true;
