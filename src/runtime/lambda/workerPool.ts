@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/logger';
 import { nullLogger } from '../../shared/logger';
@@ -8,7 +9,8 @@ import { workerSource } from './workerSource';
 
 interface Pending {
   resolve(outcome: LambdaOutcome): void;
-  timer: NodeJS.Timeout;
+  /** When the call times out (performance.now() time). */
+  deadline: number;
   logs: string[];
 }
 
@@ -21,6 +23,12 @@ class HandlerWorker {
   /** The invocations of this turn of the event loop, as comma-separated JSON texts, and whether a flush is due. */
   private outbox = '';
   private flushing = false;
+  /**
+   * One timer for the calls in flight, armed for the earliest deadline (a timer per call was a Timeout object
+   * made and cancelled per request); `timerAt` is its deadline, Infinity when none is armed.
+   */
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
 
   constructor(
     readonly module: string,
@@ -44,14 +52,9 @@ class HandlerWorker {
 
   invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        const pending = this.pending.get(invocation.requestId);
-        this.pending.delete(invocation.requestId);
-        pending?.resolve({ kind: 'timeout', logs: pending.logs });
-        // A handler past its timeout may be stuck in a loop: stop the worker (the next call starts a fresh one).
-        void this.terminate(`another invocation of ${path.basename(this.module)} timed out`);
-      }, invocation.timeoutMs);
-      this.pending.set(invocation.requestId, { resolve, timer, logs: [] });
+      const deadline = performance.now() + invocation.timeoutMs;
+      this.pending.set(invocation.requestId, { resolve, deadline, logs: [] });
+      if (deadline < this.timerAt) this.arm(deadline);
       // As JSON text (what Lambda receives anyway), the event spliced in as it is serialised.
       const head = JSON.stringify({
         id: invocation.requestId,
@@ -68,6 +71,37 @@ class HandlerWorker {
       }
     });
   }
+
+  private arm(at: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(this.expire, Math.max(0, at - performance.now()));
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+
+  /** The calls past their deadline time out; else the timer is armed again for the next deadline. */
+  private readonly expire = (): void => {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    let expired = false;
+    for (const [id, pending] of this.pending) {
+      if (pending.deadline <= now) {
+        this.pending.delete(id);
+        pending.resolve({ kind: 'timeout', logs: pending.logs });
+        expired = true;
+      } else if (pending.deadline < next) next = pending.deadline;
+    }
+    // A handler past its timeout may be stuck in a loop: stop the worker (the next call starts a fresh one).
+    if (expired) void this.terminate(`another invocation of ${path.basename(this.module)} timed out`);
+    else if (next < Infinity) this.arm(next);
+  };
 
   /** Posts the invocations of this turn of the event loop as one message (see workerSource.ts). */
   private readonly flush = (): void => {
@@ -89,7 +123,7 @@ class HandlerWorker {
     const pending = this.pending.get(result.id);
     if (pending === undefined) return;
     this.pending.delete(result.id);
-    clearTimeout(pending.timer);
+    if (this.pending.size === 0) this.disarm();
     if (result.ok) {
       pending.resolve({ kind: 'ok', result: result.result, logs: pending.logs });
     } else {
@@ -107,8 +141,8 @@ class HandlerWorker {
   private fail(message: string): void {
     if (this.dead) return;
     this.dead = true;
+    this.disarm();
     for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
       this.pending.delete(id);
       pending.resolve({ kind: 'crash', message, logs: pending.logs });
     }

@@ -25,6 +25,9 @@ export async function maybeThrow(event) {
   return event.n;
 }
 export async function nothing() {}
+export function hang() {
+  return new Promise(() => {});
+}
 export async function aFunction() { return () => 1; }
 export async function exit(event) {
   if (event.exit) {
@@ -41,8 +44,8 @@ export async function exit(event) {
     await pool.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const invoke = (exportName: string, event: unknown, requestId: string): Promise<LambdaOutcome> =>
-    pool.invoke({ handler: { module, exportName }, functionName: 'Channel', event, timeoutMs: 10_000, requestId });
+  const invoke = (exportName: string, event: unknown, requestId: string, timeoutMs = 10_000): Promise<LambdaOutcome> =>
+    pool.invoke({ handler: { module, exportName }, functionName: 'Channel', event, timeoutMs, requestId });
 
   it('answers each of many invocations made in one turn with its own result and console output', async () => {
     const text = 'quotes " and \\\\ backslashes, \u2028 and ünïcödé';
@@ -92,5 +95,14 @@ export async function exit(event) {
     assert.equal(crashed.kind, 'crash');
     // The next call starts a fresh worker.
     assert.deepEqual(await invoke('exit', { exit: false }, 'x-3'), { kind: 'ok', result: 'done', logs: [] });
+  });
+
+  it('times each call out at its own deadline, with one timer for the calls in flight', async () => {
+    // The hanging call arms the timer for its deadline; the quick one, made after with a shorter timeout, arms
+    // it earlier and answers before. The timer then finds nothing due and must be armed again for the hanging call.
+    const hanging = invoke('hang', {}, 'h-1', 400);
+    const quick = await invoke('echo', { n: 1, text: '' }, 'h-2', 100);
+    assert.equal(quick.kind, 'ok');
+    assert.deepEqual(await hanging, { kind: 'timeout', logs: [] });
   });
 });
