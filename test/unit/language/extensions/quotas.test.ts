@@ -81,6 +81,13 @@ describe('quotaRule', () => {
     ]);
   });
 
+  it('does not take a schema or an example that holds a requestTemplates key for a mapping template', async () => {
+    const text = 'x'.repeat(300 * 1024 + 1);
+    const data = { requestTemplates: { 'application/json': text } };
+    const extra = { components: { schemas: { Big: { example: data, properties: { requestTemplates: data } } } } };
+    assert.deepEqual(await check(definition({ paths: {}, extra })), []);
+  });
+
   it('rejects a definition over 6 MB', async () => {
     const mock = route({ type: 'mock', requestTemplates: { 'application/json': 'y'.repeat(250 * 1024) } });
     const paths = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`/p${i}`, mock]));
