@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { Position, Range } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
+import { knowRefHolders } from './refs';
 import { KeyCheck } from './yamlFastTree';
 import type { LineTable } from './positions';
 import type { ParsedTree } from './parsedTree';
@@ -70,6 +71,7 @@ export function parseJson(file: string, text: string, lines: LineTable): ParsedT
   }));
   problems.push(...duplicates);
   const root = builder.root;
+  if (root) knowRefHolders(root, builder.refHolders);
   return root ? { root, problems } : { problems };
 }
 
@@ -90,6 +92,8 @@ class TreeBuilder {
   root: SourceNode | undefined;
   /** Set when objects and arrays nest deeper than MAX_DEPTH: the tree is then not used. */
   tooDeep = false;
+  /** Objects a string `$ref` was attached to (refs.ts: so the SourceSet need not walk the tree for them). */
+  readonly refHolders: ObjectNode[] = [];
   private readonly stack: Frame[] = [];
   private done = false;
 
@@ -127,6 +131,9 @@ class TreeBuilder {
         const range = { start: position(line, character), end: position(line, character + length) };
         const scalar =
           typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+        const frame = this.stack[this.stack.length - 1];
+        if (typeof scalar === 'string' && frame?.key === '$ref' && frame.node.kind === 'object')
+          this.refHolders.push(frame.node);
         this.attach(scalarNode(this.file, pointer, range, offset, length, scalar));
       },
       onSeparator: (separator) => {

@@ -16,8 +16,33 @@ export function refOf(node: SourceNode | undefined): RefSite | undefined {
   return { holder: node, ref: ref as ScalarNode & { value: string } };
 }
 
+/**
+ * The objects that may hold a `$ref` (each has a string `$ref` property), when the parser found them while it built
+ * the tree: the JSON parser does, so collectRefs need not walk the tree. Valid as long as the tree: an edit of a
+ * JSON tree in place only changes a string to another string.
+ */
+const refHolders = new WeakMap<SourceNode, readonly ObjectNode[]>();
+
+/** Records the objects of a tree that the parser saw a string `$ref` in (in any order, repeats allowed). */
+export function knowRefHolders(root: SourceNode, holders: readonly ObjectNode[]): void {
+  refHolders.set(
+    root,
+    [...new Set(holders)].sort((a, b) => a.offset - b.offset),
+  );
+}
+
 /** Every `$ref` in a tree, in document order (iterative: deep documents do not exhaust the stack). */
 export function collectRefs(root: SourceNode | undefined): RefSite[] {
+  const known = root === undefined ? undefined : refHolders.get(root);
+  if (known !== undefined) {
+    // Objects in document order (a tree's offsets grow in preorder); refOf keeps those whose last `$ref` is a string.
+    const found: RefSite[] = [];
+    for (const holder of known) {
+      const site = refOf(holder);
+      if (site) found.push(site);
+    }
+    return found;
+  }
   const sites: RefSite[] = [];
   const stack: SourceNode[] = root ? [root] : [];
   while (stack.length > 0) {

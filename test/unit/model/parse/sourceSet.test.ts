@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { loadSourceSet, parseSource } from '../../../../src/model/parse';
 import { toValue } from '../../../../src/model/parse/nodes';
+import { collectRefs, refOf } from '../../../../src/model/parse/refs';
 import type { FileSystem } from '../../../../src/shared/fileSystem';
 import { nodeFileSystem } from '../../../../src/shared/nodeFileSystem';
 import { makeRange } from '../../../../src/shared/range';
@@ -242,4 +243,29 @@ test('local refs inside a SAM DefinitionBody are relative to that body', async (
       "Cannot resolve $ref '#/components/schemas/Missing': 'Missing' does not exist under '#/components/schemas'.",
     ],
   ]);
+});
+
+test("the JSON parser's $ref sites are those a walk of the tree finds, in document order", () => {
+  const text = JSON.stringify({
+    a: { b: { $ref: '#/x' }, $ref: '#/y' },
+    c: [{ $ref: '#/z' }, { $ref: 5 }, { d: { $ref: 'other.json#/w' } }],
+    e: { $ref: ['not', 'a', 'string'] },
+  });
+  // A later duplicate `$ref` that is not a string takes the site away (the last key wins).
+  const withDuplicate = `${text.slice(0, -1)}, "f": {"$ref": "#/v", "$ref": 1}, "g": {"$ref": 1, "$ref": "#/u"}}`;
+  for (const source of [text, withDuplicate]) {
+    const doc = parseSource('/t/refs.json', source);
+    const walked: string[] = [];
+    const stack = doc.root ? [doc.root] : [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const ref = refOf(node);
+      if (ref) walked.push(`${ref.holder.pointer} ${ref.ref.value}`);
+      if (node.kind === 'array') stack.push(...[...node.items].reverse());
+      else if (node.kind === 'object') stack.push(...node.properties.map((p) => p.value).reverse());
+    }
+    const collected = collectRefs(doc.root).map((s) => `${s.holder.pointer} ${s.ref.value}`);
+    assert.deepEqual(collected, walked);
+    assert.ok(collected.length >= 4);
+  }
 });
