@@ -1,3 +1,5 @@
+import { memoByString } from '../../shared/memo';
+
 // JSON pointers (RFC 6901): '' is the root, '/a/b' a path; '~' is written '~0' and '/' is written '~1'.
 
 export function escapeSegment(key: string): string {
@@ -18,7 +20,9 @@ export function childPointer(parent: string, key: string | number): string {
  * The segments of a `$ref` fragment ('/components/schemas/Pet' → ['components', 'schemas', 'Pet']), after
  * URI %-decoding and pointer unescaping. Undefined when the fragment is not a valid pointer.
  */
-export function parseFragment(fragment: string): string[] | undefined {
+export const parseFragment: (fragment: string) => readonly string[] | undefined = memoByString(parseFragmentOnce);
+
+function parseFragmentOnce(fragment: string): string[] | undefined {
   let decoded = fragment;
   try {
     decoded = decodeURIComponent(fragment);

@@ -50,6 +50,8 @@ const EMBEDDED_BODY = /^\/Resources\/[^/]+\/Properties\/(?:DefinitionBody|Body)(
  * '#/components/schemas/Empty' means the body's components), else the file's root.
  */
 export function localRefBase(root: SourceNode, pointer: string): SourceNode {
+  // Not a template: no need to look at the pointer (a long one is a string the regular expression would copy).
+  if (getProperty(root, 'Resources') === undefined) return root;
   const match = EMBEDDED_BODY.exec(pointer);
   if (!match) return root;
   let node: SourceNode | undefined = root;
