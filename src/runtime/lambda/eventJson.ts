@@ -96,21 +96,25 @@ export function proxyEventV2Json(ex: Exchange): string {
   return `${json}}`;
 }
 
-/** Text JSON.stringify would leave as it is between its quotes: no quote, backslash, control or surrogate. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const plain = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
-
-/** A string as JSON: quoted as it is when nothing in it needs escaping (most), else by JSON.stringify. */
-function quote(value: string): string {
-  return plain.test(value) ? `"${value}"` : JSON.stringify(value);
+/**
+ * A string as JSON: quoted as it is when JSON.stringify would leave it so (no quote, backslash, control character
+ * or surrogate: most), else by JSON.stringify.
+ */
+export function quote(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(value);
+  }
+  return `"${value}"`;
 }
 
 function text(value: string | null | undefined): string {
   return value === null || value === undefined ? 'null' : quote(value);
 }
 
-function number(value: number): string {
-  return JSON.stringify(value);
+/** A number as JSON (what JSON.stringify gives: its text, null when not finite). */
+export function number(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
 }
 
 function list(values: string[]): string {

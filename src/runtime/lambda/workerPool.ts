@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/logger';
 import { nullLogger } from '../../shared/logger';
 import type { LambdaInvocation, LambdaInvoker, LambdaOutcome } from './invoker';
+import { number, quote } from './eventJson';
 import { workerSource } from './workerSource';
 
 interface Pending {
@@ -56,20 +57,29 @@ class HandlerWorker {
       this.pending.set(invocation.requestId, { resolve, deadline, logs: [] });
       if (deadline < this.timerAt) this.arm(deadline);
       // As JSON text (what Lambda receives anyway), the event spliced in as it is serialised.
-      const head = JSON.stringify({
-        id: invocation.requestId,
-        exportName: invocation.handler.exportName,
-        functionName: invocation.functionName,
-        timeoutMs: invocation.timeoutMs,
-      });
       const event = invocation.eventJson ?? JSON.stringify(invocation.event) ?? 'null';
-      const text = `${head.slice(0, -1)},"event":${event}}`;
+      const text =
+        `{"id":${quote(invocation.requestId)},"timeoutMs":${number(invocation.timeoutMs)},` +
+        `${this.names(invocation)},"event":${event}}`;
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
       if (!this.flushing) {
         this.flushing = true;
         setImmediate(this.flush);
       }
     });
+  }
+
+  /** `"exportName":…,"functionName":…` of the last call, made again only when they change (rarely: per route). */
+  private namesOf: { exportName: string; functionName: string; json: string } | undefined;
+
+  private names(invocation: LambdaInvocation): string {
+    const exportName = invocation.handler.exportName;
+    const functionName = invocation.functionName;
+    const last = this.namesOf;
+    if (last !== undefined && last.exportName === exportName && last.functionName === functionName) return last.json;
+    const json = `"exportName":${quote(exportName)},"functionName":${quote(functionName)}`;
+    this.namesOf = { exportName, functionName, json };
+    return json;
   }
 
   private arm(at: number): void {

@@ -69,6 +69,17 @@ export async function exit(event) {
     });
   });
 
+  it('sends each call of a turn to its own export, whatever the others call', async () => {
+    const [first, second, third] = await Promise.all([
+      invoke('echo', { n: 1, text: 'a' }, 'm-1'),
+      invoke('maybeThrow', { n: 2 }, 'm-2'),
+      invoke('echo', { n: 3, text: 'b' }, 'm-3'),
+    ]);
+    assert.deepEqual(first, { kind: 'ok', result: { n: 1, id: 'm-1', text: 'a' }, logs: ['echo 1', 'echoed 1'] });
+    assert.deepEqual(second, { kind: 'ok', result: 2, logs: [] });
+    assert.deepEqual(third, { kind: 'ok', result: { n: 3, id: 'm-3', text: 'b' }, logs: ['echo 3', 'echoed 3'] });
+  });
+
   it('reads a result that is not JSON (nothing, a function) as null', async () => {
     assert.deepEqual(await invoke('nothing', {}, 'u'), { kind: 'ok', result: null, logs: [] });
     assert.deepEqual(await invoke('aFunction', {}, 'f'), { kind: 'ok', result: null, logs: [] });
