@@ -67,7 +67,7 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.
   const atStart = edit.oldEnd === edit.start && edit.start === target.offset;
   const fromCharacter = previous.positionAt(edit.oldEnd).character + (atStart ? 1 : 0);
-  shift(root, path, edit, line, fromCharacter);
+  shift(root, path, edit, line, fromCharacter, previous.aliased === true);
   target.value = value;
   const document: SourceDocument = {
     file: previous.file,
@@ -189,9 +189,18 @@ function sharesOffset(root: SourceNode, target: ScalarNode): boolean {
  * Moves every offset and position after the edit; the nodes on `path` (the scalar and its parents) grow. No two
  * nodes share a position object (each is made by its own rangeOf), so each one is moved once. Only positions on
  * the edited line move; a subtree that starts on a later line only has its offsets moved (a loop of its own:
- * this runs over most of the tree after every edit, so it is kept to plain loads and stores).
+ * this runs over most of the tree after every edit, so it is kept to plain loads and stores). Not in an `aliased`
+ * tree: an alias copy has the alias's place but its nodes have the anchored nodes' places, which may be before
+ * the edit, so each node is moved by its own place.
  */
-function shift(root: SourceNode, path: SourceNode[], edit: Edit, line: number, fromCharacter: number): void {
+function shift(
+  root: SourceNode,
+  path: SourceNode[],
+  edit: Edit,
+  line: number,
+  fromCharacter: number,
+  aliased: boolean,
+): void {
   const { delta, oldEnd, start } = edit;
   const move = (p: Position) => {
     if (p.line === line && p.character >= fromCharacter) p.character += delta;
@@ -208,7 +217,7 @@ function shift(root: SourceNode, path: SourceNode[], edit: Edit, line: number, f
       (range.end.line < line || (range.end.line === line && range.end.character < fromCharacter))
     )
       continue;
-    if (range.start.line > line) {
+    if (!aliased && range.start.line > line) {
       shiftOffsets(node, delta);
       continue;
     }

@@ -304,6 +304,13 @@ describe('incremental parsing after an edit', () => {
     assert.ok(reparsed, 'a value no alias copies is parsed incrementally');
     assert.equal(reparsed.aliased, true);
     assert.deepEqual(snapshot(reparsed), snapshot(parseSource(file, after)));
+    // An edit between the anchor and the alias: the copy's nodes keep the anchored nodes' places (before the
+    // edit), so a later edit of the anchored value still finds the copy and is parsed in full.
+    const between = 'a: &x\n  b: hello\nm: worxld\nc: *x\n';
+    const moved = reparseEdit(parseSource(file, 'a: &x\n  b: hello\nm: world\nc: *x\n'), between);
+    assert.ok(moved, 'a value between an anchor and its alias is parsed incrementally');
+    assert.deepEqual(snapshot(moved), snapshot(parseSource(file, between)));
+    assert.equal(reparseEdit(moved, 'a: &x\n  b: helxlo\nm: worxld\nc: *x\n'), undefined);
     // Without aliases no document is marked, even when the text has alias-like words.
     assert.equal(parseSource(file, 'a: "*x is &y"\n').aliased, undefined);
   });
