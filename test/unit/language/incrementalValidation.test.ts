@@ -172,3 +172,20 @@ describe("rules that see only the model's API types", () => {
     assert.deepEqual(whole.seen, ['REST:routes', 'REST:routes']);
   });
 });
+
+describe('the list of models after an edit', () => {
+  it('follows an edited $ref to a request body with an invalid inline schema', async () => {
+    const text = (body: string) =>
+      `openapi: 3.0.1\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    post:\n` +
+      `      requestBody: {$ref: '#/components/requestBodies/${body}'}\n      responses: {'200': {description: ok}}\n` +
+      `components:\n  requestBodies:\n    A: {content: {application/json: {schema: {type: string}}}}\n` +
+      `    B: {content: {application/json: {schema: {type: strin}}}}\n`;
+    const file = '/virtual/bodies.yaml';
+    const editing = createLanguageService({ fs: nodeFileSystem });
+    await editing.validate({ file, text: text('A'), version: 1 });
+    const after = await editing.validate({ file, text: text('B'), version: 2 });
+    assert.ok(after.some((d) => d.code === 'apigw.model.invalidSchema'));
+    const scratch = await createLanguageService({ fs: nodeFileSystem }).validate({ file, text: text('B') });
+    assert.equal(JSON.stringify(after), JSON.stringify(scratch));
+  });
+});

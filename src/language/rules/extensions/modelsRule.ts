@@ -3,6 +3,7 @@ import type { ValueEdit } from '../../../model/parse/incremental';
 import type { SourceNode } from '../../../model/sourceNode';
 import { getProperty } from '../../../model/parse';
 import { documentValueAt } from '../../../model/parse/documentValue';
+import { apiTypesKey } from '../../modelView';
 import { modelErrors, modelErrorsAfterEdit } from './modelSchemaCheck';
 import type { Rule, RuleContext } from '../rule';
 import { findBodies, isSwagger, operationsOf } from './bodies';
@@ -16,23 +17,51 @@ import { report } from './values';
  * meta-schema (unknown keywords are allowed; values computed at deploy time and `$ref`s are not judged).
  * After a one-value edit the other models' verdicts are kept (by node: the edited tree is the previous one,
  * updated), and the model holding the edited value is checked again (modelSchemaCheck.ts). Not 'tracked': it
- * runs after every edit (which costs a walk over the models' keys) and so need not mark what it reads, which
- * lets a first check take a JSON document's models from its JSON.parse value instead of building each one.
+ * runs after every edit (over the previous version's list of models, unless the edit can change it) and so need
+ * not mark what it reads, which lets a first check take a JSON document's models from its JSON.parse value.
  */
 export const modelsRule: Rule = {
   id: 'extensions.models',
   codes: ['apigw.model.invalidSchema'],
   model: 'apiTypes',
   check(ctx) {
-    checkModels(ctx, { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() });
+    const checks: Checks = { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() };
+    for (const target of modelTargets(ctx)) checkModel(ctx, checks, target);
   },
   checkAfterEdit(ctx, previous, edit) {
+    const before = previous as ModelsState | undefined;
+    const apiTypes = apiTypesKey(ctx.definition);
     const checks: Checks = { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() };
-    if (previous instanceof Map && edit) Object.assign(checks, { before: previous as Verdicts, edit });
-    checkModels(ctx, checks);
-    return checks.verdicts;
+    if (before !== undefined && edit !== undefined) Object.assign(checks, { before: before.verdicts, edit });
+    // Which schemas are models depends on keys, `$ref`s, the version and the API types only.
+    const sameTargets =
+      before !== undefined &&
+      edit !== undefined &&
+      before.apiTypes === apiTypes &&
+      !TARGET_VALUES.test(edit.scalar.pointer);
+    const targets = sameTargets ? before.targets : modelTargets(ctx);
+    for (const target of targets) checkModel(ctx, checks, target);
+    const state: ModelsState = { verdicts: checks.verdicts, targets, apiTypes };
+    return state;
   },
 };
+
+/** Values that decide which schemas are models (besides keys, which no one-value edit changes). */
+const TARGET_VALUES = /\/(?:\$ref|openapi|swagger|Type|ProtocolType)$/;
+
+/** A schema checked as a model: an entry of the models, or an operation's inline request body schema. */
+interface Target {
+  what: string;
+  written: SourceNode;
+  at: { file: string; range: SourceNode['range'] };
+}
+
+/** What a version's check leaves for the next. */
+interface ModelsState {
+  verdicts: Verdicts;
+  targets: Target[];
+  apiTypes: string;
+}
 
 /** The meta-schema errors of each model node checked in a version. */
 type Verdicts = Map<SourceNode, ErrorObject[]>;
@@ -63,7 +92,8 @@ function verdictOf(checks: Checks, model: SourceNode): ErrorObject[] {
   return errors;
 }
 
-function checkModels(ctx: RuleContext, checks: Checks): void {
+function modelTargets(ctx: RuleContext): Target[] {
+  const targets: Target[] = [];
   for (const body of findBodies(ctx)) {
     if (body.type !== 'REST') continue;
     const holder = isSwagger(body)
@@ -73,7 +103,7 @@ function checkModels(ctx: RuleContext, checks: Checks): void {
     if (models?.kind === 'object') {
       for (const { key, keyRange, value } of models.properties) {
         if (!key.startsWith('x-'))
-          checkModel(ctx, checks, `The model '${key}'`, value, { file: models.file, range: keyRange });
+          targets.push({ what: `The model '${key}'`, written: value, at: { file: models.file, range: keyRange } });
       }
     }
     if (isSwagger(body)) continue;
@@ -85,22 +115,18 @@ function checkModels(ctx: RuleContext, checks: Checks): void {
         const schema = getProperty(schemaKey, 'schema');
         if (schema === undefined || schemaKey?.kind !== 'object' || getProperty(schema, '$ref') !== undefined) continue;
         const at = schemaKey.properties.find((p) => p.key === 'schema')?.keyRange ?? schemaKey.range;
-        checkModel(ctx, checks, `The ${key} request body schema of ${operation.method} ${operation.path}`, schema, {
-          file: schemaKey.file,
-          range: at,
+        targets.push({
+          what: `The ${key} request body schema of ${operation.method} ${operation.path}`,
+          written: schema,
+          at: { file: schemaKey.file, range: at },
         });
       }
     }
   }
+  return targets;
 }
 
-function checkModel(
-  ctx: RuleContext,
-  checks: Checks,
-  what: string,
-  written: SourceNode,
-  at: { file: string; range: SourceNode['range'] },
-): void {
+function checkModel(ctx: RuleContext, checks: Checks, { what, written, at }: Target): void {
   const node = ctx.resolve(written);
   if (node === undefined || getProperty(written, '$ref') !== undefined) return;
   for (const error of verdictOf(checks, node)) {
