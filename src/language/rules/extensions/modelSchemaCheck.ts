@@ -15,9 +15,17 @@ export function modelErrors(model: SourceNode, schema: unknown = toValue(model))
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
     return [{ instancePath: '', schemaPath: '', keyword: 'type', params: {}, message: 'must be an object' }];
   }
-  // `$schema` names the draft; API Gateway models are draft 4 whatever it says.
+  return metaSchemaErrors(withoutDraft(schema));
+}
+
+/**
+ * The schema without its `$schema`: it names the draft, and API Gateway models are draft 4 whatever it says
+ * (ajv would check against the meta-schema it names, and throws for one it does not know).
+ */
+function withoutDraft(schema: unknown): unknown {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const { $schema: _ignored, ...rest } = schema as Record<string, unknown>;
-  return metaSchemaErrors(rest);
+  return rest;
 }
 
 function metaSchemaErrors(schema: unknown): ErrorObject[] {
@@ -33,12 +41,13 @@ function metaSchemaErrors(schema: unknown): ErrorObject[] {
  * modelErrors of a model after a one-value edit of `scalar` inside it, given its errors before. The
  * meta-schema judges each subschema by its own keywords and its subschemas only, so a model valid before stays
  * valid when the smallest subschema holding the edit is valid; anything else is checked whole (which also
- * gives exactly the error a whole check gives).
+ * gives exactly the error a whole check gives). A subschema's own `$schema` is left out as the model's is (a
+ * whole check reads it as a plain string).
  */
 export function modelErrorsAfterEdit(model: SourceNode, before: ErrorObject[], scalar: ScalarNode): ErrorObject[] {
   if (before.length === 0) {
     const sub = subschemaHolding(model, scalar.pointer.slice(model.pointer.length));
-    if (sub !== model && sub !== undefined && metaSchemaErrors(toValue(sub)).length === 0) return [];
+    if (sub !== model && sub !== undefined && metaSchemaErrors(withoutDraft(toValue(sub))).length === 0) return [];
   }
   return modelErrors(model);
 }

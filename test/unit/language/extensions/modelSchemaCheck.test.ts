@@ -49,6 +49,11 @@ const cases: Array<[string, string, string]> = [
   ['type: object', 'type: objet', '/Model/type'],
   ['x-extra: {type: string}', 'x-extra: {type: strin}', '/Model/x-extra/type'],
   ['properties: {a: {$schema: x}}', 'properties: {a: {$schema: y}}', '/Model/properties/a/$schema'],
+  [
+    'properties: {a: {$schema: x, type: string}}',
+    'properties: {a: {$schema: x, type: strin}}',
+    '/Model/properties/a/type',
+  ],
 ];
 
 describe('model verdict after an edit', () => {
