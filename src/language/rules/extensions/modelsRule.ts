@@ -73,6 +73,18 @@ interface Checks {
   verdicts: Verdicts;
   before?: Verdicts;
   edit?: ValueEdit;
+  /** The edited value's pointer and its parents' (made on first use). */
+  holders?: Set<string>;
+}
+
+/** '/a/b/c' → '/a/b/c', '/a/b', '/a', '' (a model holds the edit when its pointer is one of them). */
+function pointerAndParents(pointer: string): Set<string> {
+  const found = new Set<string>([pointer]);
+  for (let at = pointer.lastIndexOf('/'); at >= 0; at = pointer.lastIndexOf('/', at - 1)) {
+    found.add(pointer.slice(0, at));
+    if (at === 0) break;
+  }
+  return found;
 }
 
 /** The model's errors: the previous verdict when the edit is elsewhere, else checked (again). */
@@ -83,9 +95,8 @@ function verdictOf(checks: Checks, model: SourceNode): ErrorObject[] {
   const scalar = checks.edit?.scalar;
   if (before === undefined || scalar === undefined) errors = modelErrors(model, checks.valueOf(model));
   else {
-    const holds =
-      model.file === scalar.file &&
-      (scalar.pointer === model.pointer || scalar.pointer.startsWith(`${model.pointer}/`));
+    checks.holders ??= pointerAndParents(scalar.pointer);
+    const holds = model.file === scalar.file && checks.holders.has(model.pointer);
     errors = holds ? modelErrorsAfterEdit(model, before, scalar) : before;
   }
   checks.verdicts.set(model, errors);
