@@ -13,10 +13,12 @@ const wrappers = new Set(['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', '$ref
  * Identified by object identity, so it works through `$ref`s and `id`-scoped sub-schemas alike.
  */
 const owners = new WeakMap<object, object>();
+/** Each `oneOf` / `anyOf` alternative schema, to the list it is one of (mergeKey). */
+const alternativesOf = new WeakMap<object, object>();
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 
-/** Records, once per schema, which schema object declares each property schema. */
+/** Records, once per schema, which schema object declares each property schema, and each alternative's list. */
 export function indexSchema(schema: unknown): void {
   const stack: unknown[] = [schema];
   const seen = new Set<object>();
@@ -28,6 +30,12 @@ export function indexSchema(schema: unknown): void {
     if (typeof properties === 'object' && properties !== null) {
       for (const child of Object.values(properties as Record<string, unknown>))
         if (typeof child === 'object' && child !== null) owners.set(child, node);
+    }
+    for (const keyword of ['oneOf', 'anyOf']) {
+      const list = (node as Record<string, unknown>)[keyword];
+      if (Array.isArray(list))
+        for (const item of list as unknown[])
+          if (typeof item === 'object' && item !== null) alternativesOf.set(item, list);
     }
     for (const value of Object.values(node as Record<string, unknown>)) stack.push(value);
   }
@@ -147,7 +155,13 @@ function mergeAtSamePlace(errors: readonly ErrorObject[]): ErrorObject[] {
 function mergeKey(e: ErrorObject): string {
   if (e.keyword === 'type' || e.keyword === 'enum' || e.keyword === 'const') return `${e.instancePath}|value`;
   if (e.keyword === 'required' && /\/(oneOf|anyOf)\/\d+\/required$/.test(e.schemaPath)) {
-    return `${e.instancePath}|required-one-of|${e.schemaPath.replace(/\/\d+\/required$/, '')}`;
+    // The list the alternative is one of, by identity: ajv's schemaPath starts at the $ref'd definition when
+    // refs are not inlined, so two definitions' `oneOf`s (a parameter's SchemaXORContent and ParameterLocation)
+    // would look alike.
+    const list =
+      typeof e.parentSchema === 'object' && e.parentSchema !== null ? alternativesOf.get(e.parentSchema) : undefined;
+    const group = list === undefined ? e.schemaPath.replace(/\/\d+\/required$/, '') : `#${idOf(list)}`;
+    return `${e.instancePath}|required-one-of|${group}`;
   }
   return `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
 }
