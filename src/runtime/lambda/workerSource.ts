@@ -44,23 +44,31 @@ function describe(error) {
   }
   return { errorMessage: typeof error === 'string' ? error : util.inspect(error), errorType: 'Error', stackTrace: [] };
 }
+// A handler is called at once, in its invocation's turn (a throw is its error like a rejection); one that takes
+// a callback is answered by the callback or by the promise it returns, whichever comes first.
 function call(fn, event, context) {
-  if (fn.length < 3) return Promise.resolve().then(() => fn(event, context));
+  if (fn.length < 3) return fn(event, context);
   return new Promise((resolve, reject) => {
     const done = (error, result) => (error ? reject(error) : resolve(result));
     const returned = fn(event, context, done);
     if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
   });
 }
+// The handler module: imported on the first call (a failed import is tried again on the next), then at hand
+// without awaiting a promise per call.
+let loaded;
+function load() {
+  loading = loading || import(pathToFileURL(workerData.module).href).then((mod) => (loaded = mod), (error) => {
+    loading = undefined;
+    const wrapped = new Error(error && error.message ? error.message : String(error));
+    wrapped.name = 'Runtime.ImportModuleError';
+    throw wrapped;
+  });
+  return loading;
+}
 async function invoke(message) {
   try {
-    loading = loading || import(pathToFileURL(workerData.module).href).catch((error) => {
-      loading = undefined;
-      const wrapped = new Error(error && error.message ? error.message : String(error));
-      wrapped.name = 'Runtime.ImportModuleError';
-      throw wrapped;
-    });
-    const mod = await loading;
+    const mod = loaded || (await load());
     const fn = mod[message.exportName] ??
       (mod.default && Object.prototype.hasOwnProperty.call(mod.default, message.exportName) ? mod.default[message.exportName] : undefined);
     if (typeof fn !== 'function') {

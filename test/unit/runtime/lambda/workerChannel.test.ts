@@ -25,6 +25,11 @@ export async function maybeThrow(event) {
   return event.n;
 }
 export async function nothing() {}
+export function plain(event) {
+  if (event.fail) throw new RangeError('plain ' + event.n);
+  console.log('plain', event.n);
+  return { n: event.n };
+}
 export function hang() {
   return new Promise(() => {});
 }
@@ -78,6 +83,15 @@ export async function exit(event) {
     assert.deepEqual(first, { kind: 'ok', result: { n: 1, id: 'm-1', text: 'a' }, logs: ['echo 1', 'echoed 1'] });
     assert.deepEqual(second, { kind: 'ok', result: 2, logs: [] });
     assert.deepEqual(third, { kind: 'ok', result: { n: 3, id: 'm-3', text: 'b' }, logs: ['echo 3', 'echoed 3'] });
+  });
+
+  it('calls a handler that is not async: its value is the result, its throw the error', async () => {
+    const [value, thrown] = await Promise.all([
+      invoke('plain', { n: 1 }, 'p-1'),
+      invoke('plain', { n: 2, fail: true }, 'p-2'),
+    ]);
+    assert.deepEqual(value, { kind: 'ok', result: { n: 1 }, logs: ['plain 1'] });
+    assert.equal(thrown.kind === 'error' && `${thrown.errorType}: ${thrown.errorMessage}`, 'RangeError: plain 2');
   });
 
   it('reads a result that is not JSON (nothing, a function) as null', async () => {
