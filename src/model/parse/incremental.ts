@@ -144,9 +144,10 @@ function scalarPath(root: SourceNode, edit: Edit): SourceNode[] | undefined {
 /**
  * A one-line plain scalar that YAML's core schema reads as this very string, in block or flow context: no
  * indicator first, no `: ` / ` #` / flow punctuation inside, no space at either end, nothing that could be a
- * number, boolean or null. Anything else (rare while typing) is parsed in full.
+ * number, boolean or null, and not empty (a value deleted to nothing is null). Anything else (rare while typing) is
+ * parsed in full.
  */
-const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`\s.+\d])(?:[^:#,[\]{}\s]|:(?=[^\s,[\]{}])|(?<=\S)#| (?=\S))*(?<![\s:])$/;
+const PLAIN = /^(?![-?:,[\]{}#&*!|>'"%@`\s.+\d])(?:[^:#,[\]{}\s]|:(?=[^\s,[\]{}])|(?<=\S)#| (?=\S))+(?<![\s:])$/;
 const PLAIN_SPECIAL = /^(?:true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
 
 /** The value of the edited scalar's new source, when it is still a string scalar written the same way. */

@@ -291,6 +291,8 @@ describe('incremental parsing after an edit', () => {
     assert.deepEqual(snapshot(reparsed), snapshot(parseSource(file, after)));
     assert.equal(reparseEdit(parseSource(file, before), 'a:\n  b: hel: lo\n  c: [x, "y"]\nd: 1\n'), undefined);
     assert.equal(reparseEdit(parseSource(file, before), 'ax:\n  b: hello\n  c: [x, "y"]\nd: 1\n'), undefined);
+    // A plain value deleted to nothing is null, not an empty string: parsed in full.
+    assert.equal(reparseEdit(parseSource(file, 'a: x\nb: 1\n'), 'a: \nb: 1\n'), undefined);
   });
 
   it('parses in full an edit of a value that a YAML alias copies, and reuses the tree for other edits', () => {
