@@ -4,6 +4,7 @@
 // breaks, a value that would change type or structure) returns undefined, and the caller parses in full.
 import type { Position } from '../../shared/range';
 import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
+import { anchoredScalars } from './parsedTree';
 import { LineTable, lineTables } from './positions';
 
 /** Larger edits (a paste) are parsed in full. */
@@ -61,7 +62,9 @@ export function reparseValueEdit(previous: SourceDocument, text: string): Repars
   if (!path || target?.kind !== 'scalar') return undefined;
   const source = text.slice(target.offset, target.offset + target.length + edit.delta);
   const value = scalarValueOf(previous, target, source);
-  if (value === undefined || (previous.aliased && sharesOffset(root, target))) return undefined;
+  if (value === undefined) return undefined;
+  // Copies of the edited value would need the edit too: those of an anchored scalar have the aliases' places.
+  if (previous.aliased && (anchoredScalars.has(target) || sharesOffset(root, target))) return undefined;
   const line = previous.positionAt(edit.start).line;
   const lines = lineTables.get(previous)?.afterEdit(text, line, edit.delta) ?? new LineTable(text);
   // Text typed before a scalar's first character leaves the scalar's start where it was: only what follows moves.

@@ -11,3 +11,9 @@ export interface ParsedTree {
   /** Set when a YAML alias was expanded: the copy's nodes share their places with the anchored nodes. */
   aliased?: true;
 }
+
+/**
+ * YAML scalars written with an anchor (`&name value`). An alias copy of a scalar has the alias's place, not the
+ * anchored scalar's, so an edit of one of these is parsed in full (incremental.ts): the copies need it too.
+ */
+export const anchoredScalars = new WeakSet<SourceNode>();

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { PropertyNode, ScalarNode, SourceNode } from '../sourceNode';
 import { CFN_TAGS, intrinsicValuePointer, splitGetAtt, wrapIntrinsic } from './cfnTags';
 import { DuplicateKeys } from './duplicateKeys';
-import type { ParsedTree } from './parsedTree';
+import { anchoredScalars, type ParsedTree } from './parsedTree';
 import { childPointer } from './pointer';
 import { type LineTable, trimEnd } from './positions';
 import { parseYamlFast } from './yamlFastPath';
@@ -162,7 +162,12 @@ class YamlConverter {
 
   /** An anchored collection is "in progress" while converted, so an alias to it from inside becomes null. */
   private convertAnchored(node: YamlNode, pointer: string): SourceNode {
-    if (!node.anchor || isScalar(node)) return this.convertUntagged(node, pointer);
+    if (!node.anchor) return this.convertUntagged(node, pointer);
+    if (isScalar(node)) {
+      const scalar = this.convertUntagged(node, pointer);
+      anchoredScalars.add(scalar);
+      return scalar;
+    }
     this.active.add(node);
     try {
       return this.convertUntagged(node, pointer);

@@ -313,6 +313,11 @@ describe('incremental parsing after an edit', () => {
     assert.ok(moved, 'a value between an anchor and its alias is parsed incrementally');
     assert.deepEqual(snapshot(moved), snapshot(parseSource(file, between)));
     assert.equal(reparseEdit(moved, 'a: &x\n  b: helxlo\nm: worxld\nc: *x\n'), undefined);
+    // A copy of an anchored scalar has the alias's place: an edit of the anchored scalar is parsed in full too.
+    assert.equal(reparseEdit(parseSource(file, 'h: &y zed\ni: [*y, x]\n'), 'h: &y zebd\ni: [*y, x]\n'), undefined);
+    const other = reparseEdit(parseSource(file, 'h: &y zed\ni: [*y, x]\n'), 'h: &y zed\ni: [*y, xa]\n');
+    assert.ok(other, 'a value no alias copies is parsed incrementally');
+    assert.deepEqual(snapshot(other), snapshot(parseSource(file, 'h: &y zed\ni: [*y, xa]\n')));
     // Without aliases no document is marked, even when the text has alias-like words.
     assert.equal(parseSource(file, 'a: "*x is &y"\n').aliased, undefined);
   });
