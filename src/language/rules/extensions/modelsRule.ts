@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ValueEdit } from '../../../model/parse/incremental';
 import type { SourceNode } from '../../../model/sourceNode';
-import { getProperty } from '../../../model/parse';
+import { getProperty, toValue } from '../../../model/parse';
 import { documentValueAt } from '../../../model/parse/documentValue';
 import { apiTypesKey } from '../../modelView';
 import { modelErrors, modelErrorsAfterEdit } from './modelSchemaCheck';
@@ -31,7 +31,11 @@ export const modelsRule: Rule = {
   checkAfterEdit(ctx, previous, edit) {
     const before = previous as ModelsState | undefined;
     const apiTypes = apiTypesKey(ctx.definition);
-    const checks: Checks = { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() };
+    // After an edit, a model not checked before (a $ref edited to it) is built alone: the document's JSON.parse
+    // value would be a parse of the whole new text.
+    const valueOf = (model: SourceNode): unknown =>
+      edit === undefined ? documentValueAt(ctx.document, model) : toValue(model);
+    const checks: Checks = { valueOf, verdicts: new Map() };
     if (before !== undefined && edit !== undefined) Object.assign(checks, { before: before.verdicts, edit });
     // Which schemas are models depends on keys, `$ref`s, the version and the API types only.
     const sameTargets =
