@@ -102,15 +102,46 @@ export function selectResponse(responses: MethodResponse[], status: number): Met
  * `type/*`, then `*\/*` — the most specific wins, as OpenAPI says. Undefined when none does.
  */
 export function selectMediaType(declared: string[], contentType: string): string | undefined {
-  const wanted = lowerCase(mediaType(contentType));
-  const normal = (t: string): string => lowerCase(mediaType(t));
-  const slash = wanted.indexOf('/');
-  const family = slash < 0 ? undefined : `${wanted.slice(0, slash)}/*`;
-  return (
-    declared.find((t) => normal(t) === wanted) ??
-    (family === undefined ? undefined : declared.find((t) => normal(t) === family)) ??
-    declared.find((t) => normal(t) === '*/*')
-  );
+  return selectNormalMediaType(declared, declared.map(normalMediaType), contentType);
+}
+
+/** A media type as declared types are compared: without parameters, lower-case. */
+function normalMediaType(type: string): string {
+  return lowerCase(mediaType(type));
+}
+
+/** `selectMediaType` with the declared types' normal forms (`normal[i]` for `declared[i]`) made beforehand. */
+function selectNormalMediaType(declared: string[], normal: string[], contentType: string): string | undefined {
+  const wanted = normalMediaType(contentType);
+  let at = normal.indexOf(wanted);
+  if (at < 0) {
+    const slash = wanted.indexOf('/');
+    if (slash >= 0) at = normal.indexOf(`${wanted.slice(0, slash)}/*`);
+  }
+  if (at < 0) at = normal.indexOf('*/*');
+  return at < 0 ? undefined : declared[at];
+}
+
+/** A declared response's content types (its media types and its schemas' keys, once each), and their normal forms. */
+interface DeclaredContent {
+  types: string[];
+  normal: string[];
+}
+
+/**
+ * The declared content of each response, made on its first check: a response's declaration does not change
+ * while it is served (a reload reads new MethodResponse objects), so every response checked against it shares it.
+ */
+const declaredContents = new WeakMap<MethodResponse, DeclaredContent>();
+
+function declaredContent(declared: MethodResponse): DeclaredContent {
+  let content = declaredContents.get(declared);
+  if (content === undefined) {
+    const types = [...new Set([...declared.contentTypes, ...Object.keys(declared.schemas ?? {})])];
+    content = { types, normal: types.map(normalMediaType) };
+    declaredContents.set(declared, content);
+  }
+  return content;
 }
 
 /** `application/json`, `application/problem+json`... (what is parsed as JSON to be checked). */
@@ -125,8 +156,7 @@ function checkBody(
   options: CheckOptions,
   result: CheckResult,
 ): void {
-  const schemas = declared.schemas ?? {};
-  const types = [...new Set([...declared.contentTypes, ...Object.keys(schemas)])];
+  const { types, normal } = declaredContent(declared);
   // A response without declared content is not described: any body goes (error responses are often so).
   if (types.length === 0) return;
   if (options.method !== undefined && lowerCase(options.method) === 'head') return;
@@ -144,7 +174,7 @@ function checkBody(
     }
     return;
   }
-  const type = selectMediaType(types, contentType);
+  const type = selectNormalMediaType(types, normal, contentType);
   if (type === undefined) {
     result.mismatches.push(
       mismatch(
@@ -156,7 +186,7 @@ function checkBody(
     return;
   }
   result.contentType = type;
-  const schema = schemas[type];
+  const schema = declared.schemas?.[type];
   if (schema === undefined || schema === null || typeof schema !== 'object') return;
   // Only JSON bodies are checked against a schema (a `*/*` or `application/*` schema too, when the body is JSON).
   if (!isJsonMediaType(contentType)) {
@@ -271,8 +301,26 @@ function errorMessage(error: ErrorObject): string {
 /** The value of a header by name, any case (a response's header names are as the integration wrote them). */
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {
   const wanted = lowerCase(name);
-  for (const key in headers) if (lowerCase(key) === wanted) return headers[key];
+  for (const key in headers) if (sameLowerCase(key, wanted)) return headers[key];
   return undefined;
+}
+
+/** Whether `text` lower-cased is `lower` (itself lower-case): no lower-cased copy unless a character is not ASCII. */
+function sameLowerCase(text: string, lower: string): boolean {
+  // Lower-casing keeps the length of ASCII text only.
+  if (text.length !== lower.length) return !isAscii(text) && lowerCase(text) === lower;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return lowerCase(text) === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function mismatch(kind: Mismatch['kind'], message: string, loc: SourceLocation, pointer?: string): Mismatch {
