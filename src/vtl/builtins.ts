@@ -10,11 +10,25 @@ const single = (
   many: Record<string, string[]> | undefined,
 ): Map<string, string> => {
   const map = new Map<string, string>();
-  // API Gateway's single-value maps hold the last value of a repeated parameter.
-  for (const [k, values] of Object.entries(many ?? {})) if (values.length > 0) map.set(k, values[values.length - 1]!);
-  for (const [k, v] of Object.entries(one ?? {})) map.set(k, v);
+  // API Gateway's single-value maps hold the last value of a repeated parameter. Keys loops, not entries: no
+  // [key, value] array per entry (these maps are made per render).
+  const multi = many ?? {};
+  for (const k of Object.keys(multi)) {
+    const values = multi[k]!;
+    if (values.length > 0) map.set(k, values[values.length - 1]!);
+  }
+  const last = one ?? {};
+  for (const k of Object.keys(last)) map.set(k, last[k]!);
   return map;
 };
+
+/** A record's own entries as a Map (what `new Map(Object.entries(record))` makes, without an array per entry). */
+function mapOf(record: Record<string, string> | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  const from = record ?? {};
+  for (const k of Object.keys(from)) map.set(k, from[k]!);
+  return map;
+}
 
 /**
  * `$input`: the payload (the method request body in request templates, the integration response body in
@@ -36,7 +50,7 @@ export class InputObject extends HostObject {
   }
 
   private get path(): Map<string, string> {
-    return (this.pathMap ??= new Map(Object.entries(this.request.pathParameters ?? {})));
+    return (this.pathMap ??= mapOf(this.request.pathParameters));
   }
 
   private get query(): Map<string, string> {

@@ -27,15 +27,20 @@ export interface CompiledTemplate {
 export type CompileResult = { ok: true; template: CompiledTemplate } | { ok: false; errors: Diagnostic[] };
 
 const cacheSize = 256;
-const cache = new Map<string, CompileResult>();
+/** Compiled templates by text, each with when it was last used (a count of look-ups): the least recent goes first. */
+const cache = new Map<string, { result: CompileResult; used: number }>();
+let lookups = 0;
 
-/** Parses and compiles template text; results are cached by text (a small LRU), so call it freely. */
+/**
+ * Parses and compiles template text; results are cached by text (a small LRU), so call it freely. A hit only
+ * stamps its entry (no delete and re-insert into the map per render); the least recently used entry is found
+ * when one must go, which is rare.
+ */
 export function compileTemplate(text: string): CompileResult {
   const cached = cache.get(text);
-  if (cached) {
-    cache.delete(text);
-    cache.set(text, cached);
-    return cached;
+  if (cached !== undefined) {
+    cached.used = ++lookups;
+    return cached.result;
   }
   let result: CompileResult;
   try {
@@ -51,9 +56,21 @@ export function compileTemplate(text: string): CompileResult {
     if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
     result = { ok: false, errors: [{ ...tooDeep, range: documentStart }] };
   }
-  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
-  cache.set(text, result);
+  if (cache.size >= cacheSize) cache.delete(leastRecentlyUsed());
+  cache.set(text, { result, used: ++lookups });
   return result;
+}
+
+function leastRecentlyUsed(): string {
+  let oldest = '';
+  let when = Infinity;
+  for (const [text, entry] of cache) {
+    if (entry.used < when) {
+      when = entry.used;
+      oldest = text;
+    }
+  }
+  return oldest;
 }
 
 const tooDeep = {
