@@ -132,8 +132,17 @@ function parseTemplate(template: string): Segment[] {
   });
 }
 
+/** The path's non-empty segments (one pass, without the array of empty ones `split` would make first). */
 function splitPath(path: string): string[] {
-  return path.split('/').filter((s) => s !== '');
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i === path.length || path.charCodeAt(i) === 47) {
+      if (i > start) parts.push(path.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return parts;
 }
 
 function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {

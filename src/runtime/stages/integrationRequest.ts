@@ -109,6 +109,16 @@ function baseCall(ex: Exchange, type: string): IntegrationCall {
     body: ex.request.body.length === 0 ? '' : ex.request.body.toString('utf8'),
     headers,
     query: proxy ? structuredClone(ex.query) : {},
-    pathParameters: { ...(ex.match?.pathParameters ?? {}) },
+    pathParameters: copyOf(ex.match?.pathParameters),
   };
+}
+
+/**
+ * A copy of the matched path parameters, key by key: the router's are prototype-free (dictionary-mode) objects,
+ * which a spread copies only through V8's slow path.
+ */
+function copyOf(parameters: Record<string, string> | undefined): Record<string, string> {
+  const copy = dict<string>();
+  if (parameters !== undefined) for (const k in parameters) copy[k] = parameters[k]!;
+  return copy;
 }
