@@ -1,5 +1,5 @@
 import type { MockResponse } from '../types';
-import { dict } from '../../shared/dict';
+import { fastDict } from '../fastDict';
 import { headerProblem } from '../text';
 
 export type ProxyResultOutcome = { ok: true; response: MockResponse } | { ok: false; reason: string };
@@ -58,7 +58,7 @@ export function readProxyResult(
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
     return malformed(`statusCode must be an HTTP status number, not ${describe(given)}`);
   }
-  const headers: Record<string, string> = dict();
+  const headers = fastDict<string>();
   const single = result['headers'];
   if (single !== undefined && single !== null) {
     if (!isRecord(single)) return malformed(`headers must be an object of strings, not ${describe(single)}`);

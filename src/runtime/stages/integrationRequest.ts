@@ -6,6 +6,7 @@ import { mediaType, upperCase } from '../text';
 import type { Exchange, IntegrationCall } from '../types';
 import { applyRequestParameters } from './parameterMapping';
 import { dict } from '../../shared/dict';
+import { fastDict } from '../fastDict';
 
 /**
  * Integration request: parameter mapping, then (non-proxy integrations) the request template chosen by the
@@ -113,12 +114,9 @@ function baseCall(ex: Exchange, type: string): IntegrationCall {
   };
 }
 
-/**
- * A copy of the matched path parameters, key by key: the router's are prototype-free (dictionary-mode) objects,
- * which a spread copies only through V8's slow path.
- */
+/** A copy of the matched path parameters, prototype-free and in fast mode as the router's (fastDict.ts). */
 function copyOf(parameters: Record<string, string> | undefined): Record<string, string> {
-  const copy = dict<string>();
+  const copy = fastDict<string>();
   if (parameters !== undefined) for (const k in parameters) copy[k] = parameters[k]!;
   return copy;
 }

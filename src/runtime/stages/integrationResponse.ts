@@ -8,7 +8,7 @@ import { lowerCase, mediaType, upperCase } from '../text';
 import { matchWhole } from '../wholeMatch';
 import type { Exchange, IntegrationResult } from '../types';
 import { restSource } from './parameterMapping';
-import { dict } from '../../shared/dict';
+import { fastDict } from '../fastDict';
 
 /**
  * Integration response (REST non-proxy integrations): the selection pattern picks the response, a Java regex
@@ -40,7 +40,7 @@ export const integrationResponseStage: Stage = {
       );
     }
     const status = Number(selected.statusCode ?? '200');
-    const headers: Record<string, string> = dict();
+    const headers = fastDict<string>();
     const template = chooseTemplate(selected.responseTemplates, header(ex.request.headers, 'accept'));
     let body = result.body;
     let contentType = result.headers['content-type'] ?? result.headers['Content-Type'] ?? 'application/json';

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { GatewayApi, Route } from '../../../src/model';
 import { checkResponse, headerValue } from '../../../src/runtime/contract/check';
+import { fastDict } from '../../../src/runtime/fastDict';
 import { Router } from '../../../src/runtime/router';
 import { headerProblem } from '../../../src/runtime/text';
 import { renderTemplateText, type TemplateRequest } from '../../../src/vtl';
@@ -138,5 +139,24 @@ describe('$input parameter maps', () => {
     const request = { pathParameters: null, queryStringParameters: null } as unknown as TemplateRequest;
     assert.equal(render("[$input.params('id')]", request), '[]');
     assert.equal(render('$input.params()', {}), '{path={}, querystring={}, header={}}');
+  });
+});
+
+describe('fastDict', () => {
+  it('is prototype-free: no inherited members, and __proto__ or constructor are header names like any other', () => {
+    const headers = fastDict<string>();
+    assert.equal(headers['constructor'], undefined);
+    assert.equal('toString' in headers, false);
+    assert.equal('hasOwnProperty' in headers, false);
+    headers['Content-Type'] = 'application/json';
+    headers['__proto__'] = 'p';
+    headers['constructor'] = 'c';
+    assert.deepEqual(Object.keys(headers), ['Content-Type', '__proto__', 'constructor']);
+    assert.equal(JSON.stringify(headers), '{"Content-Type":"application/json","__proto__":"p","constructor":"c"}');
+    assert.equal(Object.getPrototypeOf(Object.getPrototypeOf(headers)), null);
+    assert.deepEqual(Object.keys(fastDict()), [], 'records share no keys');
+    const names: string[] = [];
+    for (const name in headers) names.push(name);
+    assert.deepEqual(names, ['Content-Type', '__proto__', 'constructor']);
   });
 });
