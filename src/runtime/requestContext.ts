@@ -1,4 +1,4 @@
-import { lowerCase } from './text';
+import { lowerCase, upperCase } from './text';
 import type { Exchange } from './types';
 
 /** The `$context` values of one request (templates, Lambda events and parameter mappings read them). */
@@ -53,6 +53,13 @@ function clfTime(epochMs: number): string {
   return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
+/** The Host header without its `:port` (what `host.replace(/:\d+$/, '')` gives, without a regular expression). */
+export function withoutPort(host: string): string {
+  let i = host.length - 1;
+  while (i >= 0 && host.charCodeAt(i) >= 48 && host.charCodeAt(i) <= 57) i--;
+  return i >= 0 && i < host.length - 1 && host.charCodeAt(i) === 58 ? host.slice(0, i) : host;
+}
+
 export function firstHeader(headers: Record<string, string[]>, name: string): string | undefined {
   return headers[lowerCase(name)]?.[0];
 }
@@ -69,14 +76,14 @@ export function contextValues(ex: Exchange): RequestContextValues {
     requestTime: formatRequestTime(ex.startedAt),
     requestTimeEpoch: ex.startedAt,
     stage: ex.served.stage,
-    httpMethod: ex.request.method.toUpperCase(),
+    httpMethod: upperCase(ex.request.method),
     resourcePath: ex.match?.resourcePath ?? ex.path,
     routeKey: ex.match?.routeKey ?? '$default',
     path: ex.request.publicPath ?? ex.request.path,
     protocol: 'HTTP/1.1',
     accountId: localAccountId,
     apiId: localApiId,
-    domainName: host.replace(/:\d+$/, ''),
+    domainName: withoutPort(host),
     identity: {
       sourceIp: ex.request.sourceIp,
       userAgent: firstHeader(ex.request.headers, 'user-agent') ?? null,

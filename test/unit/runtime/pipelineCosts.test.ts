@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { GatewayApi, Route } from '../../../src/model';
 import { checkResponse, headerValue } from '../../../src/runtime/contract/check';
 import { fastDict } from '../../../src/runtime/fastDict';
+import { withoutPort } from '../../../src/runtime/requestContext';
 import { Router } from '../../../src/runtime/router';
 import { headerProblem } from '../../../src/runtime/text';
 import { renderTemplateText, type TemplateRequest } from '../../../src/vtl';
@@ -158,5 +159,25 @@ describe('fastDict', () => {
     const names: string[] = [];
     for (const name in headers) names.push(name);
     assert.deepEqual(names, ['Content-Type', '__proto__', 'constructor']);
+  });
+});
+
+describe('withoutPort ($context.domainName)', () => {
+  it('drops a final :digits as the regular expression did', () => {
+    for (const host of [
+      '127.0.0.1:3000',
+      'localhost',
+      'host:',
+      ':80',
+      '[::1]:8080',
+      '[::1]',
+      'a:12:34',
+      '::1',
+      'x:1a',
+      '',
+      'h:\u0661',
+    ]) {
+      assert.equal(withoutPort(host), host.replace(/:\d+$/, ''), host);
+    }
   });
 });
