@@ -18,6 +18,8 @@ const wanted = (name) => !only || only.has(name);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+/** A goal of issue 13 and whether this run meets it. */
+const met = (ok, goal) => ` (goal ${goal}, ${ok ? 'met' : 'MISSED'})`;
 const results = {};
 const rows = [];
 
@@ -29,11 +31,13 @@ if (wanted('bundle')) {
   results.bundle = r;
   const ref = r.reference['yaml alone'];
   for (const [name, s] of Object.entries(r.ours)) {
+    // Issue 13: what activation loads stays under 400 KiB (the rest loads on first use).
+    const goal = name === 'extension.js' ? met(s.bytes <= 400 * 1024, '≤ 400 KiB') : '';
     rows.push([
       `bundle dist/${name}`,
       `${kb(s.bytes)} (${kb(s.gzip)} gzip)`,
       `yaml alone ${kb(ref.bytes)} (${kb(ref.gzip)} gzip)`,
-      ratio(s.gzip, ref.gzip) + ' gzip',
+      ratio(s.gzip, ref.gzip) + ' gzip' + goal,
     ]);
   }
 }
@@ -46,7 +50,7 @@ if (wanted('activation')) {
     `activation, VS Code ${r.vscodeVersion}`,
     r.loadingMs === undefined ? ms(r.activationMs) : `${ms(r.activationMs)} (loading ${ms(r.loadingMs)})`,
     `yaml load + parse of the ${r.definitionFiles} definitions ${ms(r.referenceMs)}`,
-    ratio(r.activationMs, r.referenceMs),
+    ratio(r.activationMs, r.referenceMs) + met(r.activationMs <= 80, '≤ 80 ms'),
   ]);
   // From the bundle's first line to the end of activate(): also the time VS Code spends, between loading the
   // bundle and calling activate(), on making the ExtensionContext and on other extensions.
@@ -62,7 +66,7 @@ if (wanted('activation')) {
     'tree ready (first scan)',
     ms(r.firstScanMs),
     `same reference ${ms(r.referenceMs)}`,
-    ratio(r.firstScanMs, r.referenceMs),
+    ratio(r.firstScanMs, r.referenceMs) + met(r.firstScanMs <= 2 * r.referenceMs, '≤ 2×'),
   ]);
 }
 
