@@ -2,25 +2,13 @@ import type { Exchange, IntegrationResult } from '../types';
 
 const emptyBody = Buffer.alloc(0);
 
-/** Status codes of request template outputs seen before (MOCK templates are mostly constant text). */
-const statuses = new Map<string, number>();
-const statusesMax = 256;
-const cachedTextMax = 256;
-
 /**
  * MOCK: API Gateway answers itself. The status comes from the rendered request template's `statusCode`
  * (200 when there is none); the integration response stage then selects by that status.
  */
 export function runMock(ex: Exchange): IntegrationResult {
-  const text = ex.call?.body ?? '';
-  let status = text.length <= cachedTextMax ? statuses.get(text) : undefined;
-  if (status === undefined) {
-    status = mockStatus(text);
-    if (text.length <= cachedTextMax) {
-      if (statuses.size >= statusesMax) statuses.clear();
-      statuses.set(text, status);
-    }
-  }
+  // Every request's rendered template is read again (issue 13: nothing a request renders is reused by the next).
+  const status = mockStatus(ex.call?.body ?? '');
   if (ex.tracing) ex.trace.push({ stage: 'integration', detail: `MOCK answered ${status}`, ms: 0 });
   return { status, headers: {}, body: emptyBody };
 }

@@ -64,7 +64,7 @@ export const integrationResponseStage: Stage = {
           `The ${template.contentType} response template (${template.loc.file}:${template.loc.range.start.line + first.range.start.line + 1}) failed: ${first.message}.`,
         );
       }
-      body = bodyOf(template, rendered.output);
+      body = Buffer.from(rendered.output, 'utf8');
       contentType = template.contentType;
       if (rendered.statusOverride !== undefined) finalStatus = rendered.statusOverride;
       headerOverrides =
@@ -139,21 +139,6 @@ function chooseTemplate(templates: MappingTemplate[], accept: string | undefined
     templates.find((t) => lowerCase(t.contentType) === 'application/json') ??
     templates[0]
   );
-}
-
-/** The last body rendered from each template: templates that render the same text every time share its bytes. */
-const lastBodies = new WeakMap<MappingTemplate, { output: string; body: Buffer }>();
-
-function bodyOf(template: MappingTemplate, output: string): Buffer {
-  const last = lastBodies.get(template);
-  if (last !== undefined && last.output === output) return last.body;
-  const body = Buffer.from(output, 'utf8');
-  if (last === undefined) lastBodies.set(template, { output, body });
-  else {
-    last.output = output;
-    last.body = body;
-  }
-  return body;
 }
 
 function responseSource(ex: Exchange, result: IntegrationResult, source: string): string | undefined {
