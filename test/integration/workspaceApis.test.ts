@@ -263,19 +263,30 @@ suite('Workspace APIs tree', () => {
     );
     try {
       await vscode.commands.executeCommand('apigw.refreshWorkspaceApis');
-      const inTree = children(api)
-        .map((c) => c.label)
-        .filter((label) => label.startsWith('scan-check/'))
-        .sort();
+      const expected = ['scan-check/.hidden/api.yaml', 'scan-check/linked/api.yaml', 'scan-check/real/api.yaml'];
+      const listed = (): string[] =>
+        children(api)
+          .map((c) => c.label)
+          .filter((label) => label.startsWith('scan-check/'))
+          .sort();
+      // The watcher's events for the new files and the files.exclude change (which rescans) may come after the
+      // refresh: wait until the tree has settled on the expected list, then compare it with findFiles.
+      const inTree = await waitFor('the scan-check files in the tree', async () => {
+        await api.workspaceApis.whenIdle();
+        const now = listed();
+        return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+      }).catch(() => listed());
       const exclude = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/.aws-sam/**,**/cdk.out/**}';
-      const byFindFiles = (await vscode.workspace.findFiles('scan-check/**/*.{yaml,yml,json,template}', exclude))
-        .map((uri) => vscode.workspace.asRelativePath(uri, false))
-        .sort();
-      assert.deepEqual(inTree, [
-        'scan-check/.hidden/api.yaml',
-        'scan-check/linked/api.yaml',
-        'scan-check/real/api.yaml',
-      ]);
+      const found = async (): Promise<string[]> =>
+        (await vscode.workspace.findFiles('scan-check/**/*.{yaml,yml,json,template}', exclude))
+          .map((uri) => vscode.workspace.asRelativePath(uri, false))
+          .sort();
+      // VS Code's search may also see the files.exclude change a moment late.
+      const byFindFiles = await waitFor('findFiles to apply files.exclude', async () => {
+        const now = await found();
+        return JSON.stringify(now) === JSON.stringify(expected) ? now : undefined;
+      }).catch(() => found());
+      assert.deepEqual(inTree, expected);
       assert.deepEqual(inTree, byFindFiles);
     } finally {
       await filesConfig.update('exclude', before, vscode.ConfigurationTarget.Workspace);

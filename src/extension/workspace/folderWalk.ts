@@ -2,7 +2,7 @@ import * as fsSync from 'node:fs';
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { globToRegExp } from './globs';
+import { anchoredGlob } from './globs';
 
 /** What VS Code's file search excludes in one workspace folder, and how it walks it. */
 export interface FolderWalkOptions {
@@ -96,15 +96,6 @@ export async function walkFolder(root: string, options: FolderWalkOptions): Prom
 }
 
 const emptySet: ReadonlySet<string> = new Set();
-
-/** A glob with VS Code's file-search anchoring (`anchorGlob`): relative to the folder unless it starts with `**`. */
-function anchoredGlob(glob: string): RegExp {
-  const trimmed = glob
-    .replace(/\\/g, '/')
-    .replace(/^\.?\//, '')
-    .replace(/\/$/, '');
-  return globToRegExp(trimmed);
-}
 
 async function followLink(full: string, sync: boolean): Promise<{ kind: 'file' | 'folder'; real: string } | undefined> {
   try {

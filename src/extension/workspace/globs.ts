@@ -50,6 +50,30 @@ export function isExcluded(relativePath: string, globs: readonly string[]): bool
   });
 }
 
+/** A glob with VS Code's file-search anchoring (`anchorGlob`): relative to the folder unless it starts with `**`. */
+export function anchoredGlob(glob: string): RegExp {
+  const trimmed = glob
+    .replace(/\\/g, '/')
+    .replace(/^\.?\//, '')
+    .replace(/\/$/, '');
+  return globToRegExp(trimmed);
+}
+
+/**
+ * Whether a path relative to its workspace folder, or one of the folders it is in, matches one of `globs` with
+ * that anchoring: `files.exclude` as the full scan's walk applies it (folderWalk.ts), for files the watcher reports.
+ */
+export function isExcludedAnchored(relativePath: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const patterns = globs.map(anchoredGlob);
+  const segments = relativePath.replace(/\\/g, '/').split('/');
+  for (let i = 1; i <= segments.length; i++) {
+    const prefix = segments.slice(0, i).join('/');
+    if (patterns.some((p) => p.test(prefix))) return true;
+  }
+  return false;
+}
+
 /** Folders never searched for definitions. */
 export const alwaysExcluded: readonly string[] = [
   '**/node_modules',

@@ -4,7 +4,14 @@ import type { ApiType } from '../../model';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { IndexedFile } from '../explorer/nodes';
-import { alwaysExcluded, candidateGlob, isCandidateFileName, isCandidateName, isExcluded } from './globs';
+import {
+  alwaysExcluded,
+  candidateGlob,
+  isCandidateFileName,
+  isCandidateName,
+  isExcluded,
+  isExcludedAnchored,
+} from './globs';
 import { findWorkspaceFiles } from './folderWalk';
 import type { WorkspaceSearch } from './folderWalk';
 import { IdleTracker } from './idleTracker';
@@ -61,7 +68,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.schedule(doc.uri, 0)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('apigw.explorer.exclude') || e.affectsConfiguration('apigw.apiType')) this.refresh();
+        const scanned = ['apigw.explorer.exclude', 'apigw.apiType', 'files.exclude', 'search.followSymlinks'];
+        if (scanned.some((section) => e.affectsConfiguration(section))) this.refresh();
       }),
     );
     this.refresh();
@@ -132,7 +140,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = vscode.workspace.asRelativePath(uri, false);
-    return !isExcluded(relative, [...alwaysExcluded, ...readSettings(uri).exclude]);
+    // files.exclude too, as a full scan applies it (findFiles and the walk): a watcher event is no way around it.
+    return (
+      !isExcluded(relative, [...alwaysExcluded, ...readSettings(uri).exclude]) &&
+      !isExcludedAnchored(relative, filesExcludeGlobs(uri))
+    );
   }
 
   private schedule(uri: vscode.Uri, delayMs: number): void {
@@ -188,6 +200,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
   }
+}
+
+/** The `files.exclude` globs that are on (`true`) for a file's folder (`when` clauses are the walk's alone). */
+function filesExcludeGlobs(uri: vscode.Uri): string[] {
+  const filesExclude = vscode.workspace.getConfiguration('files', uri).get<unknown>('exclude');
+  if (!filesExclude || typeof filesExclude !== 'object') return [];
+  return Object.entries(filesExclude)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
 }
 
 /** Past this many directory entries the walk also asks VS Code's file search, and takes the first answer. */

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { alwaysExcluded, isCandidateName, isExcluded } from '../../../src/extension/workspace/globs';
+import {
+  alwaysExcluded,
+  isCandidateName,
+  isExcluded,
+  isExcludedAnchored,
+} from '../../../src/extension/workspace/globs';
 
 test('folders that never hold definitions are excluded at any depth', () => {
   assert.equal(isExcluded('node_modules/pkg/openapi.yaml', alwaysExcluded), true);
@@ -30,4 +35,14 @@ test('candidate files are YAML, JSON and .template files', () => {
   for (const name of ['a/openapi.yaml', 'b.yml', 'c.JSON', 'stack.template'])
     assert.equal(isCandidateName(name), true, name);
   for (const name of ['a.ts', 'yaml', 'b.yaml.bak']) assert.equal(isCandidateName(name), false, name);
+});
+
+test('isExcludedAnchored applies files.exclude as the full scan does: anchored at the folder unless ** starts it', () => {
+  assert.equal(isExcludedAnchored('hidden-by-files-exclude/api.yaml', ['**/hidden-by-files-exclude']), true);
+  assert.equal(isExcludedAnchored('a/hidden-by-files-exclude/api.yaml', ['**/hidden-by-files-exclude']), true);
+  assert.equal(isExcludedAnchored('build/api.yaml', ['build']), true);
+  assert.equal(isExcludedAnchored('src/build/api.yaml', ['build']), false);
+  assert.equal(isExcludedAnchored('x/api.yaml', ['./x/']), true);
+  assert.equal(isExcludedAnchored('real/api.yaml', ['**/.git', '**/*.tmp']), false);
+  assert.equal(isExcludedAnchored('real/api.yaml', []), false);
 });
