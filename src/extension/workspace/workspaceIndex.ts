@@ -143,7 +143,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // files.exclude too, as a full scan applies it (findFiles and the walk): a watcher event is no way around it.
     return (
       !isExcluded(relative, [...alwaysExcluded, ...readSettings(uri).exclude]) &&
-      !isExcludedAnchored(relative, filesExcludeGlobs(uri))
+      !isExcludedAnchored(relative, filesExcludeOf(uri).globs)
     );
   }
 
@@ -202,13 +202,22 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 }
 
-/** The `files.exclude` globs that are on (`true`) for a file's folder (`when` clauses are the walk's alone). */
-function filesExcludeGlobs(uri: vscode.Uri): string[] {
+/**
+ * `files.exclude` where `uri` is: the globs that are on (`true`), and those with a `when` sibling clause (which
+ * only the walk, seeing a folder's entries, can apply).
+ */
+function filesExcludeOf(uri: vscode.Uri): { globs: string[]; excludeWhen: Array<{ glob: string; when: string }> } {
   const filesExclude = vscode.workspace.getConfiguration('files', uri).get<unknown>('exclude');
-  if (!filesExclude || typeof filesExclude !== 'object') return [];
-  return Object.entries(filesExclude)
-    .filter(([, on]) => on === true)
-    .map(([glob]) => glob);
+  const globs: string[] = [];
+  const excludeWhen: Array<{ glob: string; when: string }> = [];
+  if (filesExclude && typeof filesExclude === 'object') {
+    for (const [glob, value] of Object.entries(filesExclude)) {
+      if (value === true) globs.push(glob);
+      else if (value && typeof value === 'object' && typeof (value as { when?: unknown }).when === 'string')
+        excludeWhen.push({ glob, when: (value as { when: string }).when });
+    }
+  }
+  return { globs, excludeWhen };
 }
 
 /** Past this many directory entries the walk also asks VS Code's file search, and takes the first answer. */
@@ -225,16 +234,8 @@ function workspaceSearch(): WorkspaceSearch {
   const folders = (vscode.workspace.workspaceFolders ?? [])
     .filter((folder) => folder.uri.scheme === 'file')
     .map((folder) => {
-      const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<unknown>('exclude');
-      const globs: string[] = [...alwaysExcluded];
-      const excludeWhen: Array<{ glob: string; when: string }> = [];
-      if (filesExclude && typeof filesExclude === 'object') {
-        for (const [glob, value] of Object.entries(filesExclude)) {
-          if (value === true) globs.push(glob);
-          else if (value && typeof value === 'object' && typeof (value as { when?: unknown }).when === 'string')
-            excludeWhen.push({ glob, when: (value as { when: string }).when });
-        }
-      }
+      const { globs: filesExcluded, excludeWhen } = filesExcludeOf(folder.uri);
+      const globs = [...alwaysExcluded, ...filesExcluded];
       const follow = vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('followSymlinks');
       return {
         path: folder.uri.fsPath,

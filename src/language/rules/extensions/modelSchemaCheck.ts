@@ -1,6 +1,7 @@
 import AjvDraft04 from 'ajv-draft-04';
 import type { ErrorObject } from 'ajv';
 import { getProperty, toValue } from '../../../model/parse';
+import { unescapeSegment } from '../../../model/parse/pointer';
 import type { ScalarNode, SourceNode } from '../../../model/sourceNode';
 
 let ajv: AjvDraft04 | undefined;
@@ -61,7 +62,7 @@ const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'items']);
 
 /** The deepest subschema of `schema` on the way to `path` (a JSON pointer below it), `schema` itself at least. */
 function subschemaHolding(schema: SourceNode, path: string): SourceNode | undefined {
-  const segments = path.split('/').slice(1).map(unescape);
+  const segments = path.split('/').slice(1).map(unescapeSegment);
   let deepest = schema;
   let at = 0;
   while (at < segments.length && deepest.kind === 'object') {
@@ -83,5 +84,3 @@ function subschemaHolding(schema: SourceNode, path: string): SourceNode | undefi
   }
   return deepest;
 }
-
-const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');

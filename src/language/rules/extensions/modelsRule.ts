@@ -25,30 +25,32 @@ export const modelsRule: Rule = {
   codes: ['apigw.model.invalidSchema'],
   model: 'apiTypes',
   check(ctx) {
-    const checks: Checks = { valueOf: (model) => documentValueAt(ctx.document, model), verdicts: new Map() };
-    for (const target of modelTargets(ctx)) checkModel(ctx, checks, target);
+    checkModels(ctx, undefined, undefined);
   },
   checkAfterEdit(ctx, previous, edit) {
-    const before = previous as ModelsState | undefined;
-    const apiTypes = apiTypesKey(ctx.definition);
-    // After an edit, a model not checked before (a $ref edited to it) is built alone: the document's JSON.parse
-    // value would be a parse of the whole new text.
-    const valueOf = (model: SourceNode): unknown =>
-      edit === undefined ? documentValueAt(ctx.document, model) : toValue(model);
-    const checks: Checks = { valueOf, verdicts: new Map() };
-    if (before !== undefined && edit !== undefined) Object.assign(checks, { before: before.verdicts, edit });
-    // Which schemas are models depends on keys, `$ref`s, the version and the API types only.
-    const sameTargets =
-      before !== undefined &&
-      edit !== undefined &&
-      before.apiTypes === apiTypes &&
-      !TARGET_VALUES.test(edit.scalar.pointer);
-    const targets = sameTargets ? before.targets : modelTargets(ctx);
-    for (const target of targets) checkModel(ctx, checks, target);
-    const state: ModelsState = { verdicts: checks.verdicts, targets, apiTypes };
-    return state;
+    return checkModels(ctx, previous as ModelsState | undefined, edit);
   },
 };
+
+/** Every model's check; after a one-value edit, with the previous version's state. */
+function checkModels(ctx: RuleContext, before: ModelsState | undefined, edit: ValueEdit | undefined): ModelsState {
+  const apiTypes = apiTypesKey(ctx.definition);
+  // After an edit, a model not checked before (a $ref edited to it) is built alone: the document's JSON.parse
+  // value would be a parse of the whole new text.
+  const valueOf = (model: SourceNode): unknown =>
+    edit === undefined ? documentValueAt(ctx.document, model) : toValue(model);
+  const checks: Checks = { valueOf, verdicts: new Map() };
+  if (before !== undefined && edit !== undefined) Object.assign(checks, { before: before.verdicts, edit });
+  // Which schemas are models depends on keys, `$ref`s, the version and the API types only.
+  const sameTargets =
+    before !== undefined &&
+    edit !== undefined &&
+    before.apiTypes === apiTypes &&
+    !TARGET_VALUES.test(edit.scalar.pointer);
+  const targets = sameTargets ? before.targets : modelTargets(ctx);
+  for (const target of targets) checkModel(ctx, checks, target);
+  return { verdicts: checks.verdicts, targets, apiTypes };
+}
 
 /** Values that decide which schemas are models (besides keys, which no one-value edit changes). */
 const TARGET_VALUES = /\/(?:\$ref|openapi|swagger|Type|ProtocolType)$/;
