@@ -53,4 +53,27 @@ describe('mock runtime hot path', () => {
     log.flush();
     assert.deepEqual(writes, ['GET /a 200 0 ms\nGET /b 200 0 ms\n']);
   });
+
+  it('keeps the request log as UTF-8 bytes, in order, a full batch written before more text', () => {
+    const writes: string[] = [];
+    const log = batchedWriter((text) => writes.push(text), 60_000);
+    log.write('GET /caf\u00e9 200 0 ms\n');
+    log.write('GET /\u{1f600} 200 0 ms\n');
+    log.write('');
+    log.flush();
+    assert.deepEqual(writes, ['GET /caf\u00e9 200 0 ms\nGET /\u{1f600} 200 0 ms\n']);
+    writes.length = 0;
+    // 64 KiB a batch; a text goes in while the batch has room for 3 bytes a character: 63 lines of 1000.
+    const line = `${'x'.repeat(999)}\n`;
+    for (let i = 0; i < 64; i++) log.write(line);
+    assert.equal(writes.length, 1);
+    assert.ok(writes[0] === line.repeat(63));
+    // A text longer than a batch goes out on its own, after what was waiting.
+    const long = `${'y'.repeat(30_000)}\n`;
+    log.write(long);
+    log.write('after\n');
+    log.flush();
+    assert.equal(writes.length, 4);
+    assert.ok(writes[1] === line && writes[2] === long && writes[3] === 'after\n');
+  });
 });
