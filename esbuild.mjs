@@ -4,8 +4,10 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { precompiledValidators } from './scripts/precompiledValidators.mjs';
 
 const production = process.argv.includes('--production');
+const precompiled = precompiledValidators();
 const watch = process.argv.includes('--watch');
 
 /** Prints errors in the format of the `$esbuild-watch` problem matcher, so VS Code's watch task understands them. */
@@ -34,7 +36,8 @@ const common = {
   logOverride: { 'import-is-undefined': 'error' },
   // Prefer packages' ESM builds: jsonc-parser's UMD build hides its requires from the bundler.
   mainFields: ['module', 'main'],
-  plugins: [problemMatcher],
+  // The official OpenAPI schemas' validators, compiled when building (src/language/rules/schema/precompile.ts).
+  plugins: [problemMatcher, precompiled],
 };
 
 const files = (dir, suffix) =>
@@ -100,7 +103,7 @@ const builds = [
     packages: 'external',
     sourcemap: 'inline',
     minify: false,
-    plugins: [],
+    plugins: [precompiled],
   },
   // Integration tests run inside VS Code: transpiled file by file, `vscode` and mocha resolved at run time;
   // with them the AWS test double (test/aws), which they start in the extension host.

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompiledValidators } from '../scripts/precompiledValidators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(root, 'out/bench/cache');
@@ -95,6 +96,8 @@ export async function bundleLanguageService() {
     mainFields: ['module', 'main'],
     outfile,
     logLevel: 'silent',
+    // As esbuild.mjs builds the language server: the official schemas' validators compiled when building.
+    plugins: [precompiledValidators()],
   });
   return outfile;
 }

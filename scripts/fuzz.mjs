@@ -3,6 +3,7 @@
 //   node scripts/fuzz.mjs --seed=<seed> --path=<path> --only=<property number>
 //   node scripts/fuzz.mjs [--cases=100000] [--seed=N] [--only=1,2] [--slow-ms=1000]
 import * as esbuild from 'esbuild';
+import { precompiledValidators } from './precompiledValidators.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +28,7 @@ await esbuild.build({
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'warning',
+  plugins: [precompiledValidators()],
 });
 const { default: fc } = await import('fast-check');
 const { fuzzProperties } = await import(pathToFileURL(outfile).href);

@@ -1,12 +1,8 @@
-import AjvDraft04 from 'ajv-draft-04';
+import { draft4 } from 'apigw-precompiled:openapi-validators';
 import type { ErrorObject } from 'ajv';
 import { getProperty, toValue } from '../../../model/parse';
 import { unescapeSegment } from '../../../model/parse/pointer';
 import type { ScalarNode, SourceNode } from '../../../model/sourceNode';
-
-let ajv: AjvDraft04 | undefined;
-const validator = (): AjvDraft04 =>
-  (ajv ??= new AjvDraft04({ strict: false, validateFormats: false, logger: false, allErrors: false }));
 
 /**
  * ajv's errors for a model (its first error: allErrors is off) against the draft 4 meta-schema; `schema` is its
@@ -31,8 +27,9 @@ function withoutDraft(schema: unknown): unknown {
 
 function metaSchemaErrors(schema: unknown): ErrorObject[] {
   try {
-    const ajv = validator();
-    return ajv.validateSchema(schema as object) === true ? [] : (ajv.errors ?? []);
+    // The meta-schema's validator compiled when the project is built (schema/precompile.ts): what ajv's
+    // validateSchema does for a schema without `$schema`, without compiling the meta-schema first.
+    return draft4(schema) === true ? [] : [...(draft4.errors ?? [])];
   } catch {
     return [];
   }
