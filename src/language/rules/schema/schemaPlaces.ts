@@ -105,3 +105,40 @@ function asSchema(value: unknown): Schema | undefined {
 function escape(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
+
+/** Every schemaPointer that schemaPlaceOf can give for `root` (to compile their validators ahead). */
+export function schemaPlacePointers(root: object): string[] {
+  const found = new Set<string>();
+  const pending: Array<{ schema: unknown; pointer: string }> = [{ schema: root, pointer: '' }];
+  const visited = new Set<string>();
+  while (pending.length > 0) {
+    const { schema, pointer } = pending.pop() as { schema: unknown; pointer: string };
+    const resolved = followRefs(root, schema, pointer);
+    if (resolved === undefined || visited.has(resolved.pointer)) continue;
+    visited.add(resolved.pointer);
+    if (!Object.keys(resolved.schema).every((k) => SHALLOW.has(k))) continue;
+    const children: Array<{ schema: unknown; pointer: string }> = [];
+    for (const [key, child] of Object.entries(asSchema(resolved.schema.properties) ?? {}))
+      children.push({ schema: child, pointer: `${resolved.pointer}/properties/${escape(key)}` });
+    for (const [pattern, child] of Object.entries(asSchema(resolved.schema.patternProperties) ?? {}))
+      children.push({ schema: child, pointer: `${resolved.pointer}/patternProperties/${escape(pattern)}` });
+    if (asSchema(resolved.schema.additionalProperties) !== undefined)
+      children.push({
+        schema: resolved.schema.additionalProperties,
+        pointer: `${resolved.pointer}/additionalProperties`,
+      });
+    for (const child of children) {
+      found.add(child.pointer);
+      pending.push(child);
+    }
+  }
+  return [...found].sort();
+}
+
+/** How a place of the schema is named to ajv after `<schema id>#`: its pointer, each segment URI-encoded. */
+export function fragmentOf(schemaPointer: string): string {
+  return schemaPointer
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}

@@ -9,14 +9,15 @@ import AjvDraft04 from 'ajv-draft-04';
 import type { SchemaVersion } from '../../openApi/apiRoots';
 import { indexSchema } from './collapse';
 import { officialSchema, schemaId, validatorOptions } from './officialSchemas';
+import { fragmentOf } from './schemaPlaces';
 import { UNIQUE_ITEMS_LINEAR, uniqueItemsKeyword } from './uniqueItemsLinear';
 
 interface Compiled {
-  /** Holds the schema (compiled for 3.1; for the others only what `parts` need, when they are asked for). */
+  /** Holds the schema: compiled for 3.1, and for the others compiled when a place was not precompiled. */
   ajv: Ajv;
   schema: object;
   validate: ValidateFunction;
-  /** Validators of places inside the schema, by JSON pointer into it. */
+  /** Validators of places inside the schema, by JSON pointer into it (precompiled ones first). */
   parts: Map<string, ValidateFunction>;
 }
 
@@ -31,7 +32,12 @@ function compiledFor(version: SchemaVersion): Compiled {
     ajv.addKeyword(uniqueItemsKeyword);
     const precompiled = version === '3.0' ? v3 : version === '2.0' ? v2 : undefined;
     if (precompiled !== undefined) ajv.addSchema(schema);
-    found = { ajv, schema, validate: precompiled ?? ajv.compile(schema), parts: new Map() };
+    found = {
+      ajv,
+      schema,
+      validate: precompiled?.whole ?? ajv.compile(schema),
+      parts: new Map(Object.entries(precompiled?.places ?? {})),
+    };
     compiled.set(version, found);
   }
   return found;
@@ -62,12 +68,11 @@ export function schemaErrorsAt(version: SchemaVersion, schemaPointer: string, va
   const found = compiledFor(version);
   let validate = found.parts.get(schemaPointer);
   if (validate === undefined) {
+    // Not a place schemaPlacePointers lists (precompile.ts): compiled here, with the whole schema first (once)
+    // so that the place's validator reuses its definitions' functions.
     const id = schemaId(found.schema);
-    const fragment = schemaPointer
-      .split('/')
-      .map((s) => encodeURIComponent(s))
-      .join('/');
-    validate = found.ajv.compile({ $ref: `${id.replace(/#$/, '')}#${fragment}` });
+    if (!found.ajv.getSchema(id)) throw new Error(`the official ${version} schema is not known to ajv`);
+    validate = found.ajv.compile({ $ref: `${id.replace(/#$/, '')}#${fragmentOf(schemaPointer)}` });
     found.parts.set(schemaPointer, validate);
   }
   return errorsOf(validate, validate(value));
