@@ -4,10 +4,10 @@ import type { Diagnostic } from '../shared/diagnostic';
 import type { FileSystem } from '../shared/fileSystem';
 import type { Range } from '../shared/range';
 import type { ReadFailure, ReadOptions, ReadResult } from './gatewayApi';
-import { loadSourceSet, parseSource, type SourceSet } from './parse';
+import { loadSourceSet, loadSourceSetNow, parseSource, type SourceSet } from './parse';
 import type { SourceDocument } from './sourceNode';
 import { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES } from './parse/readGuards';
-import { buildDefinition } from './build/definition';
+import { buildDefinition, buildDefinitionNow, type BuildOutcome } from './build/definition';
 
 export type * from './gatewayApi';
 export type { SourceDocument, SourceNode } from './sourceNode';
@@ -33,13 +33,17 @@ export async function readDefinition(
   try {
     return await read(file, options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return failure(
-      file,
-      'apigw.read.internal',
-      `${path.basename(file)} could not be read because of an internal error (${reason}). Please report it with the file.`,
-    );
+    return internalFailure(file, error);
   }
+}
+
+function internalFailure(file: string, error: unknown): ReadResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return failure(
+    file,
+    'apigw.read.internal',
+    `${path.basename(file)} could not be read because of an internal error (${reason}). Please report it with the file.`,
+  );
 }
 
 async function read(file: string, options: ReadOptions & { fs: FileSystem; text?: string }): Promise<ReadResult> {
@@ -47,6 +51,32 @@ async function read(file: string, options: ReadOptions & { fs: FileSystem; text?
   const text = options.text ?? (await readText(file, options.fs, maxFileBytes));
   if (typeof text !== 'string') return text;
   return (await buildParsed(parseSource(file, text), options)).result;
+}
+
+/**
+ * readDefinition for a text in hand, without waiting when nothing else must be read (the document's `$ref`s and
+ * its APIs' bodies are all in it, as usual): then the result itself, else a promise of it (what readDefinition
+ * gives, the text parsed once). A scan that reads many small files runs each to the end at once instead of
+ * letting other work in at every step. Never throws.
+ */
+export function readDefinitionNow(
+  file: string,
+  options: ReadOptions & { fs: FileSystem; text: string },
+): ReadResult | Promise<ReadResult> {
+  try {
+    const doc = parseSource(file, options.text);
+    const root = doc.root;
+    if (root === undefined || root.kind !== 'object') return notMapping(doc).result;
+    const set = loadSourceSetNow(doc, options.fs, options);
+    const outcome = set && buildDefinitionNow(doc, root, set, options);
+    if (set === undefined || outcome === undefined) {
+      // As readDefinition reads it, from the parsed document: this attempt's set and problems are dropped.
+      return readParsedDefinition(doc, options).then((parsed) => parsed.result);
+    }
+    return resultOf(file, outcome);
+  } catch (error) {
+    return internalFailure(file, error);
+  }
 }
 
 /** What readParsedDefinition gives: the read result, and the loaded file set (undefined when the root is not a mapping). */
@@ -84,27 +114,33 @@ async function buildParsed(
   doc: SourceDocument,
   options: ReadOptions & { fs: FileSystem; sources?: SourceSet },
 ): Promise<ParsedDefinition> {
-  const file = doc.file;
   const root = doc.root;
-  const syntaxError = doc.problems.find((p) => p.severity === 'error');
-  if (root === undefined || root.kind !== 'object') {
-    const base = path.basename(file);
-    if (syntaxError !== undefined) {
-      const line = syntaxError.range.start.line + 1;
-      const message = `${base} is not valid ${doc.format === 'json' ? 'JSON' : 'YAML'} (line ${line}): ${syntaxError.message}`;
-      return { result: failure(file, 'apigw.read.syntax', message, syntaxError.range), sources: undefined };
-    }
-    const found = root === undefined ? 'nothing' : root.kind === 'array' ? 'a list' : 'a single value';
-    const message = `${base} is not a YAML or JSON mapping (it holds ${found}): an API definition starts with keys such as 'openapi:' or 'Resources:'.`;
-    return { result: failure(file, 'apigw.read.syntax', message, root?.range ?? fileStart), sources: undefined };
-  }
+  if (root === undefined || root.kind !== 'object') return notMapping(doc);
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const set = options.sources ?? (await loadSourceSet(doc, options.fs, { maxFileBytes }));
   const outcome = await buildDefinition(doc, root, set, options);
-  if (!outcome.ok) {
-    return { result: failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range), sources: set };
+  return { result: resultOf(doc.file, outcome), sources: set };
+}
+
+/** Why a document whose root is not a mapping (or that has no root) is no definition. */
+function notMapping(doc: SourceDocument): ParsedDefinition {
+  const file = doc.file;
+  const root = doc.root;
+  const base = path.basename(file);
+  const syntaxError = doc.problems.find((p) => p.severity === 'error');
+  if (syntaxError !== undefined) {
+    const line = syntaxError.range.start.line + 1;
+    const message = `${base} is not valid ${doc.format === 'json' ? 'JSON' : 'YAML'} (line ${line}): ${syntaxError.message}`;
+    return { result: failure(file, 'apigw.read.syntax', message, syntaxError.range), sources: undefined };
   }
-  return { result: { ok: true, definition: outcome.definition }, sources: set };
+  const found = root === undefined ? 'nothing' : root.kind === 'array' ? 'a list' : 'a single value';
+  const message = `${base} is not a YAML or JSON mapping (it holds ${found}): an API definition starts with keys such as 'openapi:' or 'Resources:'.`;
+  return { result: failure(file, 'apigw.read.syntax', message, root?.range ?? fileStart), sources: undefined };
+}
+
+function resultOf(file: string, outcome: BuildOutcome): ReadResult {
+  if (!outcome.ok) return failure(file, 'apigw.read.notApiDefinition', outcome.message, outcome.range);
+  return { ok: true, definition: outcome.definition };
 }
 
 /**

@@ -29,24 +29,29 @@ export function scanBudget(bytes: number, sliceMs: number): ScanBudget {
   return { bytes, sliceMs, sliceStart: performance.now() };
 }
 
-/** Waits one turn of the event loop when the scan has been busy for its slice, and starts a new slice. */
-export async function yieldIfBusy(budget: ScanBudget): Promise<void> {
-  if (performance.now() - budget.sliceStart < budget.sliceMs) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  budget.sliceStart = performance.now();
+/**
+ * When the scan has been busy for its slice: a promise that resolves after one turn of the event loop, with a new
+ * slice started. Before that, undefined: a scan that awaits only what it must keeps its turn (every `await`, even
+ * of a settled promise, queues it behind the other extensions' pending promise jobs, such as their activation).
+ */
+export function yieldIfBusy(budget: ScanBudget): Promise<void> | undefined {
+  if (performance.now() - budget.sliceStart < budget.sliceMs) return undefined;
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    budget.sliceStart = performance.now();
+  });
 }
 
 /**
  * A candidate file's bytes, or undefined when it is missing, not a file or above `maxBytes`: read at once when the
- * budget allows and `fs` can (a saved file; an editor's unsaved text is read asynchronously, as before), else
- * with `fs.size` and `fs.readFile`.
+ * budget allows and `fs` can (a saved file; an editor's unsaved text is read asynchronously, as before), and then
+ * given as they are, not in a promise; else with `fs.size` and `fs.readFile`.
  */
-export async function readCandidate(
+export function readCandidate(
   file: string,
   fs: FileSystem & Partial<Pick<ReadNowFileSystem, 'readNow'>>,
   maxBytes: number,
   budget?: ScanBudget,
-): Promise<Uint8Array | undefined> {
+): Uint8Array | Promise<Uint8Array | undefined> {
   if (budget && budget.bytes > 0 && fs.readNow) {
     const bytes = fs.readNow(file, Math.min(budget.bytes, maxBytes));
     if (bytes) {
@@ -54,6 +59,10 @@ export async function readCandidate(
       return bytes;
     }
   }
+  return readLater(file, fs, maxBytes);
+}
+
+async function readLater(file: string, fs: FileSystem, maxBytes: number): Promise<Uint8Array | undefined> {
   const size = await fs.size(file);
   if (size === undefined || size > maxBytes) return undefined;
   return fs.readFile(file);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { looksLikeApiDefinition, readDefinition } from '../../model';
-import type { ApiType } from '../../model';
+import { looksLikeApiDefinition, readDefinitionNow } from '../../model';
+import type { ApiType, ReadResult } from '../../model';
 import type { FileSystem } from '../../shared/fileSystem';
 import type { Logger } from '../../shared/logger';
 import type { IndexedFile } from '../explorer/nodes';
@@ -122,10 +122,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const file of [...this.entries.keys()]) if (!seen.has(file)) this.entries.delete(file);
     const queue = [...uris];
     const budget = scanBudget(syncReadBytes, scanSliceMs);
+    // Each worker awaits only what it must (a turn when its slice is used up, a file read or $ref'd file loaded
+    // asynchronously): small saved definitions are read and built one after the other in one stretch.
     const worker = async (): Promise<void> => {
       for (let uri = queue.shift(); uri; uri = queue.shift()) {
-        await yieldIfBusy(budget);
-        await this.index(uri, false, budget);
+        const turn = yieldIfBusy(budget);
+        if (turn) await turn;
+        const indexed = this.index(uri, false, budget);
+        if (indexed) await indexed;
       }
     };
     await Promise.all(Array.from({ length: this.deps.concurrency ?? 4 }, worker));
@@ -158,7 +162,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const release = this.idle.hold();
     const timer = setTimeout(() => {
       this.debounces.delete(file);
-      this.idle.track(this.index(uri, true));
+      const indexed = this.index(uri, true);
+      if (indexed) this.idle.track(indexed);
       release();
     }, delayMs);
     this.debounces.set(file, { timer, release });
@@ -169,12 +174,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.entries.delete(file)) this.changed.fire();
   }
 
-  /** Reads one file and stores (or drops) its entry; never throws. */
-  private async index(uri: vscode.Uri, notify: boolean, budget?: ScanBudget): Promise<void> {
+  /**
+   * Reads one file and stores (or drops) its entry; never throws. A promise only when it had to wait (see read);
+   * else the entry is stored when it returns.
+   */
+  private index(uri: vscode.Uri, notify: boolean, budget?: ScanBudget): Promise<void> | undefined {
     const file = uri.fsPath;
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
-    const entry = await this.read(file, readSettings(uri).apiType, budget);
+    const entry = this.read(file, readSettings(uri).apiType, budget);
+    if (!(entry instanceof Promise)) {
+      this.store(file, generation, entry, notify);
+      return undefined;
+    }
+    return entry.then((read) => this.store(file, generation, read, notify));
+  }
+
+  private store(file: string, generation: number, entry: IndexedFile | undefined, notify: boolean): void {
     if (this.generations.get(file) !== generation) return;
     const had = this.entries.has(file);
     if (entry) this.entries.set(file, entry);
@@ -182,23 +198,45 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (notify && (entry || had)) this.changed.fire();
   }
 
-  private async read(
+  /**
+   * A file's entry (undefined when it is no API definition or cannot be read); never throws. Given as it is when
+   * the file could be read at once and names no other file to load (readCandidate, readDefinitionNow), else in a
+   * promise.
+   */
+  private read(
     file: string,
     apiType: ApiType | undefined,
     budget?: ScanBudget,
-  ): Promise<IndexedFile | undefined> {
-    try {
-      const bytes = await readCandidate(file, this.deps.fs, maxFileBytes, budget);
-      if (!bytes) return undefined;
-      const text = new TextDecoder().decode(bytes);
-      if (!looksLikeApiDefinition(text)) return undefined;
-      const result = await readDefinition(file, { fs: this.deps.fs, text, apiType, maxFileBytes });
-      if (!result.ok) this.deps.logger.warn(`${file}: ${result.failure.error.message}`);
-      return { file, result };
-    } catch (err) {
+  ): IndexedFile | undefined | Promise<IndexedFile | undefined> {
+    const failed = (err: unknown): undefined => {
       this.deps.logger.error(`Could not index ${file}`, err);
       return undefined;
+    };
+    try {
+      const bytes = readCandidate(file, this.deps.fs, maxFileBytes, budget);
+      if (!(bytes instanceof Promise)) return this.readText(file, bytes, apiType);
+      return bytes.then((read) => this.readText(file, read, apiType)).catch(failed);
+    } catch (err) {
+      return failed(err);
     }
+  }
+
+  private readText(
+    file: string,
+    bytes: Uint8Array | undefined,
+    apiType: ApiType | undefined,
+  ): IndexedFile | undefined | Promise<IndexedFile | undefined> {
+    if (!bytes) return undefined;
+    const text = new TextDecoder().decode(bytes);
+    if (!looksLikeApiDefinition(text)) return undefined;
+    const result = readDefinitionNow(file, { fs: this.deps.fs, text, apiType, maxFileBytes });
+    if (!(result instanceof Promise)) return this.entryOf(file, result);
+    return result.then((read) => this.entryOf(file, read));
+  }
+
+  private entryOf(file: string, result: ReadResult): IndexedFile {
+    if (!result.ok) this.deps.logger.warn(`${file}: ${result.failure.error.message}`);
+    return { file, result };
   }
 }
 

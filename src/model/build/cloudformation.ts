@@ -47,8 +47,36 @@ export async function buildTemplateApis(ctx: BuildContext, root: SourceNode): Pr
   const built = new Map<string, BuiltApi>();
   for (const resource of resources) {
     if (!apiResourceTypes.includes(resource.type)) continue;
-    built.set(resource.logicalId, await buildResourceApi(ctx, resource));
+    const body = bodyOf(ctx, resource);
+    const node = 'node' in body ? body.node : await loadLocal(ctx, body);
+    built.set(resource.logicalId, buildResourceApi(ctx, resource, node));
   }
+  return addResources(ctx, resources, built, root);
+}
+
+/**
+ * buildTemplateApis without waiting, for a template whose APIs' bodies are all in it: the same APIs, or undefined
+ * as soon as a body is in another file (then use buildTemplateApis with a new context).
+ */
+export function buildTemplateApisNow(ctx: BuildContext, root: SourceNode): BuiltApi[] | undefined {
+  const resources = resourcesOf(ctx, root);
+  const built = new Map<string, BuiltApi>();
+  for (const resource of resources) {
+    if (!apiResourceTypes.includes(resource.type)) continue;
+    const body = bodyOf(ctx, resource);
+    if (!('node' in body)) return undefined;
+    built.set(resource.logicalId, buildResourceApi(ctx, resource, body.node));
+  }
+  return addResources(ctx, resources, built, root);
+}
+
+/** What the template's other resources (routes, stages, SAM events...) add to its APIs. */
+function addResources(
+  ctx: BuildContext,
+  resources: Resource[],
+  built: Map<string, BuiltApi>,
+  root: SourceNode,
+): BuiltApi[] {
   addV2Resources(ctx, resources, built);
   addRestResources(ctx, resources, built);
   applyStages(ctx, resources, built);
@@ -56,7 +84,7 @@ export async function buildTemplateApis(ctx: BuildContext, root: SourceNode): Pr
   return [...built.values()];
 }
 
-async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<BuiltApi> {
+function buildResourceApi(ctx: BuildContext, resource: Resource, body: SourceNode | undefined): BuiltApi {
   const props = resource.properties;
   const source: GatewayApi['source'] = {
     kind: 'cloudformation',
@@ -67,7 +95,6 @@ async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<
   const protocol = plainString(getProperty(props, 'ProtocolType'));
   if (protocol !== undefined) evidence.protocolType = protocol;
   const name = plainString(getProperty(props, 'Name')) ?? resource.logicalId;
-  const body = await findBody(ctx, resource);
   let api: GatewayApi;
   if (body !== undefined) {
     api = buildOpenApi(ctx, body, { fallbackName: name, source, loc: resource.loc });
@@ -81,24 +108,44 @@ async function buildResourceApi(ctx: BuildContext, resource: Resource): Promise<
   return builtApi;
 }
 
-/** The OpenAPI body of an API resource: inline (`Body` / `DefinitionBody`), included, or a local file. */
-async function findBody(ctx: BuildContext, resource: Resource): Promise<SourceNode | undefined> {
+/** A body in a local file: the `file` (absolute path), the node that names it (`at`) and what that node is. */
+interface LocalBody {
+  file: string;
+  at: SourceNode;
+  what: string;
+}
+
+/**
+ * The OpenAPI body of an API resource: inline (`Body` / `DefinitionBody`) as `node` (undefined when there is none
+ * or it is not in a local file), or the local file it is in (included, or SAM's `DefinitionUri`).
+ */
+function bodyOf(ctx: BuildContext, resource: Resource): { node: SourceNode | undefined } | LocalBody {
   const props = resource.properties;
   const isSam = resource.type.startsWith('AWS::Serverless::');
   const inline = getProperty(props, isSam ? 'DefinitionBody' : 'Body');
   if (inline !== undefined) {
     const include = includeLocation(inline);
-    if (include === undefined) return inline.kind === 'object' ? inline : undefined;
-    return loadLocal(ctx, include, `AWS::Include Location of '${resource.logicalId}'`);
+    if (include === undefined) return { node: inline.kind === 'object' ? inline : undefined };
+    return localBody(ctx, include, `AWS::Include Location of '${resource.logicalId}'`);
   }
   const uriKey = isSam ? 'DefinitionUri' : 'BodyS3Location';
   const uri = getProperty(props, uriKey);
-  if (uri === undefined) return undefined;
+  if (uri === undefined) return { node: undefined };
   if (!isSam || uri.kind !== 'scalar') {
     notLocal(ctx, uri, `${uriKey} of '${resource.logicalId}'`);
-    return undefined;
+    return { node: undefined };
   }
-  return loadLocal(ctx, uri, `DefinitionUri of '${resource.logicalId}'`);
+  return localBody(ctx, uri, `DefinitionUri of '${resource.logicalId}'`);
+}
+
+/** The local file a location names, or no body (with a problem) when it names none (an S3 URL, a computed value). */
+function localBody(ctx: BuildContext, at: SourceNode, what: string): { node: undefined } | LocalBody {
+  const value = plainString(at);
+  if (value === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    notLocal(ctx, at, what);
+    return { node: undefined };
+  }
+  return { file: path.resolve(path.dirname(at.file), value), at, what };
 }
 
 /** The `Location` of `Fn::Transform: { Name: AWS::Include, Parameters: { Location } }`. */
@@ -108,13 +155,8 @@ function includeLocation(node: SourceNode): SourceNode | undefined {
   return getProperty(getProperty(transform, 'Parameters'), 'Location') ?? transform;
 }
 
-async function loadLocal(ctx: BuildContext, location: SourceNode, what: string): Promise<SourceNode | undefined> {
+async function loadLocal(ctx: BuildContext, { file, at: location, what }: LocalBody): Promise<SourceNode | undefined> {
   const value = plainString(location);
-  if (value === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    notLocal(ctx, location, what);
-    return undefined;
-  }
-  const file = path.resolve(path.dirname(location.file), value);
   const doc = await ctx.set.load(file);
   if (doc?.root === undefined) {
     if (!ctx.problems.some((p) => p.file === file) && !ctx.set.problems.some((p) => p.file === file)) {

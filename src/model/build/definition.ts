@@ -6,7 +6,8 @@ import { decideApiType } from '../apiType';
 import { getProperty, keyLocOf } from '../parse';
 import type { SourceSet } from '../parse';
 import type { BuildContext } from './context';
-import { buildTemplateApis, isTemplate } from './cloudformation';
+import type { BuiltApi } from './builtApi';
+import { buildTemplateApis, buildTemplateApisNow, isTemplate } from './cloudformation';
 import { buildOpenApi, openApiVersionOf } from './openapi';
 
 /** What a parsed root turned out to be: a definition, or why it is not one (message and where). */
@@ -21,28 +22,74 @@ export async function buildDefinition(
   options: ReadOptions,
 ): Promise<BuildOutcome> {
   const ctx: BuildContext = { set, problems: [] };
-  const base = path.basename(doc.file);
   const version = openApiVersionOf(root);
-  let apis: GatewayApi[];
-  let kind: DefinitionFile['kind'];
-  if (version !== undefined) {
-    kind = version.kind;
-    const api = buildOpenApi(ctx, root, { fallbackName: base, source: { kind } });
-    typed(api, decideApiType(api, { override: options.apiType, root }));
-    apis = [api];
-  } else if (isTemplate(root)) {
-    kind = 'cloudformation';
-    const built = await buildTemplateApis(ctx, root);
-    if (built.length === 0) return noApiInTemplate(base, root);
-    apis = built.map(({ api, evidence }) => typed(api, decideApiType(api, { ...evidence, override: options.apiType })));
-  } else {
+  if (version === undefined && isTemplate(root)) {
+    return templateOutcome(doc, root, ctx, await buildTemplateApis(ctx, root), options);
+  }
+  return documentOutcome(doc, root, ctx, version, options);
+}
+
+/**
+ * buildDefinition without waiting: the same outcome, or undefined when the document is a template with an API
+ * whose body is in another file, which must be loaded (then use buildDefinition).
+ */
+export function buildDefinitionNow(
+  doc: SourceDocument,
+  root: SourceNode,
+  set: SourceSet,
+  options: ReadOptions,
+): BuildOutcome | undefined {
+  const ctx: BuildContext = { set, problems: [] };
+  const version = openApiVersionOf(root);
+  if (version === undefined && isTemplate(root)) {
+    const built = buildTemplateApisNow(ctx, root);
+    return built && templateOutcome(doc, root, ctx, built, options);
+  }
+  return documentOutcome(doc, root, ctx, version, options);
+}
+
+/** An OpenAPI or Swagger document's API, or why a root that is no template is not an API definition. */
+function documentOutcome(
+  doc: SourceDocument,
+  root: SourceNode,
+  ctx: BuildContext,
+  version: ReturnType<typeof openApiVersionOf>,
+  options: ReadOptions,
+): BuildOutcome {
+  const base = path.basename(doc.file);
+  if (version === undefined) {
     return {
       ok: false,
       message: `${base} is not an API definition: it has no 'openapi' or 'swagger' field and no CloudFormation 'Resources' with an API Gateway API.`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
   }
-  const problems = dedupe([...doc.problems, ...set.problems, ...ctx.problems]);
+  const api = buildOpenApi(ctx, root, { fallbackName: base, source: { kind: version.kind } });
+  typed(api, decideApiType(api, { override: options.apiType, root }));
+  return definitionOf(doc, ctx, version.kind, [api]);
+}
+
+function templateOutcome(
+  doc: SourceDocument,
+  root: SourceNode,
+  ctx: BuildContext,
+  built: BuiltApi[],
+  options: ReadOptions,
+): BuildOutcome {
+  if (built.length === 0) return noApiInTemplate(path.basename(doc.file), root);
+  const apis = built.map(({ api, evidence }) =>
+    typed(api, decideApiType(api, { ...evidence, override: options.apiType })),
+  );
+  return definitionOf(doc, ctx, 'cloudformation', apis);
+}
+
+function definitionOf(
+  doc: SourceDocument,
+  ctx: BuildContext,
+  kind: DefinitionFile['kind'],
+  apis: GatewayApi[],
+): BuildOutcome {
+  const problems = dedupe([...doc.problems, ...ctx.set.problems, ...ctx.problems]);
   return { ok: true, definition: { file: doc.file, format: doc.format, kind, apis, problems } };
 }
 

@@ -14,5 +14,5 @@ export {
   keyLocOf,
 } from './nodes';
 export type { SourceSet } from './sourceSet';
-export { loadSourceSet } from './sourceSet';
+export { loadSourceSet, loadSourceSetNow } from './sourceSet';
 export { checkSize, decodeText, DEFAULT_MAX_FILE_BYTES } from './readGuards';

@@ -44,6 +44,21 @@ export async function loadSourceSet(
   return set;
 }
 
+/**
+ * loadSourceSet without waiting, for an entry whose `$ref`s name no other file (the usual case): the same set,
+ * or undefined when a file must be loaded (then use loadSourceSet). Nothing is read.
+ */
+export function loadSourceSetNow(
+  entry: SourceDocument,
+  fs: FileSystem,
+  options?: { maxFileBytes?: number },
+): SourceSet | undefined {
+  const set = new LoadedSourceSet(entry, fs, options?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (set.namesOtherFiles(entry)) return undefined;
+  set.finish(new Set());
+  return set;
+}
+
 /** Longest `$ref` → `$ref` chain followed before it is called circular. */
 const MAX_CHAIN = 256;
 
@@ -192,6 +207,17 @@ class LoadedSourceSet implements SourceSet {
 
   /** Loads every file the document's refs name, then theirs, each file once. */
   async loadRefsOf(document: SourceDocument): Promise<void> {
+    await Promise.all([...this.filesNamedBy(document)].map((file) => this.loadFile(file)));
+  }
+
+  /** Whether the document's refs name a file not in the set yet (one loadRefsOf would read). */
+  namesOtherFiles(document: SourceDocument): boolean {
+    for (const file of this.filesNamedBy(document)) if (!this.loading.has(file)) return true;
+    return false;
+  }
+
+  /** The files the document's refs name (its own file too, when named); keeps its refs for finish. */
+  private filesNamedBy(document: SourceDocument): Set<string> {
     const files = new Set<string>();
     const sites = collectRefs(document.root);
     this.refSites.set(document, sites);
@@ -199,7 +225,7 @@ class LoadedSourceSet implements SourceSet {
       const parsed = parseRef(ref.value);
       if (!parsed.remote && parsed.filePart !== '') files.add(refTargetFile(ref.file, parsed.filePart));
     }
-    await Promise.all([...files].map((file) => this.loadFile(file)));
+    return files;
   }
 
   private loadFile(file: string): Promise<SourceDocument | undefined> {

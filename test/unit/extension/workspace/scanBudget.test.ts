@@ -57,6 +57,17 @@ describe('readCandidate', () => {
     assert.deepEqual([...calls, ...plain.calls], ['size /a', 'readFile /a', 'size /a', 'readFile /a']);
   });
 
+  it('gives bytes read at once as they are, and a promise only for a read that waits', async () => {
+    const { fs } = fakeFs({ '/a': 'x', '/b': 'yy' });
+    const budget = scanBudget(1, 1000);
+    const now = readCandidate('/a', fs, 100, budget);
+    assert.ok(!(now instanceof Promise));
+    assert.equal(text(now), 'x');
+    const later = readCandidate('/b', fs, 100, budget);
+    assert.ok(later instanceof Promise);
+    assert.equal(text(await later), 'yy');
+  });
+
   it('a missing file or one above maxBytes gives undefined, however it is read', async () => {
     const { fs } = fakeFs({ '/big': '123456' });
     assert.equal(await readCandidate('/big', fs, 5, scanBudget(100, 1000)), undefined);
@@ -76,5 +87,16 @@ describe('yieldIfBusy', () => {
   it('lets a turn of the event loop pass once the slice is used up, not before', async () => {
     assert.equal(await turnTaken(0), true);
     assert.equal(await turnTaken(60_000), false);
+  });
+
+  it('before the slice is used up gives nothing to await (an await would queue the scan behind other jobs)', () => {
+    assert.equal(yieldIfBusy(scanBudget(0, 60_000)), undefined);
+  });
+
+  it('starts a new slice after the turn', async () => {
+    const budget = scanBudget(0, 0);
+    budget.sliceStart = -1;
+    await yieldIfBusy(budget);
+    assert.ok(budget.sliceStart >= 0);
   });
 });
