@@ -62,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       commands,
       fs,
       files: () => index.files(),
+      filesInAnyOrder: () => index.filesInAnyOrder(),
       onDidChangeFiles: index.onDidChange,
       server: languageServer,
       tree,

@@ -25,6 +25,8 @@ export interface AwsDeps {
   commands: CommandRegistry;
   fs: FileSystem;
   files: () => IndexedFile[];
+  /** The same files in any order (for the editor-title context key, which does not need them sorted). */
+  filesInAnyOrder: () => IndexedFile[];
   /** Fires when the workspace index changed (the editor-title context key follows it). */
   onDidChangeFiles: vscode.Event<void>;
   /** The language server, which deploy asks for a definition's problems. */
@@ -113,7 +115,7 @@ export function registerAws(deps: AwsDeps): {
       if (made) made.model.refresh();
       else connection.reset();
     }),
-    watchDefinitionFiles(deps.files, deps.onDidChangeFiles),
+    watchDefinitionFiles(deps.filesInAnyOrder, deps.onDidChangeFiles),
   );
   deps.commands.register(...lazyCommands(featureCommandIds['aws-ui'], () => feature.get()));
   return {
