@@ -49,12 +49,13 @@ export async function runLambdaProxy(
   const handler = findHandler(ex.served, fn);
   if (handler === undefined) return notMapped(ex.served, fn, integration);
   const version = rest ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
-  // As JSON text: what the worker is sent; the trace reads it back only when it shows the event.
-  const eventJson = version === '1.0' ? proxyEventV1Json(ex) : proxyEventV2Json(ex);
   const outcome = await invoker.invoke({
     handler,
     functionName: functionNameOf(fn),
-    eventJson,
+    // As JSON text: what the worker is sent. Not kept while the handler runs (a string of ~100 pieces a call
+    // in flight, which every young-generation GC of that time copied): the trace writes it again from the
+    // request, which it depends on alone, when it shows the event.
+    eventJson: proxyEventJson(ex, version),
     timeoutMs,
     requestId: ex.requestId,
   });
@@ -71,7 +72,10 @@ export async function runLambdaProxy(
       stage: 'integration',
       detail: `${fn}: ${result.reason}`,
       ms: 0,
-      data: { event: JSON.parse(eventJson) as unknown, result: (outcome as { result: unknown }).result },
+      data: {
+        event: JSON.parse(proxyEventJson(ex, version)) as unknown,
+        result: (outcome as { result: unknown }).result,
+      },
     });
     return gatewayError(
       gatewayErrors.lambdaProxyFailure,
@@ -83,10 +87,17 @@ export async function runLambdaProxy(
       stage: 'integration',
       detail: `${fn} (payload ${version}) returned ${result.response.status}`,
       ms: 0,
-      data: { event: JSON.parse(eventJson) as unknown, result: (outcome as { result: unknown }).result },
+      data: {
+        event: JSON.parse(proxyEventJson(ex, version)) as unknown,
+        result: (outcome as { result: unknown }).result,
+      },
     });
   }
   return result.response;
+}
+
+function proxyEventJson(ex: Exchange, version: '1.0' | '2.0'): string {
+  return version === '1.0' ? proxyEventV1Json(ex) : proxyEventV2Json(ex);
 }
 
 /** AWS (non-proxy): the rendered body is the event; a function error becomes `errorMessage` for selection patterns. */

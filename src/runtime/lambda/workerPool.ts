@@ -9,16 +9,64 @@ import { number, quote } from './eventJson';
 import { workerSource } from './workerSource';
 
 interface Pending {
+  /** The call's number on its worker: what the worker's results and console lines name it by. */
+  seq: number;
   resolve(outcome: LambdaOutcome): void;
   /** When the call times out (performance.now() time). */
   deadline: number;
   logs: string[];
 }
 
+/**
+ * The calls in flight on a worker, by their number: a ring of slots (call n in slot n modulo the size, which
+ * doubles when the slot is taken), not a Map keyed by request id. A Map with an entry added and deleted per call
+ * reallocated its hash table every few calls, and that table and the calls' state were what the main thread's
+ * young-generation GCs found alive under load; request ids need not be unique either (two calls with the same id
+ * were one entry, and the first never settled).
+ */
+class Calls {
+  private slots: (Pending | undefined)[] = new Array<Pending | undefined>(16).fill(undefined);
+  size = 0;
+
+  add(pending: Pending): void {
+    let slots = this.slots;
+    if (slots[pending.seq & (slots.length - 1)] !== undefined) {
+      // Taken by an older call still in flight: twice the slots, each call in its slot for the new size.
+      const grown = new Array<Pending | undefined>(slots.length * 2).fill(undefined);
+      for (const call of slots) if (call !== undefined) grown[call.seq & (grown.length - 1)] = call;
+      this.slots = slots = grown;
+      if (slots[pending.seq & (slots.length - 1)] !== undefined) return this.add(pending);
+    }
+    slots[pending.seq & (slots.length - 1)] = pending;
+    this.size++;
+  }
+
+  get(seq: number): Pending | undefined {
+    const call = this.slots[seq & (this.slots.length - 1)];
+    return call !== undefined && call.seq === seq ? call : undefined;
+  }
+
+  delete(call: Pending): void {
+    const at = call.seq & (this.slots.length - 1);
+    if (this.slots[at] !== call) return;
+    this.slots[at] = undefined;
+    this.size--;
+  }
+
+  /** The calls in flight (a copy: the caller may delete them as it goes). */
+  all(): Pending[] {
+    const calls: Pending[] = [];
+    for (const call of this.slots) if (call !== undefined) calls.push(call);
+    return calls;
+  }
+}
+
 /** One worker thread for one handler module; replaced when the module's folder changes or the worker dies. */
 class HandlerWorker {
   readonly worker: Worker;
-  readonly pending = new Map<string, Pending>();
+  readonly pending = new Calls();
+  /** The number of the next call. */
+  private seq = 0;
   stale = false;
   dead = false;
   /** The invocations of this turn of the event loop, as comma-separated JSON texts, and whether a flush is due. */
@@ -54,12 +102,14 @@ class HandlerWorker {
   invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
     return new Promise((resolve) => {
       const deadline = performance.now() + invocation.timeoutMs;
-      this.pending.set(invocation.requestId, { resolve, deadline, logs: [] });
+      const seq = this.seq;
+      this.seq = (seq + 1) >>> 0;
+      this.pending.add({ seq, resolve, deadline, logs: [] });
       if (deadline < this.timerAt) this.arm(deadline);
       // As JSON text (what Lambda receives anyway), the event spliced in as it is serialised.
       const event = invocation.eventJson ?? JSON.stringify(invocation.event) ?? 'null';
       const text =
-        `{"id":${quote(invocation.requestId)},"timeoutMs":${number(invocation.timeoutMs)},` +
+        `{"seq":"${hex8(seq)}","id":${quote(invocation.requestId)},"timeoutMs":${number(invocation.timeoutMs)},` +
         `${this.names(invocation)},"event":${event}}`;
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
       if (!this.flushing) {
@@ -101,9 +151,9 @@ class HandlerWorker {
     const now = performance.now();
     let next = Infinity;
     let expired = false;
-    for (const [id, pending] of this.pending) {
+    for (const pending of this.pending.all()) {
       if (pending.deadline <= now) {
-        this.pending.delete(id);
+        this.pending.delete(pending);
         pending.resolve({ kind: 'timeout', logs: pending.logs });
         expired = true;
       } else if (pending.deadline < next) next = pending.deadline;
@@ -124,15 +174,15 @@ class HandlerWorker {
   private receive(message: WorkerMessage): void {
     if (typeof message === 'string') {
       for (const result of JSON.parse(message) as WorkerResult[]) this.settle(result);
-    } else if (message.id !== undefined) {
-      this.pending.get(message.id)?.logs.push(message.text);
+    } else if (message.seq !== undefined) {
+      this.pending.get(parseInt(message.seq, 16))?.logs.push(message.text);
     }
   }
 
   private settle(result: WorkerResult): void {
-    const pending = this.pending.get(result.id);
+    const pending = this.pending.get(parseInt(result.seq, 16));
     if (pending === undefined) return;
-    this.pending.delete(result.id);
+    this.pending.delete(pending);
     if (this.pending.size === 0) this.disarm();
     if (result.ok) {
       pending.resolve({ kind: 'ok', result: result.result, logs: pending.logs });
@@ -152,8 +202,8 @@ class HandlerWorker {
     if (this.dead) return;
     this.dead = true;
     this.disarm();
-    for (const [id, pending] of this.pending) {
-      this.pending.delete(id);
+    for (const pending of this.pending.all()) {
+      this.pending.delete(pending);
       pending.resolve({ kind: 'crash', message, logs: pending.logs });
     }
     this.onGone(this);
@@ -166,11 +216,27 @@ class HandlerWorker {
   }
 }
 
-/** A line of console output (posted at once), or the JSON text of a list of results (one a turn). */
-type WorkerMessage = { type: 'log'; id?: string; text: string } | string;
+/**
+ * A line of console output (posted at once), or the JSON text of a list of results (one a turn). `seq` is the
+ * call's number as the worker echoes it: 8 hex digits (see hex8).
+ */
+type WorkerMessage = { type: 'log'; seq?: string; text: string } | string;
 type WorkerResult =
-  | { id: string; ok: true; result: unknown }
-  | { id: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+  | { seq: string; ok: true; result: unknown }
+  | { seq: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+
+/** Two lower-case hex digits for every byte. */
+const hex2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * A call's number (0 to 2^32 - 1) as 8 hex digits, from a table, and sent and echoed as text: a number turned
+ * into a string (String(n), \`${n}\`, '...' + n) is kept in V8's number-to-string cache until another number
+ * takes its entry, so a new number a call made a string that young-generation GCs copied and promoted, in both
+ * threads (seen in --trace-gc-nvp as soon as the calls were numbered).
+ */
+function hex8(n: number): string {
+  return hex2[n >>> 24]! + hex2[(n >>> 16) & 0xff]! + hex2[(n >>> 8) & 0xff]! + hex2[n & 0xff]!;
+}
 
 /** Files whose change reloads the handlers of their folder: what `import` / `require` can load. */
 const codeFile = /\.(?:[mc]?js|json|node|wasm)$/i;
@@ -187,21 +253,25 @@ export class WorkerPoolInvoker implements LambdaInvoker {
 
   constructor(private readonly logger: Logger = nullLogger) {}
 
-  async invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
+  /**
+   * Not an async function: the promise is the worker's own, with no suspended frame holding the invocation (and
+   * its event text) until the call settles.
+   */
+  invoke(invocation: LambdaInvocation): Promise<LambdaOutcome> {
     // After close no worker starts again: nothing would ever stop it (and the process could not exit).
-    if (this.closed) return { kind: 'crash', message: 'the mock runtime has stopped', logs: [] };
+    if (this.closed) return Promise.resolve({ kind: 'crash', message: 'the mock runtime has stopped', logs: [] });
     const module = invocation.handler.module;
     let worker = this.workers.get(module);
     if (worker === undefined || worker.stale || worker.dead) {
       // Checked only when a worker starts: a live one is marked stale when its folder changes (or the file goes).
       if (!fs.existsSync(module)) {
-        return {
+        return Promise.resolve({
           kind: 'error',
           errorType: 'Runtime.ImportModuleError',
           errorMessage: `Cannot find the handler module ${module}`,
           stackTrace: [],
           logs: [],
-        };
+        });
       }
       if (worker?.stale && worker.pending.size === 0) void worker.terminate('reloaded');
       worker = new HandlerWorker(

@@ -1,7 +1,8 @@
 /**
  * The code each handler worker runs (evaluated as a CommonJS script, so it needs no file of its own in the
  * bundle). It imports the handler module once and runs the invocations it is sent, and reports console output
- * with the invocation's id (AsyncLocalStorage keeps the id across awaits).
+ * with the invocation's number on this worker, \`seq\` (AsyncLocalStorage keeps it across awaits); results name it
+ * too. The request id is the handler's context.awsRequestId only (two calls may share one).
  *
  * The channel (workerPool.ts): the runtime posts one JSON text a turn of its event loop, the list of the
  * invocations of that turn; the worker answers with one JSON text a turn of its own loop, the list of the results
@@ -17,7 +18,7 @@ const { pathToFileURL } = require('node:url');
 const util = require('node:util');
 const current = new AsyncLocalStorage();
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
-  console[level] = (...args) => parentPort.postMessage({ type: 'log', id: current.getStore(), text: util.format(...args) });
+  console[level] = (...args) => parentPort.postMessage({ type: 'log', seq: current.getStore(), text: util.format(...args) });
 }
 let loading;
 let replies = '';
@@ -85,15 +86,16 @@ async function invoke(message) {
     };
     const result = await call(fn, message.event, context);
     const json = result === undefined ? 'null' : JSON.stringify(result);
-    reply('{"id":' + JSON.stringify(message.id) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
+    // The call's number as the text it came as (hex digits): echoed, never made from a number.
+    reply('{"seq":"' + message.seq + '","ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
   } catch (error) {
-    reply(JSON.stringify({ id: message.id, ok: false, ...describe(error) }));
+    reply(JSON.stringify({ seq: message.seq, ok: false, ...describe(error) }));
   }
 }
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
 // others finish holds them back or ends them too, as it does any invocation still in flight; the results already
 // made are posted all the same (see the exit handler above).
 parentPort.on('message', (text) => {
-  for (const message of JSON.parse(text)) current.run(message.id, invoke, message);
+  for (const message of JSON.parse(text)) current.run(message.seq, invoke, message);
 });
 `;

@@ -64,6 +64,30 @@ export async function exit(event) {
     });
   });
 
+  it('answers two calls in flight with the same request id each with its own result and console output', async () => {
+    // Calls are told apart by their number on the worker, not by request id: the request id is only the
+    // handler's context.awsRequestId (an authorizer and an integration, or a caller's own ids, may share one).
+    const [first, second] = await Promise.all([
+      invoke('echo', { n: 1, text: 'a' }, 'same'),
+      invoke('echo', { n: 2, text: 'b' }, 'same'),
+    ]);
+    assert.deepEqual(first, { kind: 'ok', result: { n: 1, id: 'same', text: 'a' }, logs: ['echo 1', 'echoed 1'] });
+    assert.deepEqual(second, { kind: 'ok', result: { n: 2, id: 'same', text: 'b' }, logs: ['echo 2', 'echoed 2'] });
+  });
+
+  it('keeps a call in flight while many later ones come and go', async () => {
+    // The calls in flight are a ring of slots by call number: the hanging call keeps its slot while 100 later
+    // calls (more than the ring's first size) take and free theirs, and times out on its own.
+    const hanging = invoke('hang', {}, 'r-hang', 1_500);
+    for (let round = 0; round < 4; round++) {
+      const outcomes = await Promise.all(
+        Array.from({ length: 25 }, (_, n) => invoke('maybeThrow', { n: n * 3 + 1 }, `r-${round}-${n}`)),
+      );
+      outcomes.forEach((outcome, n) => assert.deepEqual(outcome, { kind: 'ok', result: n * 3 + 1, logs: [] }));
+    }
+    assert.deepEqual(await hanging, { kind: 'timeout', logs: [] });
+  });
+
   it('fails only the invocations that threw', async () => {
     const outcomes = await Promise.all(Array.from({ length: 7 }, (_, n) => invoke('maybeThrow', { n }, `t-${n}`)));
     outcomes.forEach((outcome, n) => {
