@@ -11,8 +11,24 @@ import type { Exchange, IntegrationResult, MockResponse, ServedApi } from '../ty
 /** The local handler for a function: by the name / ARN / logical id as written, else by the ARN's function name. */
 export function findHandler(served: ServedApi, fn: string): HandlerRef | undefined {
   const handlers = served.config.lambdaHandlers;
-  const name = /:function:([^:/]+)/.exec(fn)?.[1];
-  return handlers[fn] ?? (name === undefined ? undefined : handlers[name]);
+  const byUri = handlers[fn];
+  if (byUri !== undefined) return byUri;
+  const name = arnFunctionName(fn);
+  return name === undefined ? undefined : handlers[name];
+}
+
+/**
+ * The function name in a Lambda ARN or integration URI: what `/:function:([^:/]+)/.exec(fn)?.[1]` gives, without
+ * a regular expression (this runs on every Lambda call).
+ */
+export function arnFunctionName(fn: string): string | undefined {
+  for (let at = fn.indexOf(':function:'); at >= 0; at = fn.indexOf(':function:', at + 1)) {
+    const start = at + 10;
+    let end = start;
+    while (end < fn.length && fn.charCodeAt(end) !== 58 && fn.charCodeAt(end) !== 47) end++;
+    if (end > start) return fn.slice(start, end);
+  }
+  return undefined;
 }
 
 function notMapped(served: ServedApi, fn: string, integration: Integration): GatewayError {
@@ -20,7 +36,7 @@ function notMapped(served: ServedApi, fn: string, integration: Integration): Gat
   const configFile = served.config.file ?? path.join(path.dirname(served.file), 'apigw.config.json');
   return gatewayError(
     gatewayErrors.integrationFailure,
-    `No local handler for the Lambda function ${fn} (integration at ${where}): add "lambdaHandlers": {"${/:function:([^:/]+)/.exec(fn)?.[1] ?? fn}": "file.mjs#export"} to ${configFile}.`,
+    `No local handler for the Lambda function ${fn} (integration at ${where}): add "lambdaHandlers": {"${arnFunctionName(fn) ?? fn}": "file.mjs#export"} to ${configFile}.`,
   );
 }
 
@@ -193,9 +209,11 @@ function failure(
 /** The first media type of the request's Accept header (API Gateway decides binary responses by it). */
 function firstAccept(ex: Exchange): string | undefined {
   const accept = ex.request.headers['accept']?.[0];
-  return accept === undefined ? undefined : accept.split(',')[0]!.trim();
+  if (accept === undefined) return undefined;
+  const comma = accept.indexOf(',');
+  return (comma < 0 ? accept : accept.slice(0, comma)).trim();
 }
 
 function functionNameOf(fn: string): string {
-  return /:function:([^:/]+)/.exec(fn)?.[1] ?? fn;
+  return arnFunctionName(fn) ?? fn;
 }

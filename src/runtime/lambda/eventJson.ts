@@ -40,7 +40,7 @@ export function proxyEventV1Json(ex: Exchange): string {
     `"pathParameters":${orNull(ex.match?.pathParameters ?? {})},"stageVariables":${orNull(ex.served.stageVariables)},` +
     `"requestContext":{"accountId":${quote(ctx.accountId)},"apiId":${quote(ctx.apiId)},` +
     `"authorizer":${ctx.authorizer === undefined ? 'null' : JSON.stringify(ctx.authorizer)},` +
-    `"domainName":${quote(ctx.domainName)},"domainPrefix":${quote(ctx.domainName.split('.')[0]!)},` +
+    `"domainName":${quote(ctx.domainName)},"domainPrefix":${quote(beforeDot(ctx.domainName))},` +
     `"extendedRequestId":${quote(ctx.requestId)},"httpMethod":${quote(ctx.httpMethod)},` +
     `"identity":{"accessKey":${text(identity.accessKey)},"accountId":${text(identity.accountId)},` +
     `"caller":${text(identity.caller)},"cognitoAuthenticationProvider":null,"cognitoAuthenticationType":null,` +
@@ -80,7 +80,7 @@ export function proxyEventV2Json(ex: Exchange): string {
     `,"headers":{${headers}}` +
     (query === '' ? '' : `,"queryStringParameters":{${query}}`) +
     `,"requestContext":{"accountId":${quote(ctx.accountId)},"apiId":${quote(ctx.apiId)},` +
-    `"domainName":${quote(ctx.domainName)},"domainPrefix":${quote(ctx.domainName.split('.')[0]!)},` +
+    `"domainName":${quote(ctx.domainName)},"domainPrefix":${quote(beforeDot(ctx.domainName))},` +
     `"http":{"method":${quote(ctx.httpMethod)},"path":${path},"protocol":${quote(ctx.protocol)},` +
     `"sourceIp":${quote(ctx.identity.sourceIp)},"userAgent":${quote(ctx.identity.userAgent ?? '')}},` +
     `"requestId":${quote(ctx.requestId)},"routeKey":${quote(ctx.routeKey)},"stage":${quote(ctx.stage)},` +
@@ -130,6 +130,12 @@ function object(members: string): string {
 
 function orNull(value: object): string {
   return Object.keys(value).length === 0 ? 'null' : JSON.stringify(value);
+}
+
+/** `text.split('.')[0]` without splitting the whole text. */
+function beforeDot(text: string): string {
+  const dot = text.indexOf('.');
+  return dot < 0 ? text : text.slice(0, dot);
 }
 
 function hasUpperCase(name: string): boolean {
