@@ -1,7 +1,6 @@
 // Scalar values for the fast YAML path (yamlFastPath.ts), computed from the source text exactly as `yaml`
 // (2.x, YAML 1.2 core schema) composes them. Each function returns undefined where `yaml` would report an
 // error, so that the caller declines and the full parser reports it.
-import { Schema, isScalar } from 'yaml';
 import type { ScalarNode } from '../sourceNode';
 import { dictOf } from '../../shared/dict';
 
@@ -18,15 +17,29 @@ export function intrinsicTagStart(text: string, tag: string, valueStart: number)
 
 interface CoreTag {
   test: RegExp;
-  resolve(source: string, onError: (message: string) => void, options: { intAsBigInt: boolean }): unknown;
+  resolve(source: string): null | boolean | number;
 }
 
-/** The core schema's scalar tags that `yaml` tries on a plain scalar, in its order (null, bool, int, float). */
-const CORE_TAGS: CoreTag[] = new Schema({ schema: 'core' }).tags.filter(
-  (tag): boolean => tag.default === true && 'test' in tag && tag.test instanceof RegExp && !tag.collection,
-) as unknown as CoreTag[];
-
-const RESOLVE_OPTIONS = { intAsBigInt: false };
+/**
+ * The core schema's scalar tags that `yaml` tries on a plain scalar, in its order (null, bool, int, float), each
+ * with its `test` and what its `resolve` gives (yaml 2.x, schema/core and schema/common/null.ts, `intAsBigInt`
+ * off). Written out, not taken from `new Schema({ schema: 'core' })`, so that the fast path needs no `yaml`: a
+ * scan of definitions it reads does not load the library (~5 ms). A unit test compares them with yaml's tags.
+ */
+export const CORE_TAGS: readonly CoreTag[] = [
+  { test: /^(?:~|[Nn]ull|NULL)?$/, resolve: () => null },
+  { test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, resolve: (s) => s[0] === 't' || s[0] === 'T' },
+  { test: /^0o[0-7]+$/, resolve: (s) => parseInt(s.substring(2), 8) },
+  { test: /^[-+]?[0-9]+$/, resolve: (s) => parseInt(s, 10) },
+  { test: /^0x[0-9a-fA-F]+$/, resolve: (s) => parseInt(s.substring(2), 16) },
+  {
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (s) =>
+      s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+  },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, resolve: (s) => parseFloat(s) },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, resolve: (s) => parseFloat(s) },
+];
 
 /**
  * The first characters a core-schema null, bool, int or float can start with: `~ n N t T f F . + -` and digits.
@@ -39,16 +52,7 @@ for (const c of '~nNtTfF.+-0123456789') MAY_BE_TYPED[c.charCodeAt(0)] = 1;
 export function plainScalarValue(source: string): ScalarValue | undefined {
   const first = source.charCodeAt(0);
   if (source.length > 0 && (first >= 128 || MAY_BE_TYPED[first] !== 1)) return source;
-  for (const tag of CORE_TAGS) {
-    if (!tag.test.test(source)) continue;
-    let failed = false;
-    const resolved = tag.resolve(source, () => (failed = true), RESOLVE_OPTIONS);
-    const value = isScalar(resolved) ? resolved.value : resolved;
-    if (failed) return undefined;
-    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      return value;
-    return undefined;
-  }
+  for (const tag of CORE_TAGS) if (tag.test.test(source)) return tag.resolve(source);
   return source;
 }
 

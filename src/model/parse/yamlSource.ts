@@ -1,6 +1,6 @@
 import { scalarNode } from './scalarNode';
-import { Composer, Document, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { Alias, CST, Node as YamlNode, YAMLError } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, YAMLError } from 'yaml';
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { PropertyNode, ScalarNode, SourceNode } from '../sourceNode';
 import { CFN_TAGS, intrinsicValuePointer, splitGetAtt, wrapIntrinsic } from './cfnTags';
@@ -23,9 +23,17 @@ export function parseYaml(file: string, text: string, lines: LineTable): ParsedT
   return parseYamlFast(file, text, lines) ?? parseYamlFull(file, text, lines);
 }
 
+/**
+ * `yaml`, required by parseYamlFull's first call: the fast path reads most definitions without it, and a workspace
+ * scan of such definitions (and activation, which loads the model) need not load the library (~5 ms).
+ */
+let Y: typeof YamlLibrary;
+
 /** parseYaml through `yaml` only (the reference the fast path must equal). */
 export function parseYamlFull(file: string, text: string, lines: LineTable): ParsedTree {
-  const tokens = new Parser().parse(text);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see Y).
+  Y ??= require('yaml') as typeof YamlLibrary;
+  const tokens = new Y.Parser().parse(text);
   const cst = Array.from(tokens);
   const depth = cstDepth(cst);
   if (depth > MAX_DEPTH) return { problems: [tooDeep(lines)] };
@@ -54,17 +62,17 @@ const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, version: '1.2'
 
 /** parseDocument, from CST tokens already made: the first document, and an error if there are more. */
 function composeFirst(cst: CST.Token[], length: number): Document {
-  const composer = new Composer(COMPOSE_OPTIONS);
+  const composer = new Y.Composer(COMPOSE_OPTIONS);
   let doc: Document | undefined;
   for (const next of composer.compose(cst, true, length)) {
     if (!doc) doc = next;
     else {
       const message = 'The file holds more than one YAML document (---); only the first is read.';
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      doc.errors.push(new Y.YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
       break;
     }
   }
-  return doc ?? new Document(null, COMPOSE_OPTIONS);
+  return doc ?? new Y.Document(null, COMPOSE_OPTIONS);
 }
 
 /** The deepest nesting of collections in the CST, computed without recursion. */
@@ -145,7 +153,7 @@ class YamlConverter {
   /** Converts one YAML node; `at` is the offset used when the node has no range (an empty value). */
   convert(node: unknown, pointer: string, at: number): SourceNode {
     if (this.aliasDepth > 0 && ++this.aliasValues > MAX_ALIAS_VALUES) return this.aliasLimit(pointer, at);
-    if (isAlias(node)) return this.convertAlias(node, pointer);
+    if (Y.isAlias(node)) return this.convertAlias(node, pointer);
     const yamlNode = node as YamlNode | null | undefined;
     const range = yamlNode?.range;
     if (!yamlNode || !range) return this.scalar(pointer, at, at, null);
@@ -163,7 +171,7 @@ class YamlConverter {
   /** An anchored collection is "in progress" while converted, so an alias to it from inside becomes null. */
   private convertAnchored(node: YamlNode, pointer: string): SourceNode {
     if (!node.anchor) return this.convertUntagged(node, pointer);
-    if (isScalar(node)) {
+    if (Y.isScalar(node)) {
       const scalar = this.convertUntagged(node, pointer);
       anchoredScalars.add(scalar);
       return scalar;
@@ -184,7 +192,7 @@ class YamlConverter {
     const length = end - offset;
     // Object literals written out in full (no spread of a shared base): one allocation per node, on big files.
     const at = this.lines.rangeOf(offset, end);
-    if (isMap(node)) {
+    if (Y.isMap(node)) {
       return {
         kind: 'object',
         file,
@@ -195,11 +203,11 @@ class YamlConverter {
         properties: this.properties(node.items, pointer),
       };
     }
-    if (isSeq(node)) {
+    if (Y.isSeq(node)) {
       const items = node.items.map((item, i) => this.convert(item, childPointer(pointer, i), end));
       return { kind: 'array', file, pointer, range: at, offset, length, items };
     }
-    const value = isScalar(node) ? scalarValue(node.value, node.source) : null;
+    const value = Y.isScalar(node) ? scalarValue(node.value, node.source) : null;
     return scalarNode(file, pointer, at, offset, length, value);
   }
 
@@ -207,8 +215,8 @@ class YamlConverter {
     const properties: PropertyNode[] = [];
     const seen = new DuplicateKeys(this.problems);
     for (const pair of items) {
-      if (!isPair(pair)) continue;
-      const keyNode = (isAlias(pair.key) ? this.aliasTarget(pair.key) : pair.key) as YamlNode | null;
+      if (!Y.isPair(pair)) continue;
+      const keyNode = (Y.isAlias(pair.key) ? this.aliasTarget(pair.key) : pair.key) as YamlNode | null;
       const keyRange = pair.key && (pair.key as YamlNode).range ? (pair.key as YamlNode).range : undefined;
       const keyStart = keyRange?.[0] ?? 0;
       const keyEnd = keyRange ? trimEnd(this.text, keyStart, keyRange[1]) : keyStart;
@@ -225,7 +233,7 @@ class YamlConverter {
   }
 
   private keyText(node: YamlNode | null, start: number, end: number): string {
-    if (isScalar(node)) {
+    if (Y.isScalar(node)) {
       if (typeof node.value === 'string') return node.value;
       return typeof node.source === 'string' ? node.source : String(node.value);
     }
@@ -250,7 +258,7 @@ class YamlConverter {
   }
 
   private aliasTarget(alias: unknown): YamlNode | undefined {
-    if (!isAlias(alias)) return undefined;
+    if (!Y.isAlias(alias)) return undefined;
     this.anchors ??= new AnchorIndex(this.doc);
     return this.anchors.target(alias);
   }
@@ -297,10 +305,10 @@ class AnchorIndex {
 
   constructor(doc: Document) {
     let order = 0;
-    visit(doc, {
+    Y.visit(doc, {
       Node: (_key, node) => {
         order++;
-        if (isAlias(node)) this.aliasOrder.set(node, order);
+        if (Y.isAlias(node)) this.aliasOrder.set(node, order);
         else if (node.anchor) {
           const list = this.anchored.get(node.anchor) ?? [];
           list.push({ order, node });
