@@ -1,0 +1,218 @@
+// A parser of strict JSON into the SourceNode tree that parseJson's jsonc-parser path builds from the same text,
+// node for node (same fields in the same order, same ranges, pointers, duplicate-key problems and `$ref`
+// holders). It gives up, for that path to parse and report, at the first thing strict JSON does not have: a
+// syntax error, a comment, whitespace other than JSON's, nesting deeper than MAX_DEPTH, an empty document.
+//
+// A profile of validating GitHub's 12 MB definition showed a third of the parse in jsonc-parser's scanner, which
+// reads every character through a general tokenizer (comments, trivia, line counting, error recovery). Here a
+// string without escapes is one sticky regular expression and a slice, and lines are counted only in whitespace
+// (a strict JSON token never holds a line break).
+import type { Diagnostic } from '../../shared/diagnostic';
+import type { Position } from '../../shared/range';
+import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
+import { childPointer } from './pointer';
+import { scalarNode } from './scalarNode';
+import { KeyCheck } from './yamlFastTree';
+import { MAX_DEPTH } from './yamlSource';
+
+/** What the fast path read: the tree, its duplicate-key problems and the objects holding a string `$ref`. */
+export interface StrictJson {
+  root: SourceNode;
+  duplicates: Diagnostic[];
+  refHolders: ObjectNode[];
+}
+
+// JSON strings hold no raw control character (U+0000 to U+001F): the classes below stop at them.
+/* eslint-disable no-control-regex */
+/** The characters of a string up to its closing quote when it has no escape (and no control character). */
+const PLAIN_STRING = /[^"\\\x00-\x1f]*/y;
+/** A whole string body with escapes, up to and with its closing quote. */
+const ESCAPED_STRING = /(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+/* eslint-enable no-control-regex */
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+// Character codes.
+const TAB = 9;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const COMMA = 44;
+const MINUS = 45;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+const position = (line: number, character: number): Position => ({ line, character });
+
+/** The tree of `text` when it is strict JSON; undefined otherwise (parseJson then parses it with jsonc-parser). */
+export function parseStrictJson(file: string, text: string): StrictJson | undefined {
+  return new StrictParser(file, text).parse();
+}
+
+class StrictParser {
+  private pos = 0;
+  private line = 0;
+  private lineStart = 0;
+  private readonly duplicates: Diagnostic[] = [];
+  private readonly refHolders: ObjectNode[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  parse(): StrictJson | undefined {
+    this.space();
+    if (this.pos >= this.text.length) return undefined;
+    const root = this.value('', 0);
+    if (root === undefined) return undefined;
+    this.space();
+    if (this.pos !== this.text.length) return undefined;
+    return { root, duplicates: this.duplicates, refHolders: this.refHolders };
+  }
+
+  /** Skips JSON's whitespace, counting lines as jsonc-parser does (CR LF, CR and LF each end one). */
+  private space(): void {
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB) pos++;
+      else if (c === LINE_FEED || c === CARRIAGE_RETURN) {
+        pos += c === CARRIAGE_RETURN && text.charCodeAt(pos + 1) === LINE_FEED ? 2 : 1;
+        this.line++;
+        this.lineStart = pos;
+      } else break;
+    }
+    this.pos = pos;
+  }
+
+  /** The value that starts here (after whitespace); `depth` objects and arrays are open around it. */
+  private value(pointer: string, depth: number): SourceNode | undefined {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === OPEN_BRACE) return depth < MAX_DEPTH ? this.object(pointer, depth + 1) : undefined;
+    if (c === OPEN_BRACKET) return depth < MAX_DEPTH ? this.array(pointer, depth + 1) : undefined;
+    const offset = this.pos;
+    let value: string | number | boolean | null;
+    if (c === QUOTE) {
+      const string = this.string();
+      if (string === undefined) return undefined;
+      value = string;
+    } else if (c === MINUS || (c >= 48 && c <= 57)) {
+      NUMBER.lastIndex = offset;
+      if (!NUMBER.test(this.text)) return undefined;
+      this.pos = NUMBER.lastIndex;
+      value = Number(this.text.slice(offset, this.pos));
+    } else if (this.text.startsWith('true', offset)) {
+      value = true;
+      this.pos += 4;
+    } else if (this.text.startsWith('false', offset)) {
+      value = false;
+      this.pos += 5;
+    } else if (this.text.startsWith('null', offset)) {
+      value = null;
+      this.pos += 4;
+    } else return undefined;
+    const character = offset - this.lineStart;
+    const length = this.pos - offset;
+    const range = { start: position(this.line, character), end: position(this.line, character + length) };
+    return scalarNode(this.file, pointer, range, offset, length, value);
+  }
+
+  /** The string that starts at the quote here, unescaped; undefined when it is not strict JSON. */
+  private string(): string | undefined {
+    const text = this.text;
+    const start = this.pos + 1;
+    PLAIN_STRING.lastIndex = start;
+    PLAIN_STRING.test(text);
+    const end = PLAIN_STRING.lastIndex;
+    const c = text.charCodeAt(end);
+    if (c === QUOTE) {
+      this.pos = end + 1;
+      return text.slice(start, end);
+    }
+    if (c !== BACKSLASH) return undefined; // a control character, or the end of the text
+    ESCAPED_STRING.lastIndex = start;
+    if (!ESCAPED_STRING.test(text)) return undefined;
+    this.pos = ESCAPED_STRING.lastIndex;
+    return JSON.parse(text.slice(start - 1, this.pos)) as string;
+  }
+
+  private object(pointer: string, depth: number): ObjectNode | undefined {
+    const text = this.text;
+    const offset = this.pos;
+    const character = offset - this.lineStart;
+    const range = { start: position(this.line, character), end: position(this.line, character) };
+    const properties: PropertyNode[] = [];
+    const node: ObjectNode = { kind: 'object', file: this.file, pointer, range, offset, length: 0, properties };
+    const keys = new KeyCheck(this.duplicates, properties);
+    this.pos++;
+    this.space();
+    if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
+      for (;;) {
+        if (text.charCodeAt(this.pos) !== QUOTE) return undefined;
+        const keyOffset = this.pos;
+        const key = this.string();
+        if (key === undefined) return undefined;
+        const keyCharacter = keyOffset - this.lineStart;
+        const keyRange = {
+          start: position(this.line, keyCharacter),
+          end: position(this.line, keyCharacter + this.pos - keyOffset),
+        };
+        this.space();
+        if (text.charCodeAt(this.pos) !== COLON) return undefined;
+        this.pos++;
+        this.space();
+        const isString = text.charCodeAt(this.pos) === QUOTE;
+        const value = this.value(childPointer(pointer, key), depth);
+        if (value === undefined) return undefined;
+        if (isString && key === '$ref') this.refHolders.push(node);
+        const property: PropertyNode = { key, keyRange, value };
+        properties.push(property);
+        keys.added(property);
+        this.space();
+        const c = text.charCodeAt(this.pos);
+        if (c === CLOSE_BRACE) break;
+        if (c !== COMMA) return undefined;
+        this.pos++;
+        this.space();
+      }
+    }
+    this.pos++;
+    node.length = this.pos - offset;
+    range.end = position(this.line, this.pos - this.lineStart);
+    return node;
+  }
+
+  private array(pointer: string, depth: number): ArrayNode | undefined {
+    const text = this.text;
+    const offset = this.pos;
+    const character = offset - this.lineStart;
+    const range = { start: position(this.line, character), end: position(this.line, character) };
+    const items: SourceNode[] = [];
+    const node: ArrayNode = { kind: 'array', file: this.file, pointer, range, offset, length: 0, items };
+    this.pos++;
+    this.space();
+    if (text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
+      for (;;) {
+        const item = this.value(childPointer(pointer, items.length), depth);
+        if (item === undefined) return undefined;
+        items.push(item);
+        this.space();
+        const c = text.charCodeAt(this.pos);
+        if (c === CLOSE_BRACKET) break;
+        if (c !== COMMA) return undefined;
+        this.pos++;
+        this.space();
+      }
+    }
+    this.pos++;
+    node.length = this.pos - offset;
+    range.end = position(this.line, this.pos - this.lineStart);
+    return node;
+  }
+}
