@@ -1,3 +1,5 @@
+import { memoByString } from '../../shared/memo';
+
 /**
  * Glob matching for the explorer's exclude setting, applied to workspace-relative paths with `/` separators.
  * Supports `**`, `*`, `?`, `{a,b}` and `[...]`, as VS Code's `files.exclude` does. A pattern without a `/`
@@ -39,13 +41,19 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
+/**
+ * globToRegExp for the checks below, each glob made once: they run for every file a scan or the watcher reports,
+ * with the same few globs. The expressions have no flags, so sharing them is safe.
+ */
+const compiled = memoByString(globToRegExp, 1_000);
+
 /** Whether a relative path (or any of its parent folders) matches one of the globs. */
 export function isExcluded(relativePath: string, globs: readonly string[]): boolean {
   const path = relativePath.replace(/\\/g, '/');
   const segments = path.split('/');
   const prefixes = segments.map((_, i) => segments.slice(0, i + 1).join('/'));
   return globs.some((glob) => {
-    const pattern = glob.includes('/') ? globToRegExp(glob) : globToRegExp(`**/${glob}`);
+    const pattern = glob.includes('/') ? compiled(glob) : compiled(`**/${glob}`);
     return prefixes.some((p) => pattern.test(p));
   });
 }
@@ -56,7 +64,7 @@ export function anchoredGlob(glob: string): RegExp {
     .replace(/\\/g, '/')
     .replace(/^\.?\//, '')
     .replace(/\/$/, '');
-  return globToRegExp(trimmed);
+  return compiled(trimmed);
 }
 
 /**

@@ -29,6 +29,15 @@ export interface WorkspaceIndexDeps {
   onScanning?: (scanning: boolean) => void;
 }
 
+/** What decides, in one workspace folder, which files are indexed and how (candidateSettings). */
+interface FolderSettings {
+  /** alwaysExcluded and `apigw.explorer.exclude`. */
+  exclude: string[];
+  /** `files.exclude` (the globs that are on). */
+  filesExclude: string[];
+  apiType?: ApiType | undefined;
+}
+
 /** Files above this size are not sniffed (the model refuses them too). */
 const maxFileBytes = 32 * 1024 * 1024;
 
@@ -119,9 +128,15 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async scanFiles(): Promise<void> {
     const started = performance.now();
-    const uris = (await findWorkspaceFiles(workspaceSearch()))
-      .map((file) => vscode.Uri.file(file))
-      .filter((uri) => this.isCandidate(uri));
+    // Each folder's settings are read once for the scan, not per file (they cannot differ within a folder).
+    const folders = new Map<string, FolderSettings>();
+    const candidates = (await findWorkspaceFiles(workspaceSearch())).flatMap((file) => {
+      const uri = vscode.Uri.file(file);
+      const settings = this.candidateSettings(uri, folders);
+      return settings ? [{ uri, settings }] : [];
+    });
+    const uris = candidates.map(({ uri }) => uri);
+    const settingsOf = new Map(candidates.map(({ uri, settings }) => [uri, settings]));
     const listed = performance.now();
     this.deps.logger.info(
       `Scanning ${uris.length} candidate files for API definitions (listed in ${(listed - started).toFixed(1)} ms)`,
@@ -136,7 +151,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (let uri = queue.shift(); uri; uri = queue.shift()) {
         const turn = yieldIfBusy(budget);
         if (turn) await turn;
-        const indexed = this.index(uri, false, budget);
+        const indexed = this.index(uri, false, budget, settingsOf.get(uri));
         if (indexed) await indexed;
       }
     };
@@ -148,15 +163,32 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private isCandidate(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' || !isCandidateName(uri.fsPath)) return false;
+    return this.candidateSettings(uri) !== undefined;
+  }
+
+  /**
+   * The settings of a candidate's folder, or undefined when `uri` is no candidate. `folders` keeps each folder's
+   * settings for the calls of one scan.
+   */
+  private candidateSettings(uri: vscode.Uri, folders?: Map<string, FolderSettings>): FolderSettings | undefined {
+    if (uri.scheme !== 'file' || !isCandidateName(uri.fsPath)) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return false;
+    if (!folder) return undefined;
+    const key = folder.uri.toString();
+    let settings = folders?.get(key);
+    if (!settings) {
+      const explorer = readSettings(uri);
+      settings = {
+        exclude: [...alwaysExcluded, ...explorer.exclude],
+        filesExclude: filesExcludeOf(uri).globs,
+        apiType: explorer.apiType,
+      };
+      folders?.set(key, settings);
+    }
     const relative = vscode.workspace.asRelativePath(uri, false);
     // files.exclude too, as a full scan applies it (findFiles and the walk): a watcher event is no way around it.
-    return (
-      !isExcluded(relative, [...alwaysExcluded, ...readSettings(uri).exclude]) &&
-      !isExcludedAnchored(relative, filesExcludeOf(uri).globs)
-    );
+    const excluded = isExcluded(relative, settings.exclude) || isExcludedAnchored(relative, settings.filesExclude);
+    return excluded ? undefined : settings;
   }
 
   private schedule(uri: vscode.Uri, delayMs: number): void {
@@ -186,11 +218,16 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Reads one file and stores (or drops) its entry; never throws. A promise only when it had to wait (see read);
    * else the entry is stored when it returns.
    */
-  private index(uri: vscode.Uri, notify: boolean, budget?: ScanBudget): Promise<void> | undefined {
+  private index(
+    uri: vscode.Uri,
+    notify: boolean,
+    budget?: ScanBudget,
+    settings: Pick<FolderSettings, 'apiType'> = readSettings(uri),
+  ): Promise<void> | undefined {
     const file = uri.fsPath;
     const generation = (this.generations.get(file) ?? 0) + 1;
     this.generations.set(file, generation);
-    const entry = this.read(file, readSettings(uri).apiType, budget);
+    const entry = this.read(file, settings.apiType, budget);
     if (!(entry instanceof Promise)) {
       this.store(file, generation, entry, notify);
       return undefined;
