@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../shared/diagnostic';
 import type { Position, Range } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
+import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
 import { KeyCheck } from './yamlFastTree';
 import type { LineTable } from './positions';
@@ -48,6 +49,7 @@ export function parseJson(file: string, text: string, lines: LineTable): ParsedT
   const strict = parseStrictJson(file, source);
   if (strict !== undefined) {
     knowRefHolders(strict.root, strict.refHolders);
+    knowExtensionHolders(strict.root, strict.extensionHolders);
     return { root: strict.root, problems: strict.duplicates };
   }
   return parseJsonEvents(file, source, lines);

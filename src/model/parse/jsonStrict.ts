@@ -10,16 +10,21 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { Position } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
+import { EXTENSION_PREFIX } from './extensionHolders';
 import { childPointer } from './pointer';
 import { scalarNode } from './scalarNode';
 import { KeyCheck } from './yamlFastTree';
 import { MAX_DEPTH } from './yamlSource';
 
-/** What the fast path read: the tree, its duplicate-key problems and the objects holding a string `$ref`. */
+/**
+ * What the fast path read: the tree, its duplicate-key problems, the objects holding a string `$ref` and those
+ * holding an `x-amazon-apigateway-*` key.
+ */
 export interface StrictJson {
   root: SourceNode;
   duplicates: Diagnostic[];
   refHolders: ObjectNode[];
+  extensionHolders: ObjectNode[];
 }
 
 // JSON strings hold no raw control character (U+0000 to U+001F): the classes below stop at them.
@@ -43,6 +48,7 @@ const COLON = 58;
 const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
+const LOWER_X = 120;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
@@ -59,6 +65,7 @@ class StrictParser {
   private lineStart = 0;
   private readonly duplicates: Diagnostic[] = [];
   private readonly refHolders: ObjectNode[] = [];
+  private readonly extensionHolders: ObjectNode[] = [];
 
   constructor(
     private readonly file: string,
@@ -72,7 +79,8 @@ class StrictParser {
     if (root === undefined) return undefined;
     this.space();
     if (this.pos !== this.text.length) return undefined;
-    return { root, duplicates: this.duplicates, refHolders: this.refHolders };
+    const { duplicates, refHolders, extensionHolders } = this;
+    return { root, duplicates, refHolders, extensionHolders };
   }
 
   /** Skips JSON's whitespace, counting lines as jsonc-parser does (CR LF, CR and LF each end one). */
@@ -171,6 +179,7 @@ class StrictParser {
         const value = this.value(childPointer(pointer, key), depth);
         if (value === undefined) return undefined;
         if (isString && key === '$ref') this.refHolders.push(node);
+        if (key.charCodeAt(0) === LOWER_X && key.startsWith(EXTENSION_PREFIX)) this.extensionHolders.push(node);
         const property: PropertyNode = { key, keyRange, value };
         properties.push(property);
         keys.added(property);

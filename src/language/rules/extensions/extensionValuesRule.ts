@@ -1,4 +1,5 @@
-import type { PropertyNode, SourceNode } from '../../../model/sourceNode';
+import type { ObjectNode, PropertyNode, SourceNode } from '../../../model/sourceNode';
+import { extensionHoldersOf } from '../../../model/parse/extensionHolders';
 import { toValue } from '../../../model/parse';
 import type { Rule, RuleContext } from '../rule';
 import { type ApiBody, findBodies } from './bodies';
@@ -29,12 +30,68 @@ export const extensionValuesRule: Rule = {
   reuse: 'tracked',
   model: 'apiTypes',
   check(ctx) {
+    const root = ctx.document.root;
+    // When the parser recorded the objects with an extension key (strict JSON), only those are visited: a walk
+    // of every node took 25-30 ms on GitHub's 12 MB definition, which has none.
+    const holders = root === undefined ? undefined : extensionHoldersOf(root);
     for (const body of findBodies(ctx)) {
       if (body.type === 'WEBSOCKET') continue;
-      walk(ctx, body, body.root, 'root');
+      if (holders === undefined) walk(ctx, body, body.root, 'root');
+      else checkHolders(ctx, body, holders);
     }
   },
 };
+
+/** What walk checks, from the recorded holders: each extension with its place, in the walk's (document) order. */
+function checkHolders(ctx: RuleContext, body: ApiBody, holders: readonly ObjectNode[]): void {
+  const found: Array<{ property: PropertyNode; place: Place }> = [];
+  for (const holder of holders) {
+    const place = holder.file === body.root.file ? placeOf(body.root, holder) : undefined;
+    if (place === undefined) continue;
+    for (const property of holder.properties) if (property.key.startsWith(prefix)) found.push({ property, place });
+  }
+  // walk checks a key before the value under it and after the values of the keys before it: document order.
+  found.sort((a, b) => compareStart(a.property.keyRange.start, b.property.keyRange.start));
+  for (const { property, place } of found) checkExtension(ctx, body, property, place);
+}
+
+function compareStart(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** The place walk would give `target` going down from `root`; undefined when `target` is not under `root`. */
+function placeOf(root: SourceNode, target: ObjectNode): Place | undefined {
+  let node: SourceNode | undefined = root;
+  let place = 'root' as Place;
+  while (node !== target) {
+    if (node === undefined || node.kind === 'scalar') return undefined;
+    if (node.kind === 'array') {
+      place = place === 'server' || place === 'tag' ? place : 'other';
+      node = containing(node.items, (item) => item, target.offset);
+    } else {
+      const property = containing(node.properties, (p) => p.value, target.offset);
+      if (property === undefined) return undefined;
+      place = childPlace(place, property.key);
+      node = property.value;
+    }
+  }
+  return place;
+}
+
+/** The child whose value holds `offset` (children are in document order: a binary search). */
+function containing<T>(children: readonly T[], valueOf: (child: T) => SourceNode, offset: number): T | undefined {
+  let low = 0;
+  let high = children.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (valueOf(children[mid] as T).offset <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const child = children[low];
+  if (child === undefined) return undefined;
+  const value = valueOf(child);
+  return value.offset <= offset && offset < value.offset + value.length ? child : undefined;
+}
 
 type Place = ExtensionLocation | 'other';
 
