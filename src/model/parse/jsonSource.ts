@@ -9,7 +9,7 @@ import { childPointer } from './pointer';
 import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
 import { KeyCheck } from './yamlFastTree';
-import type { LineTable } from './positions';
+import { LineTable } from './positions';
 import type { ParsedTree } from './parsedTree';
 import { MAX_DEPTH } from './yamlSource';
 
@@ -43,16 +43,25 @@ const JSON_ERRORS: Record<number, string> = {
  * collection than jsonc-parser's whole parse.
  */
 export function parseJson(file: string, text: string, lines: LineTable): ParsedTree {
-  // A UTF-8 byte order mark is not JSON; a space keeps every offset where it was.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-  // Strict JSON (nearly every definition) is read by a faster parser that builds the same tree (jsonStrict.ts).
-  const strict = parseStrictJson(file, source);
-  if (strict !== undefined) {
-    knowRefHolders(strict.root, strict.refHolders);
-    knowExtensionHolders(strict.root, strict.extensionHolders);
-    return { root: strict.root, problems: strict.duplicates };
-  }
-  return parseJsonEvents(file, source, lines);
+  return parseJsonEvents(file, withoutBom(text), lines);
+}
+
+/**
+ * The tree of `text` when it is strict JSON (nearly every definition), read by a faster parser that builds the
+ * same tree (jsonStrict.ts), with its line table, made from the line breaks the parser saw; undefined otherwise
+ * (parseJson then reads it).
+ */
+export function parseStrictJsonText(file: string, text: string): { tree: ParsedTree; lines: LineTable } | undefined {
+  const strict = parseStrictJson(file, withoutBom(text));
+  if (strict === undefined) return undefined;
+  knowRefHolders(strict.root, strict.refHolders);
+  knowExtensionHolders(strict.root, strict.extensionHolders);
+  return { tree: { root: strict.root, problems: strict.duplicates }, lines: new LineTable(text, strict.lineStarts) };
+}
+
+/** A UTF-8 byte order mark is not JSON; a space keeps every offset where it was. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
 
 /** parseJson through jsonc-parser's events: any JSON, with its syntax errors (`source` without a BOM). */

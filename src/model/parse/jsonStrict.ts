@@ -25,6 +25,8 @@ export interface StrictJson {
   duplicates: Diagnostic[];
   refHolders: ObjectNode[];
   extensionHolders: ObjectNode[];
+  /** The offset each line starts at (a LineTable's): every line break of strict JSON is in whitespace. */
+  lineStarts: number[];
 }
 
 // JSON strings hold no raw control character (U+0000 to U+001F): the classes below stop at them.
@@ -66,6 +68,7 @@ class StrictParser {
   private readonly duplicates: Diagnostic[] = [];
   private readonly refHolders: ObjectNode[] = [];
   private readonly extensionHolders: ObjectNode[] = [];
+  private readonly lineStarts: number[] = [0];
 
   constructor(
     private readonly file: string,
@@ -79,8 +82,8 @@ class StrictParser {
     if (root === undefined) return undefined;
     this.space();
     if (this.pos !== this.text.length) return undefined;
-    const { duplicates, refHolders, extensionHolders } = this;
-    return { root, duplicates, refHolders, extensionHolders };
+    const { duplicates, refHolders, extensionHolders, lineStarts } = this;
+    return { root, duplicates, refHolders, extensionHolders, lineStarts };
   }
 
   /** Skips JSON's whitespace, counting lines as jsonc-parser does (CR LF, CR and LF each end one). */
@@ -94,6 +97,7 @@ class StrictParser {
         pos += c === CARRIAGE_RETURN && text.charCodeAt(pos + 1) === LINE_FEED ? 2 : 1;
         this.line++;
         this.lineStart = pos;
+        this.lineStarts.push(pos);
       } else break;
     }
     this.pos = pos;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { SourceDocument } from '../sourceNode';
-import { parseJson } from './jsonSource';
+import { parseJson, parseStrictJsonText } from './jsonSource';
 import { LineTable, lineTables } from './positions';
 import type { ParsedTree } from './parsedTree';
 import { parseYaml } from './yamlSource';
@@ -14,9 +14,10 @@ const MAX_PROBLEMS = 200;
  * whatever could be parsed is kept and every error is a problem.
  */
 export function parseSource(file: string, text: string): SourceDocument {
-  const lines = new LineTable(text);
   const format = chooseFormat(file, text);
-  let parsed = safeParse(format, file, text, lines);
+  const strict = format === 'json' ? parseStrictJsonText(file, text) : undefined;
+  const lines = strict?.lines ?? new LineTable(text);
+  let parsed = strict?.tree ?? safeParse(format, file, text, lines);
   let actual = format;
   if (format === 'json' && /\.ya?ml$/i.test(file) && parsed.problems.some((p) => p.severity === 'error')) {
     parsed = safeParse('yaml', file, text, lines);

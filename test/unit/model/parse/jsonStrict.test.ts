@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseJson, parseJsonEvents } from '../../../../src/model/parse/jsonSource';
+import { parseSource } from '../../../../src/model/parse';
+import { parseJsonEvents, parseStrictJsonText } from '../../../../src/model/parse/jsonSource';
 import { parseStrictJson } from '../../../../src/model/parse/jsonStrict';
 import { LineTable } from '../../../../src/model/parse/positions';
 import { collectRefs } from '../../../../src/model/parse/refs';
@@ -22,13 +23,19 @@ function strictEqualsEvents(text: string): boolean {
   const message = `strict parser differs on ${JSON.stringify(text.slice(0, 200))}`;
   assert.deepStrictEqual(strict.root, events.root, message);
   assert.deepStrictEqual(strict.duplicates, events.problems, message);
-  // Through parseJson, which records the holders: the same `$ref` sites as a walk of the events tree finds.
-  const viaHolders = collectRefs(parseJson(FILE, text, new LineTable(text)).root).map((r) => r.holder.pointer);
+  // Through parseStrictJsonText, which records the holders: the same `$ref` sites as a walk of the events tree
+  // finds; and the line table made from the parser's line breaks is the one made from the text.
+  const read = parseStrictJsonText(FILE, text);
+  assert.ok(read !== undefined, message);
+  const viaHolders = collectRefs(read.tree.root).map((r) => r.holder.pointer);
   assert.deepStrictEqual(
     viaHolders,
     collectRefs(events.root).map((r) => r.holder.pointer),
     message,
   );
+  const lines = new LineTable(text);
+  for (let offset = 0; offset <= text.length; offset++)
+    assert.deepStrictEqual(read.lines.positionAt(offset), lines.positionAt(offset), `${message} at ${offset}`);
   return true;
 }
 
@@ -115,8 +122,8 @@ describe('strict JSON parser', () => {
     ];
     for (const [text, message] of cases) {
       assert.equal(parseStrictJson(FILE, text), undefined, JSON.stringify(text));
-      const parsed = parseJson(FILE, text, new LineTable(text));
-      assert.deepStrictEqual(parsed, parseJsonEvents(FILE, text, new LineTable(text)));
+      assert.equal(parseStrictJsonText(FILE, text), undefined, JSON.stringify(text));
+      const parsed = parseSource(FILE, text);
       if (message !== undefined)
         assert.ok(
           parsed.problems.some((p) => p.message.includes(message)),
