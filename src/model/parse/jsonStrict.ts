@@ -187,18 +187,12 @@ class StrictParser {
         const property: PropertyNode = { key, keyRange, value };
         properties.push(property);
         keys.added(property);
-        this.space();
-        const c = text.charCodeAt(this.pos);
-        if (c === CLOSE_BRACE) break;
-        if (c !== COMMA) return undefined;
-        this.pos++;
-        this.space();
+        const closed = this.afterMember(CLOSE_BRACE);
+        if (closed === undefined) return undefined;
+        if (closed) break;
       }
     }
-    this.pos++;
-    node.length = this.pos - offset;
-    range.end = position(this.line, this.pos - this.lineStart);
-    return node;
+    return this.finish(node);
   }
 
   private array(pointer: string, depth: number): ArrayNode | undefined {
@@ -215,17 +209,30 @@ class StrictParser {
         const item = this.value(childPointer(pointer, items.length), depth);
         if (item === undefined) return undefined;
         items.push(item);
-        this.space();
-        const c = text.charCodeAt(this.pos);
-        if (c === CLOSE_BRACKET) break;
-        if (c !== COMMA) return undefined;
-        this.pos++;
-        this.space();
+        const closed = this.afterMember(CLOSE_BRACKET);
+        if (closed === undefined) return undefined;
+        if (closed) break;
       }
     }
+    return this.finish(node);
+  }
+
+  /** After a member: true at the closing character `close`, false after a comma (and whitespace), else undefined. */
+  private afterMember(close: number): boolean | undefined {
+    this.space();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === close) return true;
+    if (c !== COMMA) return undefined;
     this.pos++;
-    node.length = this.pos - offset;
-    range.end = position(this.line, this.pos - this.lineStart);
+    this.space();
+    return false;
+  }
+
+  /** Ends the object or array whose closing character is here: its length and the end of its range. */
+  private finish<T extends ObjectNode | ArrayNode>(node: T): T {
+    this.pos++;
+    node.length = this.pos - node.offset;
+    node.range.end = position(this.line, this.pos - this.lineStart);
     return node;
   }
 }
