@@ -6,6 +6,8 @@ import type { Position } from '../../shared/range';
 import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { anchoredScalars } from './parsedTree';
 import { LineTable, lineTables } from './positions';
+import { isTokenScalar, moveTokenScalar } from './scalarNode';
+import { moveTokenProperty } from './tokenProperty';
 
 /** Larger edits (a paste) are parsed in full. */
 const MAX_EDIT = 256;
@@ -225,18 +227,23 @@ function shift(
       shiftOffsets(node, delta);
       continue;
     }
-    // The path's nodes hold the edit: only their ends move.
-    if (node.offset <= start && onPath.has(node)) move(range.end);
-    else {
+    // The path's nodes hold the edit: only their ends move (a one-line scalar's end follows its length).
+    if (node.offset <= start && onPath.has(node)) {
+      if (node.kind !== 'scalar' || !isTokenScalar(node)) move(range.end);
+    } else {
       if (node.offset >= oldEnd) node.offset += delta;
-      move(range.start);
-      move(range.end);
+      if (node.kind !== 'scalar' || !moveTokenScalar(node, line, fromCharacter, delta)) {
+        move(range.start);
+        move(range.end);
+      }
     }
     if (node.kind === 'array') {
       for (const item of node.items) stack.push(item);
     } else if (node.kind === 'object') {
       for (const property of node.properties) {
-        if (property.keyRange.start.line === line || property.keyRange.end.line === line) {
+        if (moveTokenProperty(property, line, fromCharacter, delta)) {
+          // a JSON key: moved by its character
+        } else if (property.keyRange.start.line === line || property.keyRange.end.line === line) {
           move(property.keyRange.start);
           move(property.keyRange.end);
         }

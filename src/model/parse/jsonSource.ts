@@ -1,9 +1,10 @@
 import { parseStrictJson } from './jsonStrict';
-import { scalarNode } from './scalarNode';
+import { tokenScalarNode } from './scalarNode';
+import { tokenProperty } from './tokenProperty';
 import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { Position, Range } from '../../shared/range';
+import type { Position } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
 import { knowExtensionHolders } from './extensionHolders';
@@ -103,7 +104,10 @@ interface Frame {
   node: ObjectNode | ArrayNode;
   keys: KeyCheck | undefined;
   key: string | undefined;
-  keyRange: Range | undefined;
+  /** Where the key is: line, character, length. */
+  keyLine: number;
+  keyCharacter: number;
+  keyLength: number;
   /** A value with no place in the tree (a syntax error): built, not attached. */
   dropped: boolean;
 }
@@ -138,7 +142,9 @@ class TreeBuilder {
         const frame = this.stack[this.stack.length - 1];
         if (frame === undefined || frame.node.kind !== 'object') return;
         frame.key = key;
-        frame.keyRange = { start: position(line, character), end: position(line, character + length) };
+        frame.keyLine = line;
+        frame.keyCharacter = character;
+        frame.keyLength = length;
       },
       onObjectEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
       onArrayBegin: (offset, _length, line, character) => {
@@ -151,13 +157,12 @@ class TreeBuilder {
       onLiteralValue: (value: unknown, offset, length, line, character) => {
         if (!this.placeable()) return;
         const pointer = this.nextPointer();
-        const range = { start: position(line, character), end: position(line, character + length) };
         const scalar =
           typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
         const frame = this.stack[this.stack.length - 1];
         if (typeof scalar === 'string' && frame?.key === '$ref' && frame.node.kind === 'object')
           this.refHolders.push(frame.node);
-        this.attach(scalarNode(this.file, pointer, range, offset, length, scalar));
+        this.attach(tokenScalarNode(this.file, pointer, line, character, offset, length, scalar));
       },
       onSeparator: (separator) => {
         // A ',' ends the property: a key without a value keeps nothing.
@@ -193,7 +198,7 @@ class TreeBuilder {
     if (this.stack.length >= MAX_DEPTH) this.tooDeep = true;
     const dropped = !this.placeable();
     if (!dropped) this.attach(node);
-    this.stack.push({ node, keys, key: undefined, keyRange: undefined, dropped });
+    this.stack.push({ node, keys, key: undefined, keyLine: 0, keyCharacter: 0, keyLength: 0, dropped });
   }
 
   private attach(node: SourceNode): void {
@@ -207,7 +212,7 @@ class TreeBuilder {
       frame.node.items.push(node);
       return;
     }
-    const property: PropertyNode = { key: frame.key as string, keyRange: frame.keyRange as Range, value: node };
+    const property = tokenProperty(frame.key as string, frame.keyLine, frame.keyCharacter, frame.keyLength, node);
     frame.node.properties.push(property);
     frame.keys?.added(property);
     frame.key = undefined;

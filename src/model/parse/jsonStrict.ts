@@ -12,7 +12,8 @@ import type { Position } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { EXTENSION_PREFIX } from './extensionHolders';
 import { childPointer } from './pointer';
-import { scalarNode } from './scalarNode';
+import { tokenScalarNode } from './scalarNode';
+import { tokenProperty } from './tokenProperty';
 import { KeyCheck } from './yamlFastTree';
 import { MAX_DEPTH } from './yamlSource';
 
@@ -128,10 +129,7 @@ class StrictParser {
       value = null;
       this.pos += 4;
     } else return undefined;
-    const character = offset - this.lineStart;
-    const length = this.pos - offset;
-    const range = { start: position(this.line, character), end: position(this.line, character + length) };
-    return scalarNode(this.file, pointer, range, offset, length, value);
+    return tokenScalarNode(this.file, pointer, this.line, offset - this.lineStart, offset, this.pos - offset, value);
   }
 
   /** The string that starts at the quote here, unescaped; undefined when it is not strict JSON. */
@@ -170,11 +168,9 @@ class StrictParser {
         const keyOffset = this.pos;
         const key = this.string();
         if (key === undefined) return undefined;
+        const keyLine = this.line;
         const keyCharacter = keyOffset - this.lineStart;
-        const keyRange = {
-          start: position(this.line, keyCharacter),
-          end: position(this.line, keyCharacter + this.pos - keyOffset),
-        };
+        const keyLength = this.pos - keyOffset;
         this.space();
         if (text.charCodeAt(this.pos) !== COLON) return undefined;
         this.pos++;
@@ -184,7 +180,7 @@ class StrictParser {
         if (value === undefined) return undefined;
         if (isString && key === '$ref') this.refHolders.push(node);
         if (key.charCodeAt(0) === LOWER_X && key.startsWith(EXTENSION_PREFIX)) this.extensionHolders.push(node);
-        const property: PropertyNode = { key, keyRange, value };
+        const property = tokenProperty(key, keyLine, keyCharacter, keyLength, value);
         properties.push(property);
         keys.added(property);
         const closed = this.afterMember(CLOSE_BRACE);
