@@ -7,6 +7,7 @@ import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { anchoredScalars } from './parsedTree';
 import { LineTable, lineTables } from './positions';
 import { isTokenScalar, moveTokenScalar } from './scalarNode';
+import { moveTokenContainer } from './tokenContainers';
 import { moveTokenProperty } from './tokenProperty';
 
 /** Larger edits (a paste) are parsed in full. */
@@ -229,10 +230,15 @@ function shift(
     }
     // The path's nodes hold the edit: only their ends move (a one-line scalar's end follows its length).
     if (node.offset <= start && onPath.has(node)) {
-      if (node.kind !== 'scalar' || !isTokenScalar(node)) move(range.end);
+      if (node.kind === 'scalar' ? !isTokenScalar(node) : !moveTokenContainer(node, line, fromCharacter, delta, true))
+        move(range.end);
     } else {
       if (node.offset >= oldEnd) node.offset += delta;
-      if (node.kind !== 'scalar' || !moveTokenScalar(node, line, fromCharacter, delta)) {
+      const moved =
+        node.kind === 'scalar'
+          ? moveTokenScalar(node, line, fromCharacter, delta)
+          : moveTokenContainer(node, line, fromCharacter, delta, false);
+      if (!moved) {
         move(range.start);
         move(range.end);
       }

@@ -1,10 +1,10 @@
 import { parseStrictJson } from './jsonStrict';
 import { tokenScalarNode } from './scalarNode';
+import { closeContainer, tokenArray, tokenObject } from './tokenContainers';
 import { tokenProperty } from './tokenProperty';
 import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { Position } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
 import { knowExtensionHolders } from './extensionHolders';
@@ -112,8 +112,6 @@ interface Frame {
   dropped: boolean;
 }
 
-const position = (line: number, character: number): Position => ({ line, character });
-
 /** Builds the tree from visit's events, as parseTree would shape it; values of keys without one are dropped. */
 class TreeBuilder {
   root: SourceNode | undefined;
@@ -133,9 +131,8 @@ class TreeBuilder {
     return {
       onObjectBegin: (offset, _length, line, character) => {
         const pointer = this.nextPointer();
-        const range = { start: position(line, character), end: position(line, character) };
         const properties: PropertyNode[] = [];
-        const node: ObjectNode = { kind: 'object', file: this.file, pointer, range, offset, length: 0, properties };
+        const node = tokenObject(this.file, pointer, offset, line, character, properties);
         this.open(node, new KeyCheck(this.duplicates, properties));
       },
       onObjectProperty: (key, _offset, length, line, character) => {
@@ -149,8 +146,7 @@ class TreeBuilder {
       onObjectEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
       onArrayBegin: (offset, _length, line, character) => {
         const pointer = this.nextPointer();
-        const range = { start: position(line, character), end: position(line, character) };
-        const node: ArrayNode = { kind: 'array', file: this.file, pointer, range, offset, length: 0, items: [] };
+        const node = tokenArray(this.file, pointer, offset, line, character, []);
         this.open(node, undefined);
       },
       onArrayEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
@@ -221,7 +217,6 @@ class TreeBuilder {
   private close(end: number, line: number, character: number): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
-    frame.node.length = end - frame.node.offset;
-    frame.node.range.end = position(line, character);
+    closeContainer(frame.node, end, line, character);
   }
 }

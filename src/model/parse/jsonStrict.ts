@@ -8,11 +8,11 @@
 // string without escapes is one sticky regular expression and a slice, and lines are counted only in whitespace
 // (a strict JSON token never holds a line break).
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { Position } from '../../shared/range';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { EXTENSION_PREFIX } from './extensionHolders';
 import { childPointer } from './pointer';
 import { tokenScalarNode } from './scalarNode';
+import { closeContainer, tokenArray, tokenObject } from './tokenContainers';
 import { tokenProperty } from './tokenProperty';
 import { KeyCheck } from './yamlFastTree';
 import { MAX_DEPTH } from './yamlSource';
@@ -53,8 +53,6 @@ const CLOSE_BRACKET = 93;
 const LOWER_X = 120;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-
-const position = (line: number, character: number): Position => ({ line, character });
 
 /** The tree of `text` when it is strict JSON; undefined otherwise (parseJson then parses it with jsonc-parser). */
 export function parseStrictJson(file: string, text: string): StrictJson | undefined {
@@ -155,10 +153,8 @@ class StrictParser {
   private object(pointer: string, depth: number): ObjectNode | undefined {
     const text = this.text;
     const offset = this.pos;
-    const character = offset - this.lineStart;
-    const range = { start: position(this.line, character), end: position(this.line, character) };
     const properties: PropertyNode[] = [];
-    const node: ObjectNode = { kind: 'object', file: this.file, pointer, range, offset, length: 0, properties };
+    const node = tokenObject(this.file, pointer, offset, this.line, offset - this.lineStart, properties);
     const keys = new KeyCheck(this.duplicates, properties);
     this.pos++;
     this.space();
@@ -194,10 +190,8 @@ class StrictParser {
   private array(pointer: string, depth: number): ArrayNode | undefined {
     const text = this.text;
     const offset = this.pos;
-    const character = offset - this.lineStart;
-    const range = { start: position(this.line, character), end: position(this.line, character) };
     const items: SourceNode[] = [];
-    const node: ArrayNode = { kind: 'array', file: this.file, pointer, range, offset, length: 0, items };
+    const node = tokenArray(this.file, pointer, offset, this.line, offset - this.lineStart, items);
     this.pos++;
     this.space();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
@@ -227,8 +221,7 @@ class StrictParser {
   /** Ends the object or array whose closing character is here: its length and the end of its range. */
   private finish<T extends ObjectNode | ArrayNode>(node: T): T {
     this.pos++;
-    node.length = this.pos - node.offset;
-    node.range.end = position(this.line, this.pos - this.lineStart);
+    closeContainer(node, this.pos, this.line, this.pos - this.lineStart);
     return node;
   }
 }

@@ -1,0 +1,123 @@
+// Objects and arrays of JSON trees, with their ranges made when asked for (see TokenScalar in scalarNode.ts).
+import type { Range } from '../../shared/range';
+import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
+
+/** Where an object or array starts and ends, as numbers: `range` is made from them when asked for. */
+abstract class TokenContainer {
+  abstract startLine: number;
+  abstract startCharacter: number;
+  abstract endLine: number;
+  abstract endCharacter: number;
+
+  get range(): Range {
+    return {
+      start: { line: this.startLine, character: this.startCharacter },
+      end: { line: this.endLine, character: this.endCharacter },
+    };
+  }
+}
+
+class TokenObject extends TokenContainer implements ObjectNode {
+  readonly kind = 'object' as const;
+  declare tag?: string;
+  length = 0;
+  endLine: number;
+  endCharacter: number;
+
+  constructor(
+    public file: string,
+    public pointer: string,
+    public offset: number,
+    public startLine: number,
+    public startCharacter: number,
+    public properties: PropertyNode[],
+  ) {
+    super();
+    this.endLine = startLine;
+    this.endCharacter = startCharacter;
+  }
+
+  /** What tests and logs see: the fields of a plain object node. */
+  toJSON(): object {
+    const { kind, file, pointer, range, offset, length, properties } = this;
+    return { kind, file, pointer, range, offset, length, properties };
+  }
+}
+
+class TokenArray extends TokenContainer implements ArrayNode {
+  readonly kind = 'array' as const;
+  declare tag?: string;
+  length = 0;
+  endLine: number;
+  endCharacter: number;
+
+  constructor(
+    public file: string,
+    public pointer: string,
+    public offset: number,
+    public startLine: number,
+    public startCharacter: number,
+    public items: SourceNode[],
+  ) {
+    super();
+    this.endLine = startLine;
+    this.endCharacter = startCharacter;
+  }
+
+  /** What tests and logs see: the fields of a plain array node. */
+  toJSON(): object {
+    const { kind, file, pointer, range, offset, length, items } = this;
+    return { kind, file, pointer, range, offset, length, items };
+  }
+}
+
+/** An object that starts at `offset` (line, character); closeContainer sets where it ends. */
+export function tokenObject(
+  file: string,
+  pointer: string,
+  offset: number,
+  line: number,
+  character: number,
+  properties: PropertyNode[],
+): ObjectNode {
+  return new TokenObject(file, pointer, offset, line, character, properties);
+}
+
+/** An array that starts at `offset` (line, character); closeContainer sets where it ends. */
+export function tokenArray(
+  file: string,
+  pointer: string,
+  offset: number,
+  line: number,
+  character: number,
+  items: SourceNode[],
+): ArrayNode {
+  return new TokenArray(file, pointer, offset, line, character, items);
+}
+
+/** Ends an object or array made here at `end` (an offset), on `line` at `character`. */
+export function closeContainer(node: ObjectNode | ArrayNode, end: number, line: number, character: number): void {
+  node.length = end - node.offset;
+  if (node instanceof TokenContainer) {
+    node.endLine = line;
+    node.endCharacter = character;
+  } else node.range.end = { line, character };
+}
+
+/**
+ * For incremental.ts: moves the start (unless `endOnly`) and the end of an object or array made here by `delta`
+ * characters where they are on `line` at or after `fromCharacter`, and says true; false for any other node,
+ * whose range the caller moves.
+ */
+export function moveTokenContainer(
+  node: SourceNode,
+  line: number,
+  fromCharacter: number,
+  delta: number,
+  endOnly: boolean,
+): boolean {
+  if (!(node instanceof TokenContainer)) return false;
+  if (!endOnly && node.startLine === line && node.startCharacter >= fromCharacter) node.startCharacter += delta;
+  if (node.endLine === line && node.endCharacter >= fromCharacter) node.endCharacter += delta;
+  return true;
+}
