@@ -4,10 +4,21 @@ import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceN
 
 /** Where an object or array starts and ends, as numbers: `range` is made from them when asked for. */
 abstract class TokenContainer {
-  abstract startLine: number;
-  abstract startCharacter: number;
-  abstract endLine: number;
-  abstract endCharacter: number;
+  declare tag?: string;
+  length = 0;
+  endLine: number;
+  endCharacter: number;
+
+  constructor(
+    public file: string,
+    public pointer: string,
+    public offset: number,
+    public startLine: number,
+    public startCharacter: number,
+  ) {
+    this.endLine = startLine;
+    this.endCharacter = startCharacter;
+  }
 
   get range(): Range {
     return {
@@ -19,23 +30,7 @@ abstract class TokenContainer {
 
 class TokenObject extends TokenContainer implements ObjectNode {
   readonly kind = 'object' as const;
-  declare tag?: string;
-  length = 0;
-  endLine: number;
-  endCharacter: number;
-
-  constructor(
-    public file: string,
-    public pointer: string,
-    public offset: number,
-    public startLine: number,
-    public startCharacter: number,
-    public properties: PropertyNode[],
-  ) {
-    super();
-    this.endLine = startLine;
-    this.endCharacter = startCharacter;
-  }
+  declare properties: PropertyNode[];
 
   /** What tests and logs see: the fields of a plain object node. */
   toJSON(): object {
@@ -46,23 +41,7 @@ class TokenObject extends TokenContainer implements ObjectNode {
 
 class TokenArray extends TokenContainer implements ArrayNode {
   readonly kind = 'array' as const;
-  declare tag?: string;
-  length = 0;
-  endLine: number;
-  endCharacter: number;
-
-  constructor(
-    public file: string,
-    public pointer: string,
-    public offset: number,
-    public startLine: number,
-    public startCharacter: number,
-    public items: SourceNode[],
-  ) {
-    super();
-    this.endLine = startLine;
-    this.endCharacter = startCharacter;
-  }
+  declare items: SourceNode[];
 
   /** What tests and logs see: the fields of a plain array node. */
   toJSON(): object {
@@ -80,7 +59,9 @@ export function tokenObject(
   character: number,
   properties: PropertyNode[],
 ): ObjectNode {
-  return new TokenObject(file, pointer, offset, line, character, properties);
+  const node = new TokenObject(file, pointer, offset, line, character);
+  node.properties = properties;
+  return node;
 }
 
 /** An array that starts at `offset` (line, character); closeContainer sets where it ends. */
@@ -92,7 +73,9 @@ export function tokenArray(
   character: number,
   items: SourceNode[],
 ): ArrayNode {
-  return new TokenArray(file, pointer, offset, line, character, items);
+  const node = new TokenArray(file, pointer, offset, line, character);
+  node.items = items;
+  return node;
 }
 
 /** Ends an object or array made here at `end` (an offset), on `line` at `character`. */
