@@ -6,8 +6,7 @@ import type { Position } from '../../shared/range';
 import type { ScalarNode, SourceDocument, SourceNode } from '../sourceNode';
 import { anchoredScalars } from './parsedTree';
 import { LineTable, lineTables } from './positions';
-import { isTokenScalar, moveTokenScalar } from './scalarNode';
-import { moveTokenContainer } from './tokenContainers';
+import { moveTokenNode } from './tokenContainers';
 import { moveTokenProperty } from './tokenProperty';
 
 /** Larger edits (a paste) are parsed in full. */
@@ -229,16 +228,12 @@ function shift(
       continue;
     }
     // The path's nodes hold the edit: only their ends move (a one-line scalar's end follows its length).
+    // A JSON tree's nodes move their numbers instead (tokenContainers.ts).
     if (node.offset <= start && onPath.has(node)) {
-      if (node.kind === 'scalar' ? !isTokenScalar(node) : !moveTokenContainer(node, line, fromCharacter, delta, true))
-        move(range.end);
+      if (!moveTokenNode(node, line, fromCharacter, delta, true)) move(range.end);
     } else {
       if (node.offset >= oldEnd) node.offset += delta;
-      const moved =
-        node.kind === 'scalar'
-          ? moveTokenScalar(node, line, fromCharacter, delta)
-          : moveTokenContainer(node, line, fromCharacter, delta, false);
-      if (!moved) {
+      if (!moveTokenNode(node, line, fromCharacter, delta, false)) {
         move(range.start);
         move(range.end);
       }
@@ -247,9 +242,8 @@ function shift(
       for (const item of node.items) stack.push(item);
     } else if (node.kind === 'object') {
       for (const property of node.properties) {
-        if (moveTokenProperty(property, line, fromCharacter, delta)) {
-          // a JSON key: moved by its character
-        } else if (property.keyRange.start.line === line || property.keyRange.end.line === line) {
+        const jsonKey = moveTokenProperty(property, line, fromCharacter, delta);
+        if (!jsonKey && (property.keyRange.start.line === line || property.keyRange.end.line === line)) {
           move(property.keyRange.start);
           move(property.keyRange.end);
         }

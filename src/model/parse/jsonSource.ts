@@ -1,11 +1,11 @@
 import { parseStrictJson } from './jsonStrict';
 import { tokenScalarNode } from './scalarNode';
-import { closeContainer, tokenArray, tokenObject } from './tokenContainers';
+import { closeContainer, tokenArray, tokenObject, type TokenArray, type TokenObject } from './tokenContainers';
 import { tokenProperty } from './tokenProperty';
 import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
+import type { ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { childPointer } from './pointer';
 import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
@@ -101,7 +101,7 @@ export function parseJsonEvents(file: string, source: string, lines: LineTable):
 
 /** An open object or array, and for an object the key whose value comes next. */
 interface Frame {
-  node: ObjectNode | ArrayNode;
+  node: TokenObject | TokenArray;
   keys: KeyCheck | undefined;
   key: string | undefined;
   /** Where the key is: line, character, length. */
@@ -190,7 +190,7 @@ class TreeBuilder {
   }
 
   /** Opens an object or array: attached where it has a place, else built and dropped, so ends still pair. */
-  private open(node: ObjectNode | ArrayNode, keys: KeyCheck | undefined): void {
+  private open(node: TokenObject | TokenArray, keys: KeyCheck | undefined): void {
     if (this.stack.length >= MAX_DEPTH) this.tooDeep = true;
     const dropped = !this.placeable();
     if (!dropped) this.attach(node);

@@ -1,6 +1,6 @@
 // Scalar nodes are made here and only here, so what every scalar carries (its value, and which readers read it:
 // see readTracking.ts) is decided in one place.
-import type { Range } from '../../shared/range';
+import { makeRange, type Range } from '../../shared/range';
 import type { ScalarNode } from '../sourceNode';
 import { currentReaders } from './readTracking';
 
@@ -67,10 +67,7 @@ class TokenScalar extends ReadTrackedScalar implements ScalarNode {
   }
 
   get range(): Range {
-    return {
-      start: { line: this.line, character: this.character },
-      end: { line: this.line, character: this.character + this.length },
-    };
+    return makeRange(this.line, this.character, this.line, this.character + this.length);
   }
 }
 
@@ -89,17 +86,19 @@ export function tokenScalarNode(
 
 /**
  * For incremental.ts: moves a one-line scalar that starts on `line` at or after `fromCharacter` by `delta`
- * characters and says true; says false for any other scalar, whose range the caller moves.
+ * characters (not when `endOnly`: its end follows its length, which the edit changed) and says true; says false
+ * for any other scalar, whose range the caller moves.
  */
-export function moveTokenScalar(node: ScalarNode, line: number, fromCharacter: number, delta: number): boolean {
+export function moveTokenScalar(
+  node: ScalarNode,
+  line: number,
+  fromCharacter: number,
+  delta: number,
+  endOnly: boolean,
+): boolean {
   if (!(node instanceof TokenScalar)) return false;
-  if (node.line === line && node.character >= fromCharacter) node.character += delta;
+  if (!endOnly && node.line === line && node.character >= fromCharacter) node.character += delta;
   return true;
-}
-
-/** Whether a scalar's range follows its `character` and `length` (a one-line scalar: see TokenScalar). */
-export function isTokenScalar(node: ScalarNode): boolean {
-  return node instanceof TokenScalar;
 }
 
 /** A scalar node; `value` as YAML's core schema or JSON gives it. */

@@ -1,5 +1,6 @@
 // Objects and arrays of JSON trees, with their ranges made when asked for (see TokenScalar in scalarNode.ts).
-import type { Range } from '../../shared/range';
+import { makeRange, type Range } from '../../shared/range';
+import { moveTokenScalar } from './scalarNode';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 
 /** Where an object or array starts and ends, as numbers: `range` is made from them when asked for. */
@@ -21,14 +22,11 @@ abstract class TokenContainer {
   }
 
   get range(): Range {
-    return {
-      start: { line: this.startLine, character: this.startCharacter },
-      end: { line: this.endLine, character: this.endCharacter },
-    };
+    return makeRange(this.startLine, this.startCharacter, this.endLine, this.endCharacter);
   }
 }
 
-class TokenObject extends TokenContainer implements ObjectNode {
+export class TokenObject extends TokenContainer implements ObjectNode {
   readonly kind = 'object' as const;
   declare properties: PropertyNode[];
 
@@ -39,7 +37,7 @@ class TokenObject extends TokenContainer implements ObjectNode {
   }
 }
 
-class TokenArray extends TokenContainer implements ArrayNode {
+export class TokenArray extends TokenContainer implements ArrayNode {
   readonly kind = 'array' as const;
   declare items: SourceNode[];
 
@@ -58,7 +56,7 @@ export function tokenObject(
   line: number,
   character: number,
   properties: PropertyNode[],
-): ObjectNode {
+): TokenObject {
   const node = new TokenObject(file, pointer, offset, line, character);
   node.properties = properties;
   return node;
@@ -72,33 +70,32 @@ export function tokenArray(
   line: number,
   character: number,
   items: SourceNode[],
-): ArrayNode {
+): TokenArray {
   const node = new TokenArray(file, pointer, offset, line, character);
   node.items = items;
   return node;
 }
 
 /** Ends an object or array made here at `end` (an offset), on `line` at `character`. */
-export function closeContainer(node: ObjectNode | ArrayNode, end: number, line: number, character: number): void {
+export function closeContainer(node: TokenObject | TokenArray, end: number, line: number, character: number): void {
   node.length = end - node.offset;
-  if (node instanceof TokenContainer) {
-    node.endLine = line;
-    node.endCharacter = character;
-  } else node.range.end = { line, character };
+  node.endLine = line;
+  node.endCharacter = character;
 }
 
 /**
- * For incremental.ts: moves the start (unless `endOnly`) and the end of an object or array made here by `delta`
- * characters where they are on `line` at or after `fromCharacter`, and says true; false for any other node,
- * whose range the caller moves.
+ * For incremental.ts: moves a node of a JSON tree (made by tokenScalarNode, tokenObject or tokenArray) where it is
+ * on `line` at or after `fromCharacter` by `delta` characters, only its end when `endOnly` (it holds the edit), and
+ * says true; says false for any other node, whose range the caller moves.
  */
-export function moveTokenContainer(
+export function moveTokenNode(
   node: SourceNode,
   line: number,
   fromCharacter: number,
   delta: number,
   endOnly: boolean,
 ): boolean {
+  if (node.kind === 'scalar') return moveTokenScalar(node, line, fromCharacter, delta, endOnly);
   if (!(node instanceof TokenContainer)) return false;
   if (!endOnly && node.startLine === line && node.startCharacter >= fromCharacter) node.startCharacter += delta;
   if (node.endLine === line && node.endCharacter >= fromCharacter) node.endCharacter += delta;

@@ -1,5 +1,5 @@
 // Properties whose key is written on one line (every JSON key), with the key's range made when asked for.
-import type { Range } from '../../shared/range';
+import { makeRange, type Range } from '../../shared/range';
 import type { PropertyNode, SourceNode } from '../sourceNode';
 
 /**
@@ -17,11 +17,7 @@ class TokenProperty implements PropertyNode {
   ) {}
 
   get keyRange(): Range {
-    const line = this.keyLine;
-    return {
-      start: { line, character: this.keyCharacter },
-      end: { line, character: this.keyCharacter + this.keyLength },
-    };
+    return makeRange(this.keyLine, this.keyCharacter, this.keyLine, this.keyCharacter + this.keyLength);
   }
 
   /** What tests and logs see: the fields of a plain property. */
