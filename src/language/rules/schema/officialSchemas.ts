@@ -48,3 +48,12 @@ export function schemaId(schema: object): string {
   const { id, $id } = schema as { id?: string; $id?: string };
   return String(id ?? $id);
 }
+
+/** How ajv names the place at `schemaPointer` (a JSON pointer) inside `schema`: its id, `#`, each segment URI-encoded. */
+export function placeRef(schema: object, schemaPointer: string): string {
+  const fragment = schemaPointer
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+  return `${schemaId(schema).replace(/#$/, '')}#${fragment}`;
+}

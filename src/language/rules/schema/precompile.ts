@@ -12,8 +12,8 @@ import standaloneCode from 'ajv/dist/standalone';
 import { _, Name } from 'ajv';
 import type AjvCore from 'ajv';
 import { dictOf } from '../../../shared/dict';
-import { metaSchemaOptions, officialSchema, schemaId, validatorOptions } from './officialSchemas';
-import { fragmentOf, schemaPlacePointers } from './schemaPlaces';
+import { metaSchemaOptions, officialSchema, placeRef, schemaId, validatorOptions } from './officialSchemas';
+import { schemaPlacePointers } from './schemaPlaces';
 import { uniqueItemsKeyword } from './uniqueItemsLinear';
 
 /** The package and export each precompiled version's schema is read from at run time. */
@@ -37,10 +37,9 @@ export function precompiledValidatorsSource(): string {
     ajv.addKeyword(uniqueItemsKeyword);
     const schema = officialSchema(version);
     ajv.addSchema(schema);
-    const id = schemaId(schema).replace(/#$/, '');
     const refs = dictOf<string>({ whole: schemaId(schema) });
     const pointers = schemaPlacePointers(schema);
-    pointers.forEach((pointer, i) => (refs[`place${i}`] = `${id}#${fragmentOf(pointer)}`));
+    pointers.forEach((pointer, i) => (refs[`place${i}`] = placeRef(schema, pointer)));
     for (const ref of Object.values(refs))
       if (ajv.getSchema(ref) === undefined) throw new Error(`precompile: ajv does not know ${ref}`);
     linkSchemaValues(ajv, schema, packageExport);

@@ -134,11 +134,3 @@ export function schemaPlacePointers(root: object): string[] {
   }
   return [...found].sort();
 }
-
-/** How a place of the schema is named to ajv after `<schema id>#`: its pointer, each segment URI-encoded. */
-export function fragmentOf(schemaPointer: string): string {
-  return schemaPointer
-    .split('/')
-    .map((s) => encodeURIComponent(s))
-    .join('/');
-}

@@ -8,8 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import type { SchemaVersion } from '../../openApi/apiRoots';
 import { indexSchema } from './collapse';
-import { officialSchema, schemaId, validatorOptions } from './officialSchemas';
-import { fragmentOf } from './schemaPlaces';
+import { officialSchema, placeRef, schemaId, validatorOptions } from './officialSchemas';
 import { UNIQUE_ITEMS_LINEAR, uniqueItemsKeyword } from './uniqueItemsLinear';
 
 interface Compiled {
@@ -70,9 +69,9 @@ export function schemaErrorsAt(version: SchemaVersion, schemaPointer: string, va
   if (validate === undefined) {
     // Not a place schemaPlacePointers lists (precompile.ts): compiled here, with the whole schema first (once)
     // so that the place's validator reuses its definitions' functions.
-    const id = schemaId(found.schema);
-    if (!found.ajv.getSchema(id)) throw new Error(`the official ${version} schema is not known to ajv`);
-    validate = found.ajv.compile({ $ref: `${id.replace(/#$/, '')}#${fragmentOf(schemaPointer)}` });
+    if (!found.ajv.getSchema(schemaId(found.schema)))
+      throw new Error(`the official ${version} schema is not known to ajv`);
+    validate = found.ajv.compile({ $ref: placeRef(found.schema, schemaPointer) });
     found.parts.set(schemaPointer, validate);
   }
   return errorsOf(validate, validate(value));

@@ -9,10 +9,12 @@ import YAML from 'yaml';
 import {
   metaSchemaOptions,
   officialSchema,
+  placeRef,
+  schemaId,
   validatorOptions,
 } from '../../../../src/language/rules/schema/officialSchemas';
 import { linkSchemaValues } from '../../../../src/language/rules/schema/precompile';
-import { schemaPlaceOf, schemaPlacePointers, fragmentOf } from '../../../../src/language/rules/schema/schemaPlaces';
+import { schemaPlaceOf, schemaPlacePointers } from '../../../../src/language/rules/schema/schemaPlaces';
 import { uniqueItemsKeyword } from '../../../../src/language/rules/schema/uniqueItemsLinear';
 import { repoRoot as root } from '../../helpers/paths';
 
@@ -25,11 +27,6 @@ function runtimeAjv(version: '2.0' | '3.0'): AjvDraft04 {
   ajv.addKeyword(uniqueItemsKeyword);
   ajv.addSchema(officialSchema(version));
   return ajv;
-}
-
-function schemaIdOf(version: '2.0' | '3.0'): string {
-  const { id } = officialSchema(version) as { id: string };
-  return id.replace(/#$/, '');
 }
 
 /** Asserts that two validators gave the same errors, with the same parentSchema objects where official. */
@@ -137,7 +134,7 @@ describe('precompiled OpenAPI validators', () => {
     ['3.0', v3],
   ] as const) {
     it(`gives the errors of the run-time compiled ${version} validator, with the same schema objects`, () => {
-      const runtime = runtimeAjv(version).getSchema(schemaIdOf(version)) as ValidateFunction;
+      const runtime = runtimeAjv(version).getSchema(schemaId(officialSchema(version))) as ValidateFunction;
       const official = objectsOf(version);
       let withErrors = 0;
       let linked = 0;
@@ -166,7 +163,7 @@ describe('precompiled OpenAPI validators', () => {
           const place = schemaPlaceOf(root, segments);
           if (place === undefined || place.depth !== segments.length) continue;
           const validate = precompiled.places[place.schemaPointer] as ValidateFunction;
-          const runtime = ajv.compile({ $ref: `${schemaIdOf(version)}#${fragmentOf(place.schemaPointer)}` });
+          const runtime = ajv.compile({ $ref: placeRef(root, place.schemaPointer) });
           assert.equal(validate(at), runtime(at), `${name} at /${segments.join('/')}`);
           assertSameErrors([...(validate.errors ?? [])], [...(runtime.errors ?? [])], official, name);
           checked.add(place.schemaPointer);
