@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Integration } from '../../model';
 import type { HandlerRef } from '../config';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
-import { isBinaryFor } from '../lambda/events';
-import { proxyEventV1Json, proxyEventV2Json } from '../lambda/eventJson';
+import { isBinaryFor } from '../lambda/eventBody';
+import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import { proxyEventParts } from '../lambda/eventParts';
 import type { LambdaInvoker, LambdaOutcome } from '../lambda/invoker';
 import { readProxyResult } from '../lambda/proxyResult';
 import type { Exchange, IntegrationResult, MockResponse, ServedApi } from '../types';
@@ -68,10 +69,9 @@ export async function runLambdaProxy(
   const outcome = await invoker.invoke({
     handler,
     functionName: functionNameOf(fn),
-    // As JSON text: what the worker is sent. Not kept while the handler runs (a string of ~100 pieces a call
-    // in flight, which every young-generation GC of that time copied): the trace writes it again from the
-    // request, which it depends on alone, when it shows the event.
-    eventJson: proxyEventJson(ex, version),
+    // The event's parts: the worker makes the event. Not kept while the handler runs: the trace makes the event
+    // again from the request, which it depends on alone, when it shows it.
+    eventParts: proxyEventParts(ex, version),
     timeoutMs,
     requestId: ex.requestId,
   });
@@ -89,7 +89,7 @@ export async function runLambdaProxy(
       detail: `${fn}: ${result.reason}`,
       ms: 0,
       data: {
-        event: JSON.parse(proxyEventJson(ex, version)) as unknown,
+        event: proxyEvent(ex, version),
         result: (outcome as { result: unknown }).result,
       },
     });
@@ -104,7 +104,7 @@ export async function runLambdaProxy(
       detail: `${fn} (payload ${version}) returned ${result.response.status}`,
       ms: 0,
       data: {
-        event: JSON.parse(proxyEventJson(ex, version)) as unknown,
+        event: proxyEvent(ex, version),
         result: (outcome as { result: unknown }).result,
       },
     });
@@ -112,8 +112,8 @@ export async function runLambdaProxy(
   return result.response;
 }
 
-function proxyEventJson(ex: Exchange, version: '1.0' | '2.0'): string {
-  return version === '1.0' ? proxyEventV1Json(ex) : proxyEventV2Json(ex);
+function proxyEvent(ex: Exchange, version: '1.0' | '2.0'): Record<string, unknown> {
+  return version === '1.0' ? buildProxyEventV1(ex) : buildProxyEventV2(ex);
 }
 
 /** AWS (non-proxy): the rendered body is the event; a function error becomes `errorMessage` for selection patterns. */

@@ -1,13 +1,17 @@
 import type { HandlerRef } from '../config';
+import type { ProxyEventParts } from './eventParts';
 
 /** One call of a local Lambda handler. */
 export interface LambdaInvocation {
   handler: HandlerRef;
   /** For messages and the handler's `context.functionName`. */
   functionName: string;
-  /** The event; or, when the caller wrote it as JSON text already (proxy integrations), `eventJson`. */
+  /**
+   * The event; or, for proxy integrations, its parts (eventParts.ts): the invoker makes the event from them
+   * where the handler runs (eventMaker.ts).
+   */
   event?: unknown;
-  eventJson?: string;
+  eventParts?: ProxyEventParts;
   timeoutMs: number;
   requestId: string;
 }

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/logger';
 import { nullLogger } from '../../shared/logger';
 import type { LambdaInvocation, LambdaInvoker, LambdaOutcome } from './invoker';
-import { number, quote } from './eventJson';
+import { number, quote } from './jsonText';
 import { workerSource } from './workerSource';
 
 interface Pending {
@@ -106,11 +106,14 @@ class HandlerWorker {
       this.seq = (seq + 1) >>> 0;
       this.pending.add({ seq, resolve, deadline, logs: [] });
       if (deadline < this.timerAt) this.arm(deadline);
-      // As JSON text (what Lambda receives anyway), the event spliced in as it is serialised.
-      const event = invocation.eventJson ?? JSON.stringify(invocation.event) ?? 'null';
+      // As JSON text: a proxy event's parts (the worker makes the event from them), else the event.
+      const event =
+        invocation.eventParts !== undefined
+          ? `"parts":${JSON.stringify(invocation.eventParts)}`
+          : `"event":${JSON.stringify(invocation.event) ?? 'null'}`;
       const text =
         `{"seq":"${hex8(seq)}","id":${quote(invocation.requestId)},"timeoutMs":${number(invocation.timeoutMs)},` +
-        `${this.names(invocation)},"event":${event}}`;
+        `${this.names(invocation)},${event}}`;
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
       if (!this.flushing) {
         this.flushing = true;
@@ -180,7 +183,7 @@ class HandlerWorker {
   }
 
   private settle(result: WorkerResult): void {
-    const pending = this.pending.get(parseInt(result.seq, 16));
+    const pending = this.pending.get(result.seq);
     if (pending === undefined) return;
     this.pending.delete(pending);
     if (this.pending.size === 0) this.disarm();
@@ -217,22 +220,25 @@ class HandlerWorker {
 }
 
 /**
- * A line of console output (posted at once), or the JSON text of a list of results (one a turn). `seq` is the
- * call's number as the worker echoes it: 8 hex digits (see hex8).
+ * A line of console output (posted at once; `seq` is the call's number as it was sent, 8 hex digits: see hex8),
+ * or the JSON text of a list of results (one a turn), where `seq` is that number as a JSON number: JSON.parse
+ * gives a number, where a string of 10 characters or fewer is made an internalized string (a look-up and
+ * an insertion into V8's string table per result, each number a new one).
  */
 type WorkerMessage = { type: 'log'; seq?: string; text: string } | string;
 type WorkerResult =
-  | { seq: string; ok: true; result: unknown }
-  | { seq: string; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+  | { seq: number; ok: true; result: unknown }
+  | { seq: number; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
 
 /** Two lower-case hex digits for every byte. */
 const hex2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
- * A call's number (0 to 2^32 - 1) as 8 hex digits, from a table, and sent and echoed as text: a number turned
+ * A call's number (0 to 2^32 - 1) as 8 hex digits, from a table, and sent as text: a number turned
  * into a string (String(n), \`${n}\`, '...' + n) is kept in V8's number-to-string cache until another number
- * takes its entry, so a new number a call made a string that young-generation GCs copied and promoted, in both
- * threads (seen in --trace-gc-nvp as soon as the calls were numbered).
+ * takes its entry, so a new number a call made a string that young-generation GCs copied and promoted (seen in
+ * --trace-gc-nvp as soon as the calls were numbered). The worker writes it back as a number: that string is
+ * made on its thread, not the runtime's.
  */
 function hex8(n: number): string {
   return hex2[n >>> 24]! + hex2[(n >>> 16) & 0xff]! + hex2[(n >>> 8) & 0xff]! + hex2[n & 0xff]!;

@@ -1,8 +1,12 @@
+import { eventMaker } from './eventMaker';
+
 /**
  * The code each handler worker runs (evaluated as a CommonJS script, so it needs no file of its own in the
  * bundle). It imports the handler module once and runs the invocations it is sent, and reports console output
  * with the invocation's number on this worker, \`seq\` (AsyncLocalStorage keeps it across awaits); results name it
- * too. The request id is the handler's context.awsRequestId only (two calls may share one).
+ * too, as a number. The request id is the handler's context.awsRequestId only (two calls may share one). A proxy
+ * integration sends the event's parts, and the worker makes the event with eventMaker.ts's code (its source is
+ * the first line here).
  *
  * The channel (workerPool.ts): the runtime posts one JSON text a turn of its event loop, the list of the
  * invocations of that turn; the worker answers with one JSON text a turn of its own loop, the list of the results
@@ -11,7 +15,9 @@
  * fraction of one message each way. Console output is posted at once, so a handler's lines arrive before its
  * result and are not lost when it then hangs or ends the worker.
  */
-export const workerSource = String.raw`
+export const workerSource =
+  `const eventMaker = (${eventMaker.toString()})();\n` +
+  String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { AsyncLocalStorage } = require('node:async_hooks');
 const { pathToFileURL } = require('node:url');
@@ -84,12 +90,12 @@ async function invoke(message) {
       memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + message.functionName, logStreamName: 'local',
       callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
-    const result = await call(fn, message.event, context);
+    const event = message.parts === undefined ? message.event : eventMaker.fromParts(message.parts);
+    const result = await call(fn, event, context);
     const json = result === undefined ? 'null' : JSON.stringify(result);
-    // The call's number as the text it came as (hex digits): echoed, never made from a number.
-    reply('{"seq":"' + message.seq + '","ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
+    reply('{"seq":' + parseInt(message.seq, 16) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
   } catch (error) {
-    reply(JSON.stringify({ seq: message.seq, ok: false, ...describe(error) }));
+    reply(JSON.stringify({ seq: parseInt(message.seq, 16), ok: false, ...describe(error) }));
   }
 }
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
