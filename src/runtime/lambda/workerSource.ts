@@ -8,11 +8,11 @@ import { eventMaker } from './eventMaker';
  * integration sends the event's parts, and the worker makes the event with eventMaker.ts's code (its source is
  * the first line here).
  *
- * The channel (workerPool.ts): the runtime posts one JSON text a turn of its event loop, the list of the
- * invocations of that turn; the worker answers with one JSON text a turn of its own loop, the list of the results
- * that came in that turn. Each postMessage wakes the other thread (a system call and a context switch on each
- * side), and a structured clone of an object costs more than a string: batching and text make a call cost a
- * fraction of one message each way. Console output is posted at once, so a handler's lines arrive before its
+ * The channel (workerPool.ts): the runtime posts one JSON text a task (the invocations one callback made: most
+ * often one request's), at the end of that task; the worker answers with one JSON text a turn of its own loop,
+ * the list of the results that came in that turn. Each postMessage may wake the other thread (a system call and
+ * a context switch on each side), and a structured clone of an object costs more than a string: text, and
+ * results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output is posted at once, so a handler's lines arrive before its
  * result and are not lost when it then hangs or ends the worker.
  */
 export const workerSource =
