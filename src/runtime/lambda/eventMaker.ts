@@ -50,7 +50,22 @@ export function eventMaker(): {
     return out;
   }
 
-  function v1(p: ProxyEventParts): Record<string, unknown> {
+  /** The parts by name (the order of ProxyEventParts). */
+  function named(parts: ProxyEventParts) {
+    // prettier-ignore
+    const [version, resource, path, requestPath, rawQueryString, method, headers, query, pathParameters,
+      stageVariables, accountId, apiId, domainName, requestId, requestTime, requestTimeEpoch, protocol,
+      resourcePath, routeKey, stage, authorizer, sourceIp, userAgent, apiKey, accessKey, callerAccountId, caller,
+      user, userArn, body, isBase64Encoded] = parts;
+    // prettier-ignore
+    return { version, resource, path, requestPath, rawQueryString, method, headers, query, pathParameters,
+      stageVariables, accountId, apiId, domainName, requestId, requestTime, requestTimeEpoch, protocol,
+      resourcePath, routeKey, stage, authorizer, sourceIp, userAgent, apiKey, accessKey, callerAccountId, caller,
+      user, userArn, body, isBase64Encoded };
+  }
+  type Values = ReturnType<typeof named>;
+
+  function v1(p: Values): Record<string, unknown> {
     let headers: Record<string, unknown> | null = null;
     let multiValueHeaders: Record<string, unknown> | null = null;
     for (let i = 0; i + 1 < p.headers.length; i += 2) {
@@ -115,7 +130,7 @@ export function eventMaker(): {
     };
   }
 
-  function v2(p: ProxyEventParts): Record<string, unknown> {
+  function v2(p: Values): Record<string, unknown> {
     const headers = plain();
     let cookies: string[] | undefined;
     for (let i = 0; i + 1 < p.headers.length; i += 2) {
@@ -175,5 +190,11 @@ export function eventMaker(): {
     return event;
   }
 
-  return { fromParts: (parts) => (parts.version === '2.0' ? v2(parts) : v1(parts)), displayHeaderName };
+  return {
+    fromParts: (parts) => {
+      const values = named(parts);
+      return values.version === '2.0' ? v2(values) : v1(values);
+    },
+    displayHeaderName,
+  };
 }

@@ -3,90 +3,93 @@ import type { Exchange } from '../types';
 import { eventBody } from './eventBody';
 
 /**
- * What a Lambda proxy event is made of, as one flat JSON-ready object: the request's own values, with header
- * and query names and values as lists ([name, [values], ...]). The runtime sends this to the handler's worker
- * and the worker makes the event (proxyEventFromParts): writing the whole event as JSON text on the runtime's
- * thread (~100 string pieces a request, then flattened and copied by postMessage) was a fifth of that thread's
- * time per Lambda-proxy request, and JSON.stringify writes this object in one native pass.
+ * What a Lambda proxy event is made of: the request's own values, in a list (a JSON array, without a key per
+ * value), with header and query names and values as lists ([name, [values], ...]). The runtime sends this to
+ * the handler's worker and the worker makes the event (eventMaker.ts). Writing the whole event as JSON text on
+ * the runtime's thread (~100 string pieces a request, then flattened and copied by postMessage) was the largest
+ * cost of a Lambda-proxy request there; JSON.stringify writes these in one native pass, and with no keys it has
+ * half as many characters to write (V8 11 writes a string's characters one at a time) and the worker's
+ * JSON.parse has no key to look up.
  */
-export interface ProxyEventParts {
-  version: '1.0' | '2.0';
+export type ProxyEventParts = [
+  version: '1.0' | '2.0',
   /** 1.0: the route's resource path; `path` the request path (the client's, base path included, on a mount). */
-  resource: string;
-  path: string;
+  resource: string,
+  path: string,
   /** The path as the client sent it: 1.0's requestContext.path, 2.0's rawPath and http.path. */
-  requestPath: string;
-  rawQueryString: string;
-  method: string;
+  requestPath: string,
+  rawQueryString: string,
+  method: string,
   /** Lower-case header names as received, each followed by its values. */
-  headers: (string | string[])[];
+  headers: (string | string[])[],
   /** Query string names in order, each followed by its values. */
-  query: (string | string[])[];
-  pathParameters: string[];
-  stageVariables: string[];
-  accountId: string;
-  apiId: string;
-  domainName: string;
-  requestId: string;
-  requestTime: string;
-  requestTimeEpoch: number;
-  protocol: string;
-  resourcePath: string;
-  routeKey: string;
-  stage: string;
+  query: (string | string[])[],
+  /** Names and values: [name, value, ...]; so are stage variables. */
+  pathParameters: string[],
+  stageVariables: string[],
+  accountId: string,
+  apiId: string,
+  domainName: string,
+  requestId: string,
+  requestTime: string,
+  requestTimeEpoch: number,
+  protocol: string,
+  resourcePath: string,
+  routeKey: string,
+  stage: string,
   /** The authorizer's output, or null. */
-  authorizer: unknown;
-  sourceIp: string;
-  userAgent: string | null;
-  apiKey: string | null;
-  /** IAM routes: the verified caller (else null). */
-  accessKey: string | null;
-  callerAccountId: string | null;
-  caller: string | null;
-  user: string | null;
-  userArn: string | null;
-  body: string | null;
-  isBase64Encoded: boolean;
-}
+  authorizer: unknown,
+  sourceIp: string,
+  userAgent: string | null,
+  apiKey: string | null,
+  /** IAM routes: the verified caller (else null), its account, ids and ARN. */
+  accessKey: string | null,
+  callerAccountId: string | null,
+  caller: string | null,
+  user: string | null,
+  userArn: string | null,
+  body: string | null,
+  isBase64Encoded: boolean,
+];
 
 /** The parts of the payload `version` event for a request (REST APIs: always 1.0). */
 export function proxyEventParts(ex: Exchange, version: '1.0' | '2.0'): ProxyEventParts {
   const ctx = contextValues(ex);
   const identity = ctx.identity;
   const { body, isBase64Encoded } = eventBody(ex, version === '1.0' && ex.served.api.type === 'REST');
-  return {
+  return [
     version,
-    resource: ex.match?.resourcePath ?? ex.path,
-    path: ex.request.publicPath ?? ex.path,
-    requestPath: ex.request.publicPath ?? ex.request.path,
-    rawQueryString: ex.request.query,
-    method: ctx.httpMethod,
-    headers: listOf(ex.request.headers),
-    query: listOf(ex.query),
-    pathParameters: pairsOf(ex.match?.pathParameters),
-    stageVariables: pairsOf(ex.served.stageVariables),
-    accountId: ctx.accountId,
-    apiId: ctx.apiId,
-    domainName: ctx.domainName,
-    requestId: ctx.requestId,
-    requestTime: ctx.requestTime,
-    requestTimeEpoch: ctx.requestTimeEpoch,
-    protocol: ctx.protocol,
-    resourcePath: ctx.resourcePath,
-    routeKey: ctx.routeKey,
-    stage: ctx.stage,
-    authorizer: ctx.authorizer ?? null,
-    sourceIp: identity.sourceIp,
-    userAgent: identity.userAgent,
-    apiKey: identity.apiKey,
-    accessKey: identity.accessKey ?? null,
-    callerAccountId: identity.accountId ?? null,
-    caller: identity.caller ?? null,
-    user: identity.user ?? null,
-    userArn: identity.userArn ?? null,
+    ex.match?.resourcePath ?? ex.path, // resource
+    ex.request.publicPath ?? ex.path, // path
+    ex.request.publicPath ?? ex.request.path, // requestPath
+    ex.request.query, // rawQueryString
+    ctx.httpMethod, // method
+    listOf(ex.request.headers),
+    listOf(ex.query),
+    pairsOf(ex.match?.pathParameters),
+    pairsOf(ex.served.stageVariables),
+    ctx.accountId,
+    ctx.apiId,
+    ctx.domainName,
+    ctx.requestId,
+    ctx.requestTime,
+    ctx.requestTimeEpoch,
+    ctx.protocol,
+    ctx.resourcePath,
+    ctx.routeKey,
+    ctx.stage,
+    ctx.authorizer ?? null,
+    identity.sourceIp,
+    identity.userAgent,
+    identity.apiKey,
+    identity.accessKey ?? null,
+    identity.accountId ?? null, // callerAccountId
+    identity.caller ?? null,
+    identity.user ?? null,
+    identity.userArn ?? null,
     body,
     isBase64Encoded,
-  };
+  ];
 }
 
 /** [name, values, name, values, ...] in the object's own order (integer-like names first, as for-in gives). */

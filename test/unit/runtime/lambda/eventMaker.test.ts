@@ -237,7 +237,17 @@ describe('Lambda proxy events', () => {
       sourceIp: '10.0.0.1',
     };
     const at = { startedAt: Date.UTC(2026, 11, 8, 9, 5, 7, 123), requestId: 'req-1' };
-    const v1 = buildProxyEventV1(await exchange(await served(rest, '/virtual/rest.yaml'), request, at));
+    // Every part a value of its own (an IAM caller, an API key, a stage variable), so no two can trade places.
+    const restApi = await served(rest, '/virtual/rest.yaml');
+    restApi.stageVariables = { sv: 'one' };
+    const iam = {
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret',
+      arn: 'arn:aws:iam::111122223333:user/dev',
+      accountId: '111122223333',
+      userId: 'AIDAEXAMPLE',
+    };
+    const v1 = buildProxyEventV1(await exchange(restApi, request, { ...at, iam, apiKey: 'key-1' }));
     assert.equal(
       JSON.stringify(v1),
       JSON.stringify({
@@ -249,7 +259,7 @@ describe('Lambda proxy events', () => {
         queryStringParameters: { q: '2', r: 'x' },
         multiValueQueryStringParameters: { q: ['1', '2'], r: ['x'] },
         pathParameters: { id: '7' },
-        stageVariables: null,
+        stageVariables: { sv: 'one' },
         requestContext: {
           accountId: '123456789012',
           apiId: 'local',
@@ -259,19 +269,19 @@ describe('Lambda proxy events', () => {
           extendedRequestId: 'req-1',
           httpMethod: 'POST',
           identity: {
-            accessKey: null,
-            accountId: null,
-            caller: null,
+            accessKey: 'AKIDEXAMPLE',
+            accountId: '111122223333',
+            caller: 'AIDAEXAMPLE',
             cognitoAuthenticationProvider: null,
             cognitoAuthenticationType: null,
             cognitoIdentityId: null,
             cognitoIdentityPoolId: null,
             principalOrgId: null,
             sourceIp: '10.0.0.1',
-            user: null,
+            user: 'AIDAEXAMPLE',
             userAgent: 'curl/8',
-            userArn: null,
-            apiKey: null,
+            userArn: 'arn:aws:iam::111122223333:user/dev',
+            apiKey: 'key-1',
           },
           path: '/local/items/7',
           protocol: 'HTTP/1.1',
@@ -286,8 +296,10 @@ describe('Lambda proxy events', () => {
         isBase64Encoded: false,
       }),
     );
+    const httpApi = await served(http, '/virtual/http.yaml');
+    httpApi.stageVariables = { sv: 'two' };
     const v2 = buildProxyEventV2(
-      await exchange(await served(http, '/virtual/http.yaml'), { ...request, body: Buffer.from('{}') }, at),
+      await exchange(httpApi, { ...request, body: Buffer.from('{}') }, { ...at, authorizer: { principalId: 'me' } }),
     );
     assert.equal(
       JSON.stringify(v2),
@@ -316,10 +328,12 @@ describe('Lambda proxy events', () => {
           stage: 'local',
           time: '08/Dec/2026:09:05:07 +0000',
           timeEpoch: at.startedAt,
+          authorizer: { principalId: 'me' },
         },
         body: '{}',
         pathParameters: { id: '7' },
         isBase64Encoded: false,
+        stageVariables: { sv: 'two' },
       }),
     );
   });
