@@ -41,8 +41,12 @@ function notMapped(served: ServedApi, fn: string, integration: Integration): Gat
   );
 }
 
-/** AWS_PROXY: payload 1.0 or 2.0 event, result checked; the response is final. */
-export async function runLambdaProxy(
+/**
+ * AWS_PROXY: payload 1.0 or 2.0 event, result checked; the response is final. Not an async function: the
+ * promise is the invoker's, with the result read in its reaction (each async function between the request and
+ * the handler's answer was one more promise and microtask turn per request).
+ */
+export function runLambdaProxy(
   ex: Exchange,
   invoker: LambdaInvoker,
   fn: string,
@@ -58,23 +62,39 @@ export async function runLambdaProxy(
       detail: `${fn}: the integration's httpMethod is ${method}, not POST`,
       ms: 0,
     });
-    return gatewayError(
-      gatewayErrors.integrationFailure,
-      `The AWS_PROXY integration at ${path.basename(integration.loc.file)}:${integration.loc.range.start.line + 1} calls Lambda with httpMethod ${method}: Lambda functions are invoked with POST, so API Gateway fails every call. Set httpMethod: POST.`,
+    return Promise.resolve(
+      gatewayError(
+        gatewayErrors.integrationFailure,
+        `The AWS_PROXY integration at ${path.basename(integration.loc.file)}:${integration.loc.range.start.line + 1} calls Lambda with httpMethod ${method}: Lambda functions are invoked with POST, so API Gateway fails every call. Set httpMethod: POST.`,
+      ),
     );
   }
   const handler = findHandler(ex.served, fn);
-  if (handler === undefined) return notMapped(ex.served, fn, integration);
+  if (handler === undefined) return Promise.resolve(notMapped(ex.served, fn, integration));
   const version = rest ? '1.0' : integration.payloadFormatVersion === '1.0' ? '1.0' : '2.0';
-  const outcome = await invoker.invoke({
-    handler,
-    functionName: functionNameOf(fn),
-    // The event's parts: the worker makes the event. Not kept while the handler runs: the trace makes the event
-    // again from the request, which it depends on alone, when it shows it.
-    eventParts: proxyEventParts(ex, version),
-    timeoutMs,
-    requestId: ex.requestId,
-  });
+  return invoker
+    .invoke({
+      handler,
+      functionName: functionNameOf(fn),
+      // The event's parts: the worker makes the event. Not kept while the handler runs: the trace makes the
+      // event again from the request, which it depends on alone, when it shows it.
+      eventParts: proxyEventParts(ex, version),
+      timeoutMs,
+      requestId: ex.requestId,
+    })
+    .then((outcome) => proxyAnswer(ex, fn, handler, version, outcome, timeoutMs));
+}
+
+/** The response a handler's outcome makes, or the gateway's error. */
+function proxyAnswer(
+  ex: Exchange,
+  fn: string,
+  handler: HandlerRef,
+  version: '1.0' | '2.0',
+  outcome: LambdaOutcome,
+  timeoutMs: number,
+): MockResponse | GatewayError {
+  const rest = ex.served.api.type === 'REST';
   ex.logs.push(...outcome.logs);
   const failed = failure(ex, fn, outcome, timeoutMs, true);
   if (failed !== undefined) return failed;

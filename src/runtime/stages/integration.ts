@@ -28,29 +28,55 @@ export const integrationStage: Stage = {
       ex.result = runMock(ex);
       return undefined;
     }
+    if (type === 'AWS_PROXY' && integration.lambdaFunction !== undefined) {
+      return timed(ex, lambdaProxy(ex, services, integration, integration.lambdaFunction), true);
+    }
     return timed(ex, callOut(ex, services, route, integration, type), type === 'AWS' || type === 'AWS_PROXY');
   },
 };
 
+/** AWS_PROXY to a Lambda function: its response is final (the busiest call out: no async function of its own). */
+function lambdaProxy(
+  ex: Exchange,
+  services: StageServices,
+  integration: Integration,
+  fn: string,
+): Promise<GatewayError | undefined> {
+  return runLambdaProxy(ex, services.lambda, fn, lambdaTimeoutOf(ex, integration)).then((response) => {
+    if ('kind' in response) return response;
+    ex.response = response;
+    return undefined;
+  });
+}
+
+/** The Lambda timeout: the integration's, else the config's, else API Gateway's integration timeout. */
+function lambdaTimeoutOf(ex: Exchange, integration: Integration): number {
+  return (
+    integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? (ex.served.api.type === 'REST' ? 29_000 : 30_000)
+  );
+}
+
 /**
  * Records how long the call took and what it answered (Exchange.integration): the access log's
  * `$context.integration.*` and the IntegrationLatency metric. Only calls out are timed, as AWS suppresses the
- * integration latency of MOCK integrations.
+ * integration latency of MOCK integrations. A reaction to the call's promise, not an async function (one
+ * promise and microtask turn less per request).
  */
-async function timed(
+function timed(
   ex: Exchange,
   call: Promise<GatewayError | undefined>,
   lambda: boolean,
 ): Promise<GatewayError | undefined> {
   const started = performance.now();
-  const error = await call;
-  const latencyMs = performance.now() - started;
-  const status = ex.result?.status ?? ex.response?.status;
-  ex.integration =
-    error === undefined
-      ? { latencyMs, lambda, ...(status !== undefined ? { status } : {}) }
-      : { latencyMs, lambda, error: error.reason };
-  return error;
+  return call.then((error) => {
+    const latencyMs = performance.now() - started;
+    const status = ex.result?.status ?? ex.response?.status;
+    ex.integration =
+      error === undefined
+        ? { latencyMs, lambda, ...(status !== undefined ? { status } : {}) }
+        : { latencyMs, lambda, error: error.reason };
+    return error;
+  });
 }
 
 /** HTTP / HTTP_PROXY and Lambda (AWS / AWS_PROXY) integrations; other AWS services cannot run locally. */
@@ -77,15 +103,8 @@ async function callOut(
     else ex.result = result;
     return undefined;
   }
-  if ((type === 'AWS' || type === 'AWS_PROXY') && integration.lambdaFunction !== undefined) {
-    const lambdaTimeout = integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? timeoutMs;
-    if (type === 'AWS_PROXY') {
-      const response = await runLambdaProxy(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
-      if ('kind' in response) return response;
-      ex.response = response;
-      return undefined;
-    }
-    const result = await runLambda(ex, services.lambda, integration.lambdaFunction, lambdaTimeout);
+  if (type === 'AWS' && integration.lambdaFunction !== undefined) {
+    const result = await runLambda(ex, services.lambda, integration.lambdaFunction, lambdaTimeoutOf(ex, integration));
     if ('kind' in result) return result;
     ex.result = result;
     return undefined;
