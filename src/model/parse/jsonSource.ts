@@ -49,15 +49,24 @@ export function parseJson(file: string, text: string, lines: LineTable): ParsedT
 
 /**
  * The tree of `text` when it is strict JSON (nearly every definition), read by a faster parser that builds the
- * same tree (jsonStrict.ts), with its line table, made from the line breaks the parser saw; undefined otherwise
- * (parseJson then reads it).
+ * same tree (jsonStrict.ts), with its line table, made from the line breaks the parser saw, and its UTF-8 size;
+ * undefined otherwise (parseJson then reads it).
  */
-export function parseStrictJsonText(file: string, text: string): { tree: ParsedTree; lines: LineTable } | undefined {
-  const strict = parseStrictJson(file, withoutBom(text));
+export function parseStrictJsonText(
+  file: string,
+  text: string,
+): { tree: ParsedTree; lines: LineTable; utf8Length: number } | undefined {
+  const json = withoutBom(text);
+  const strict = parseStrictJson(file, json);
   if (strict === undefined) return undefined;
   knowRefHolders(strict.root, strict.refHolders);
   knowExtensionHolders(strict.root, strict.extensionHolders);
-  return { tree: { root: strict.root, problems: strict.duplicates }, lines: new LineTable(text, strict.lineStarts) };
+  return {
+    tree: { root: strict.root, problems: strict.duplicates },
+    lines: new LineTable(text, strict.lineStarts),
+    // A byte order mark is 3 bytes in UTF-8; the parser read a space in its place.
+    utf8Length: strict.utf8Length + (json === text ? 0 : 2),
+  };
 }
 
 /** A UTF-8 byte order mark is not JSON; a space keeps every offset where it was. */

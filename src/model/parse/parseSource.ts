@@ -31,6 +31,7 @@ export function parseSource(file: string, text: string): SourceDocument {
     positionAt: (offset) => lines.positionAt(offset),
   };
   if (parsed.root) document.root = parsed.root;
+  if (strict !== undefined && actual === format) document.utf8Length = strict.utf8Length;
   if (parsed.aliased) document.aliased = true;
   lineTables.set(document, lines);
   return document;

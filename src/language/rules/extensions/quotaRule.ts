@@ -1,5 +1,5 @@
 import { getProperty } from '../../../model/parse';
-import type { SourceNode } from '../../../model/sourceNode';
+import type { SourceDocument, SourceNode } from '../../../model/sourceNode';
 import type { ValueEdit } from '../../../model/parse/incremental';
 import type { Rule, RuleContext } from '../rule';
 import { findBodies, operationsOf, securitySchemesOf } from './bodies';
@@ -121,10 +121,10 @@ export const definitionSizeRule: Rule = {
   id: 'extensions.definitionSize',
   codes: ['apigw.quota.definitionSize'],
   check(ctx) {
-    checkSize(ctx, Buffer.byteLength(ctx.document.text, 'utf8'));
+    checkSize(ctx, sizeOf(ctx.document));
   },
   checkAfterEdit(ctx, previous, edit) {
-    const size = sizeAfterEdit(ctx.document.text, previous as SizeState | undefined, edit);
+    const size = sizeAfterEdit(ctx.document, previous as SizeState | undefined, edit);
     checkSize(ctx, size);
     const state: SizeState = { text: ctx.document.text, bytes: size };
     return state;
@@ -136,13 +136,23 @@ interface SizeState {
   bytes: number;
 }
 
+/** The UTF-8 size of a document's text: the parser's count when it made one (strict JSON), else counted here. */
+function sizeOf(document: Pick<SourceDocument, 'text' | 'utf8Length'>): number {
+  return document.utf8Length ?? Buffer.byteLength(document.text, 'utf8');
+}
+
 /**
- * The UTF-8 size of `text`, from the previous version's when `edit` is known: only the edited scalar's source
- * differs (it starts at the same offset in both texts and is `delta` characters longer now).
+ * The UTF-8 size of a document's text, from the previous version's when `edit` is known: only the edited
+ * scalar's source differs (it starts at the same offset in both texts and is `delta` characters longer now).
  */
-export function sizeAfterEdit(text: string, previous: SizeState | undefined, edit: ValueEdit | undefined): number {
+export function sizeAfterEdit(
+  document: Pick<SourceDocument, 'text' | 'utf8Length'>,
+  previous: SizeState | undefined,
+  edit: ValueEdit | undefined,
+): number {
+  const text = document.text;
   if (previous === undefined || edit === undefined || previous.text.length + edit.delta !== text.length)
-    return Buffer.byteLength(text, 'utf8');
+    return sizeOf(document);
   const { offset, length } = edit.scalar;
   const before = previous.text.slice(offset, offset + length - edit.delta);
   const after = text.slice(offset, offset + length);

@@ -132,10 +132,12 @@ describe('definition size after a one-value edit', () => {
       const reparsed = reparseValueEdit(parseSource(file, before), after);
       assert.ok(reparsed, 'the edit is a one-value edit');
       const previous = { text: before, bytes: Buffer.byteLength(before, 'utf8') };
-      assert.equal(sizeAfterEdit(after, previous, reparsed.edit), Buffer.byteLength(after, 'utf8'));
+      assert.equal(sizeAfterEdit({ text: after }, previous, reparsed.edit), Buffer.byteLength(after, 'utf8'));
     });
   }
   it('counts the whole text without a previous version', () => {
-    assert.equal(sizeAfterEdit('é', undefined, undefined), 2);
+    assert.equal(sizeAfterEdit({ text: 'é' }, undefined, undefined), 2);
+    // A count the parser made is taken as it is.
+    assert.equal(sizeAfterEdit({ text: 'é', utf8Length: 7 }, undefined, undefined), 7);
   });
 });

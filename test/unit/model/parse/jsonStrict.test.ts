@@ -23,6 +23,7 @@ function strictEqualsEvents(text: string): boolean {
   const message = `strict parser differs on ${JSON.stringify(text.slice(0, 200))}`;
   assert.deepStrictEqual(strict.root, events.root, message);
   assert.deepStrictEqual(strict.duplicates, events.problems, message);
+  assert.equal(strict.utf8Length, Buffer.byteLength(text, 'utf8'), message);
   // Through parseStrictJsonText, which records the holders: the same `$ref` sites as a walk of the events tree
   // finds; and the line table made from the parser's line breaks is the one made from the text.
   const read = parseStrictJsonText(FILE, text);
@@ -99,6 +100,25 @@ describe('strict JSON parser', () => {
       `{${Array.from({ length: 40 }, (_, i) => `"k${i % 35}":${i}`).join(',')}}`,
     ])
       assert.ok(strictEqualsEvents(text), `declined ${JSON.stringify(text.slice(0, 80))}`);
+  });
+
+  it("counts the text's UTF-8 bytes as Buffer.byteLength does: 2, 3 and 4-byte characters, lone surrogates, a BOM", () => {
+    for (const text of [
+      '{"é":"ü","✓":"€","\ud83d\ude00":"\ud83d\ude00"}',
+      // Raw lone surrogates (3 bytes each, as U+FFFD), at a string's end and before a quote or a backslash.
+      '["\ud800","\udc00","x\ud83d","\ude00y","\udbff\\n","\ud800\ud800\udc00"]',
+      // Past the first backslash of a string (the escaped path counts the rest of its body).
+      '{"a\\n é":"\\u00e9 ü ✓ \ud83d\ude00 \\" ß","k":["\\t€"]}',
+      '"\u0080\u07ff\u0800\uffff"',
+    ]) {
+      assert.ok(strictEqualsEvents(text), `declined ${JSON.stringify(text)}`);
+      assert.ok(Buffer.byteLength(text, 'utf8') > text.length, 'the text has characters past ASCII');
+    }
+    const withBom = '\ufeff{"é": ["✓"]}';
+    const document = parseSource(FILE, withBom);
+    assert.equal(document.utf8Length, Buffer.byteLength(withBom, 'utf8'));
+    // Not strict JSON: no count (Buffer.byteLength counts it where it is needed).
+    assert.equal(parseSource(FILE, '{"é": 1,}').utf8Length, undefined);
   });
 
   it('declines what strict JSON does not have, leaving jsonc-parser to report it', () => {
