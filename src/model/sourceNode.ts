@@ -59,6 +59,4 @@ export interface SourceDocument {
   positionAt(offset: number): { line: number; character: number };
   /** Set when YAML aliases were expanded: some nodes are copies that share their places with others. */
   aliased?: true;
-  /** The UTF-8 size of `text`, when the parser counted it (strict JSON; else Buffer.byteLength counts it). */
-  utf8Length?: number;
 }

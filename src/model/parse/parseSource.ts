@@ -3,6 +3,7 @@ import type { SourceDocument } from '../sourceNode';
 import { parseJson, parseStrictJsonText } from './jsonSource';
 import { LineTable, lineTables } from './positions';
 import type { ParsedTree } from './parsedTree';
+import { knowUtf8Size } from './utf8Size';
 import { parseYaml } from './yamlSource';
 
 /** More problems than this in one file are summed up in one last problem (a binary or wrong-format file). */
@@ -31,7 +32,7 @@ export function parseSource(file: string, text: string): SourceDocument {
     positionAt: (offset) => lines.positionAt(offset),
   };
   if (parsed.root) document.root = parsed.root;
-  if (strict !== undefined && actual === format) document.utf8Length = strict.utf8Length;
+  if (strict !== undefined && actual === format) knowUtf8Size(document, strict.utf8Length);
   if (parsed.aliased) document.aliased = true;
   lineTables.set(document, lines);
   return document;

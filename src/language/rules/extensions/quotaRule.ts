@@ -1,4 +1,5 @@
 import { getProperty } from '../../../model/parse';
+import { parsedUtf8Size } from '../../../model/parse/utf8Size';
 import type { SourceDocument, SourceNode } from '../../../model/sourceNode';
 import type { ValueEdit } from '../../../model/parse/incremental';
 import type { Rule, RuleContext } from '../rule';
@@ -121,7 +122,7 @@ export const definitionSizeRule: Rule = {
   id: 'extensions.definitionSize',
   codes: ['apigw.quota.definitionSize'],
   check(ctx) {
-    checkSize(ctx, sizeOf(ctx.document));
+    checkSize(ctx, utf8Size(ctx.document));
   },
   checkAfterEdit(ctx, previous, edit) {
     const size = sizeAfterEdit(ctx.document, previous as SizeState | undefined, edit);
@@ -136,9 +137,9 @@ interface SizeState {
   bytes: number;
 }
 
-/** The UTF-8 size of a document's text: the parser's count when it made one (strict JSON), else counted here. */
-function sizeOf(document: Pick<SourceDocument, 'text' | 'utf8Length'>): number {
-  return document.utf8Length ?? Buffer.byteLength(document.text, 'utf8');
+/** The UTF-8 size of a document's text: its parser's count (strict JSON), else counted here. */
+function utf8Size(document: Pick<SourceDocument, 'text'>): number {
+  return parsedUtf8Size(document) ?? Buffer.byteLength(document.text, 'utf8');
 }
 
 /**
@@ -146,13 +147,13 @@ function sizeOf(document: Pick<SourceDocument, 'text' | 'utf8Length'>): number {
  * scalar's source differs (it starts at the same offset in both texts and is `delta` characters longer now).
  */
 export function sizeAfterEdit(
-  document: Pick<SourceDocument, 'text' | 'utf8Length'>,
+  document: Pick<SourceDocument, 'text'>,
   previous: SizeState | undefined,
   edit: ValueEdit | undefined,
 ): number {
   const text = document.text;
   if (previous === undefined || edit === undefined || previous.text.length + edit.delta !== text.length)
-    return sizeOf(document);
+    return utf8Size(document);
   const { offset, length } = edit.scalar;
   const before = previous.text.slice(offset, offset + length - edit.delta);
   const after = text.slice(offset, offset + length);

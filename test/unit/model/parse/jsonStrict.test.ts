@@ -11,6 +11,7 @@ import { parseJsonEvents, parseStrictJsonText } from '../../../../src/model/pars
 import { parseStrictJson } from '../../../../src/model/parse/jsonStrict';
 import { LineTable } from '../../../../src/model/parse/positions';
 import { collectRefs } from '../../../../src/model/parse/refs';
+import { parsedUtf8Size } from '../../../../src/model/parse/utf8Size';
 import { repoRoot } from '../../helpers/paths';
 
 const FILE = '/defs/api.json';
@@ -115,10 +116,11 @@ describe('strict JSON parser', () => {
       assert.ok(Buffer.byteLength(text, 'utf8') > text.length, 'the text has characters past ASCII');
     }
     const withBom = '\ufeff{"é": ["✓"]}';
-    const document = parseSource(FILE, withBom);
-    assert.equal(document.utf8Length, Buffer.byteLength(withBom, 'utf8'));
-    // Not strict JSON: no count (Buffer.byteLength counts it where it is needed).
-    assert.equal(parseSource(FILE, '{"é": 1,}').utf8Length, undefined);
+    assert.equal(parseStrictJsonText(FILE, withBom)?.utf8Length, Buffer.byteLength(withBom, 'utf8'));
+    assert.equal(parsedUtf8Size(parseSource(FILE, withBom)), Buffer.byteLength(withBom, 'utf8'));
+    // Not strict JSON, or YAML: no count.
+    assert.equal(parsedUtf8Size(parseSource(FILE, '{"é": 1,}')), undefined);
+    assert.equal(parsedUtf8Size(parseSource('/defs/api.yaml', 'é: 1')), undefined);
   });
 
   it('declines what strict JSON does not have, leaving jsonc-parser to report it', () => {
