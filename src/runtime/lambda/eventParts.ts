@@ -20,7 +20,7 @@ export type ProxyEventParts = [
   requestPath: string,
   rawQueryString: string,
   method: string,
-  /** Lower-case header names as received, each followed by its values. */
+  /** Header names as received (lower-case from node:http), each followed by its values. */
   headers: (string | string[])[],
   /** Query string names in order, each followed by its values. */
   query: (string | string[])[],

@@ -226,7 +226,7 @@ describe('Lambda proxy events', () => {
   it('are shaped as API Gateway documents payload formats 1.0 and 2.0, key for key and in its order', async () => {
     const request: MockRequest = {
       method: 'post',
-      path: '/local/items/7',
+      path: '/dev/items/7',
       query: 'q=1&q=2&r=x',
       headers: headersOf([
         ['host', ['api.example.com:3000']],
@@ -237,9 +237,11 @@ describe('Lambda proxy events', () => {
       sourceIp: '10.0.0.1',
     };
     const at = { startedAt: Date.UTC(2026, 11, 8, 9, 5, 7, 123), requestId: 'req-1' };
-    // Every part a value of its own (an IAM caller, an API key, a stage variable), so no two can trade places.
+    // Every part a value of its own (an IAM caller, an API key, a stage variable, a stage other than the API id
+    // 'local'), so no two can trade places.
     const restApi = await served(rest, '/virtual/rest.yaml');
     restApi.stageVariables = { sv: 'one' };
+    restApi.stage = 'dev';
     const iam = {
       accessKeyId: 'AKIDEXAMPLE',
       secretAccessKey: 'secret',
@@ -283,14 +285,14 @@ describe('Lambda proxy events', () => {
             userArn: 'arn:aws:iam::111122223333:user/dev',
             apiKey: 'key-1',
           },
-          path: '/local/items/7',
+          path: '/dev/items/7',
           protocol: 'HTTP/1.1',
           requestId: 'req-1',
           requestTime: '08/Dec/2026:09:05:07 +0000',
           requestTimeEpoch: at.startedAt,
           resourceId: 'local',
           resourcePath: '/items/{id}',
-          stage: 'local',
+          stage: 'dev',
         },
         body: null,
         isBase64Encoded: false,
@@ -298,6 +300,7 @@ describe('Lambda proxy events', () => {
     );
     const httpApi = await served(http, '/virtual/http.yaml');
     httpApi.stageVariables = { sv: 'two' };
+    httpApi.stage = 'dev';
     const v2 = buildProxyEventV2(
       await exchange(httpApi, { ...request, body: Buffer.from('{}') }, { ...at, authorizer: { principalId: 'me' } }),
     );
@@ -306,7 +309,7 @@ describe('Lambda proxy events', () => {
       JSON.stringify({
         version: '2.0',
         routeKey: 'POST /items/{id}',
-        rawPath: '/local/items/7',
+        rawPath: '/dev/items/7',
         rawQueryString: 'q=1&q=2&r=x',
         cookies: ['a=1', 'b=2', 'c=3'],
         headers: { host: 'api.example.com:3000', 'user-agent': 'curl/8' },
@@ -318,14 +321,14 @@ describe('Lambda proxy events', () => {
           domainPrefix: 'api',
           http: {
             method: 'POST',
-            path: '/local/items/7',
+            path: '/dev/items/7',
             protocol: 'HTTP/1.1',
             sourceIp: '10.0.0.1',
             userAgent: 'curl/8',
           },
           requestId: 'req-1',
           routeKey: 'POST /items/{id}',
-          stage: 'local',
+          stage: 'dev',
           time: '08/Dec/2026:09:05:07 +0000',
           timeEpoch: at.startedAt,
           authorizer: { principalId: 'me' },

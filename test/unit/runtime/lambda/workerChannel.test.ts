@@ -1,5 +1,5 @@
-// The worker pool's channel: the invocations of one turn of the event loop go to the worker as one message, and
-// the results of one turn of the worker's loop come back as one (workerSource.ts). Each invocation still gets its
+// The worker pool's channel: the invocations made in one task go to the worker as one message, posted at the
+// task's end, and the results of one turn of the worker's loop come back as one (workerSource.ts). Each invocation still gets its
 // own result, console output, error or crash, whatever else shares its message.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
