@@ -19,6 +19,7 @@ import { routeStage } from '../../../../src/runtime/stages/route';
 import type { Stage } from '../../../../src/runtime/stages/stage';
 import type { Exchange, MockRequest, ServedApi } from '../../../../src/runtime/types';
 import { nodeFileSystem } from '../../../../src/shared/nodeFileSystem';
+import { bundleOf } from '../../helpers/bundle';
 
 const rest = `openapi: 3.0.1
 info: {title: Events, version: '1'}
@@ -216,6 +217,25 @@ describe('Lambda proxy events', () => {
     for (const ex of await awkwardExchanges()) {
       const parts = proxyEventParts(ex, v2Of(ex) ? '2.0' : '1.0');
       // Through JSON, as the worker gets them (the sandbox's built-ins are its own).
+      assert.equal(
+        JSON.stringify(sandboxed.fromParts(JSON.parse(JSON.stringify(parts)) as typeof parts)),
+        JSON.stringify(eventMaker().fromParts(parts)),
+      );
+    }
+  });
+
+  it("come from the maker's source as the production build minifies it (what a packaged extension's workers run)", async () => {
+    const { text } = await bundleOf('src/runtime/lambda/workerSource.ts');
+    const module = { exports: {} as { workerSource?: string } };
+    vm.runInNewContext(text, { module, exports: module.exports });
+    const source = module.exports.workerSource ?? '';
+    const firstLine = source.slice(0, source.indexOf('\n'));
+    assert.match(firstLine, /^const eventMaker = /);
+    const sandboxed = vm.runInNewContext(`${firstLine}; eventMaker`, Object.create(null) as object) as ReturnType<
+      typeof eventMaker
+    >;
+    for (const ex of await awkwardExchanges()) {
+      const parts = proxyEventParts(ex, v2Of(ex) ? '2.0' : '1.0');
       assert.equal(
         JSON.stringify(sandboxed.fromParts(JSON.parse(JSON.stringify(parts)) as typeof parts)),
         JSON.stringify(eventMaker().fromParts(parts)),
