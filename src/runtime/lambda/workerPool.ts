@@ -5,7 +5,6 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/logger';
 import { nullLogger } from '../../shared/logger';
 import type { LambdaInvocation, LambdaInvoker, LambdaOutcome } from './invoker';
-import { number, quote } from './jsonText';
 import { workerSource } from './workerSource';
 
 interface Pending {
@@ -74,6 +73,7 @@ class HandlerWorker {
    * comma-separated JSON texts, and whether a flush is due.
    */
   private outbox = '';
+  private outboxCount = 0;
   private flushing = false;
   /**
    * One timer for the calls in flight, armed for the earliest deadline (a timer per call was a Timeout object
@@ -109,15 +109,31 @@ class HandlerWorker {
       this.seq = (seq + 1) >>> 0;
       this.pending.add({ seq, resolve, deadline, logs: [] });
       if (deadline < this.timerAt) this.arm(deadline);
-      // As JSON text: a proxy event's parts (the worker makes the event from them), else the event.
-      const event =
+      // One JSON text a call, a list (see workerSource.ts): one native pass, no pieces to join and flatten.
+      const handler = invocation.handler;
+      const text = JSON.stringify(
         invocation.eventParts !== undefined
-          ? `"parts":${JSON.stringify(invocation.eventParts)}`
-          : `"event":${JSON.stringify(invocation.event) ?? 'null'}`;
-      const text =
-        `{"seq":"${hex8(seq)}","id":${quote(invocation.requestId)},"timeoutMs":${number(invocation.timeoutMs)},` +
-        `${this.names(invocation)},${event}}`;
+          ? [
+              hex8(seq),
+              invocation.requestId,
+              invocation.timeoutMs,
+              handler.exportName,
+              invocation.functionName,
+              invocation.eventParts,
+              1,
+            ]
+          : [
+              hex8(seq),
+              invocation.requestId,
+              invocation.timeoutMs,
+              handler.exportName,
+              invocation.functionName,
+              invocation.event ?? null,
+              0,
+            ],
+      );
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
+      this.outboxCount++;
       if (!this.flushing) {
         this.flushing = true;
         // At the end of this task, not of this turn of the loop (setImmediate): each request's call goes to the
@@ -127,19 +143,6 @@ class HandlerWorker {
         queueMicrotask(this.flush);
       }
     });
-  }
-
-  /** `"exportName":…,"functionName":…` of the last call, made again only when they change (rarely: per route). */
-  private namesOf: { exportName: string; functionName: string; json: string } | undefined;
-
-  private names(invocation: LambdaInvocation): string {
-    const exportName = invocation.handler.exportName;
-    const functionName = invocation.functionName;
-    const last = this.namesOf;
-    if (last !== undefined && last.exportName === exportName && last.functionName === functionName) return last.json;
-    const json = `"exportName":${quote(exportName)},"functionName":${quote(functionName)}`;
-    this.namesOf = { exportName, functionName, json };
-    return json;
   }
 
   private arm(at: number): void {
@@ -176,9 +179,11 @@ class HandlerWorker {
   /** Posts the invocations of this task as one message (see workerSource.ts). */
   private readonly flush = (): void => {
     this.flushing = false;
-    const batch = `[${this.outbox}]`;
+    // One call (most tasks): its list as it is; several: a list of them.
+    const message = this.outboxCount === 1 ? this.outbox : `[${this.outbox}]`;
     this.outbox = '';
-    if (!this.dead) this.worker.postMessage(batch);
+    this.outboxCount = 0;
+    if (!this.dead) this.worker.postMessage(message);
   };
 
   private receive(message: WorkerMessage): void {

@@ -9,7 +9,7 @@ import { eventMaker } from './eventMaker';
  * the first line here).
  *
  * The channel (workerPool.ts): the runtime posts one JSON text a task (the invocations one callback made: most
- * often one request's), at the end of that task; the worker answers with one JSON text a turn of its own loop,
+ * often one request's), at the end of that task: a call's list, or a list of them; the worker answers with one JSON text a turn of its own loop,
  * the list of the results that came in that turn. Each postMessage may wake the other thread (a system call and
  * a context switch on each side), and a structured clone of an object costs more than a string: text, and
  * results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output is posted at once, so a handler's lines arrive before its
@@ -73,35 +73,40 @@ function load() {
   });
   return loading;
 }
+// A call: [seq, request id, timeout (ms), export name, function name, event or its parts, 1 when parts].
 async function invoke(message) {
+  const [seq, id, timeoutMs, exportName, functionName, payload, isParts] = message;
   try {
     const mod = loaded || (await load());
-    const fn = mod[message.exportName] ??
-      (mod.default && Object.prototype.hasOwnProperty.call(mod.default, message.exportName) ? mod.default[message.exportName] : undefined);
+    const fn = mod[exportName] ??
+      (mod.default && Object.prototype.hasOwnProperty.call(mod.default, exportName) ? mod.default[exportName] : undefined);
     if (typeof fn !== 'function') {
-      const error = new Error(workerData.module + ' has no exported function ' + message.exportName);
+      const error = new Error(workerData.module + ' has no exported function ' + exportName);
       error.name = 'Runtime.HandlerNotFound';
       throw error;
     }
-    const deadline = Date.now() + message.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
     const context = {
-      functionName: message.functionName, functionVersion: '$LATEST', awsRequestId: message.id,
-      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:' + message.functionName,
-      memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + message.functionName, logStreamName: 'local',
+      functionName, functionVersion: '$LATEST', awsRequestId: id,
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:' + functionName,
+      memoryLimitInMB: '128', logGroupName: '/aws/lambda/' + functionName, logStreamName: 'local',
       callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
-    const event = message.parts === undefined ? message.event : eventMaker.fromParts(message.parts);
+    const event = isParts === 1 ? eventMaker.fromParts(payload) : payload;
     const result = await call(fn, event, context);
     const json = result === undefined ? 'null' : JSON.stringify(result);
-    reply('{"seq":' + parseInt(message.seq, 16) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
+    reply('{"seq":' + parseInt(seq, 16) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
   } catch (error) {
-    reply(JSON.stringify({ seq: parseInt(message.seq, 16), ok: false, ...describe(error) }));
+    reply(JSON.stringify({ seq: parseInt(seq, 16), ok: false, ...describe(error) }));
   }
 }
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
 // others finish holds them back or ends them too, as it does any invocation still in flight; the results already
 // made are posted all the same (see the exit handler above).
 parentPort.on('message', (text) => {
-  for (const message of JSON.parse(text)) current.run(message.seq, invoke, message);
+  const calls = JSON.parse(text);
+  // One call is its list; several, a list of them.
+  if (typeof calls[0] === 'string') current.run(calls[0], invoke, calls);
+  else for (const call of calls) current.run(call[0], invoke, call);
 });
 `;
