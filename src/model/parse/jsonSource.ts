@@ -6,7 +6,6 @@ import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
-import { childPointer } from './pointer';
 import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
 import { KeyCheck } from './yamlFastTree';
@@ -139,9 +138,8 @@ class TreeBuilder {
   visitor(errors: ParseError[]): JSONVisitor {
     return {
       onObjectBegin: (offset, _length, line, character) => {
-        const pointer = this.nextPointer();
         const properties: PropertyNode[] = [];
-        const node = tokenObject(this.file, pointer, offset, line, character, properties);
+        const node = tokenObject(this.file, this.nextParent(), this.nextKey(), offset, line, character, properties);
         this.open(node, new KeyCheck(this.duplicates, properties));
       },
       onObjectProperty: (key, _offset, length, line, character) => {
@@ -154,20 +152,20 @@ class TreeBuilder {
       },
       onObjectEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
       onArrayBegin: (offset, _length, line, character) => {
-        const pointer = this.nextPointer();
-        const node = tokenArray(this.file, pointer, offset, line, character, []);
+        const node = tokenArray(this.file, this.nextParent(), this.nextKey(), offset, line, character, []);
         this.open(node, undefined);
       },
       onArrayEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
       onLiteralValue: (value: unknown, offset, length, line, character) => {
         if (!this.placeable()) return;
-        const pointer = this.nextPointer();
+        const parent = this.nextParent();
+        const key = this.nextKey();
         const scalar =
           typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
         const frame = this.stack[this.stack.length - 1];
         if (typeof scalar === 'string' && frame?.key === '$ref' && frame.node.kind === 'object')
           this.refHolders.push(frame.node);
-        this.attach(tokenScalarNode(this.file, pointer, line, character, offset, length, scalar));
+        this.attach(tokenScalarNode(this.file, parent, key, line, character, offset, length, scalar));
       },
       onSeparator: (separator) => {
         // A ',' ends the property: a key without a value keeps nothing.
@@ -190,12 +188,22 @@ class TreeBuilder {
     return !frame.dropped && (frame.node.kind === 'array' || frame.key !== undefined);
   }
 
-  /** The pointer of the value that starts now ('' when it has no place). */
-  private nextPointer(): string {
+  /**
+   * The parent of the value that starts now, what its pointer is made from (tokenPointer.ts): none for the root,
+   * nor when it has no place (its pointer is then '').
+   */
+  private nextParent(): TokenObject | TokenArray | undefined {
     const frame = this.stack[this.stack.length - 1];
-    if (frame === undefined || frame.dropped) return '';
-    if (frame.node.kind === 'array') return childPointer(frame.node.pointer, frame.node.items.length);
-    return frame.key === undefined ? '' : childPointer(frame.node.pointer, frame.key);
+    if (frame === undefined || frame.dropped) return undefined;
+    if (frame.node.kind === 'array') return frame.node;
+    return frame.key === undefined ? undefined : frame.node;
+  }
+
+  /** The key of the value that starts now in its parent (an index in an array). */
+  private nextKey(): string | number {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame === undefined) return '';
+    return frame.node.kind === 'array' ? frame.node.items.length : (frame.key ?? '');
   }
 
   /** Opens an object or array: attached where it has a place, else built and dropped, so ends still pair. */

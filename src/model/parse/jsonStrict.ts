@@ -10,7 +10,6 @@
 import type { Diagnostic } from '../../shared/diagnostic';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { EXTENSION_PREFIX } from './extensionHolders';
-import { childPointer } from './pointer';
 import { tokenScalarNode } from './scalarNode';
 import { closeContainer, tokenArray, tokenObject, type TokenArray, type TokenObject } from './tokenContainers';
 import { tokenProperty } from './tokenProperty';
@@ -86,7 +85,7 @@ class StrictParser {
   parse(): StrictJson | undefined {
     this.space();
     if (this.pos >= this.text.length) return undefined;
-    const root = this.value('', 0);
+    const root = this.value(undefined, '', 0);
     if (root === undefined) return undefined;
     this.space();
     if (this.pos !== this.text.length) return undefined;
@@ -118,11 +117,18 @@ class StrictParser {
     this.pos = pos;
   }
 
-  /** The value that starts here (after whitespace); `depth` objects and arrays are open around it. */
-  private value(pointer: string, depth: number): SourceNode | undefined {
+  /**
+   * The value that starts here (after whitespace), at `key` in `parent` (the root: none); `depth` objects and
+   * arrays are open around it.
+   */
+  private value(
+    parent: TokenObject | TokenArray | undefined,
+    key: string | number,
+    depth: number,
+  ): SourceNode | undefined {
     const c = this.text.charCodeAt(this.pos);
-    if (c === OPEN_BRACE) return depth < MAX_DEPTH ? this.object(pointer, depth + 1) : undefined;
-    if (c === OPEN_BRACKET) return depth < MAX_DEPTH ? this.array(pointer, depth + 1) : undefined;
+    if (c === OPEN_BRACE) return depth < MAX_DEPTH ? this.object(parent, key, depth + 1) : undefined;
+    if (c === OPEN_BRACKET) return depth < MAX_DEPTH ? this.array(parent, key, depth + 1) : undefined;
     const offset = this.pos;
     let value: string | number | boolean | null;
     if (c === QUOTE) {
@@ -144,7 +150,16 @@ class StrictParser {
       value = null;
       this.pos += 4;
     } else return undefined;
-    return tokenScalarNode(this.file, pointer, this.line, offset - this.lineStart, offset, this.pos - offset, value);
+    return tokenScalarNode(
+      this.file,
+      parent,
+      key,
+      this.line,
+      offset - this.lineStart,
+      offset,
+      this.pos - offset,
+      value,
+    );
   }
 
   /** The string that starts at the quote here, unescaped; undefined when it is not strict JSON. */
@@ -193,11 +208,15 @@ class StrictParser {
     return at + 1;
   }
 
-  private object(pointer: string, depth: number): ObjectNode | undefined {
+  private object(
+    parent: TokenObject | TokenArray | undefined,
+    at: string | number,
+    depth: number,
+  ): ObjectNode | undefined {
     const text = this.text;
     const offset = this.pos;
     const properties: PropertyNode[] = [];
-    const node = tokenObject(this.file, pointer, offset, this.line, offset - this.lineStart, properties);
+    const node = tokenObject(this.file, parent, at, offset, this.line, offset - this.lineStart, properties);
     const keys = new KeyCheck(this.duplicates, properties);
     this.pos++;
     this.space();
@@ -215,7 +234,7 @@ class StrictParser {
         this.pos++;
         this.space();
         const isString = text.charCodeAt(this.pos) === QUOTE;
-        const value = this.value(childPointer(pointer, key), depth);
+        const value = this.value(node, key, depth);
         if (value === undefined) return undefined;
         if (isString && key === '$ref') this.refHolders.push(node);
         // The first character first: startsWith on every key cost GitHub's definition about 25 ms.
@@ -231,16 +250,20 @@ class StrictParser {
     return this.finish(node);
   }
 
-  private array(pointer: string, depth: number): ArrayNode | undefined {
+  private array(
+    parent: TokenObject | TokenArray | undefined,
+    at: string | number,
+    depth: number,
+  ): ArrayNode | undefined {
     const text = this.text;
     const offset = this.pos;
     const items: SourceNode[] = [];
-    const node = tokenArray(this.file, pointer, offset, this.line, offset - this.lineStart, items);
+    const node = tokenArray(this.file, parent, at, offset, this.line, offset - this.lineStart, items);
     this.pos++;
     this.space();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
       for (;;) {
-        const item = this.value(childPointer(pointer, items.length), depth);
+        const item = this.value(node, items.length, depth);
         if (item === undefined) return undefined;
         items.push(item);
         const closed = this.afterMember(CLOSE_BRACKET);

@@ -3,6 +3,7 @@
 import { makeRange, type Range } from '../../shared/range';
 import type { ScalarNode } from '../sourceNode';
 import { currentReaders } from './readTracking';
+import { tokenPointer, type PointerParent } from './tokenPointer';
 
 /** A scalar whose every read of `value` is marked with the readers running at the time. */
 abstract class ReadTrackedScalar {
@@ -54,9 +55,15 @@ class TrackedScalar extends ReadTrackedScalar implements ScalarNode {
  * of it ranges). An edit moves `character` (incremental.ts) and changes `length`, and the range follows.
  */
 class TokenScalar extends ReadTrackedScalar implements ScalarNode {
+  // Private: not fields tests compare, nor what the node is (see tokenPointer.ts).
+  readonly #parent: PointerParent | undefined;
+  readonly #key: string | number;
+  #pointer: string | undefined;
+
   constructor(
     public file: string,
-    public pointer: string,
+    parent: PointerParent | undefined,
+    key: string | number,
     public line: number,
     public character: number,
     public offset: number,
@@ -64,6 +71,12 @@ class TokenScalar extends ReadTrackedScalar implements ScalarNode {
     protected written: ScalarNode['value'],
   ) {
     super();
+    this.#parent = parent;
+    this.#key = key;
+  }
+
+  get pointer(): string {
+    return (this.#pointer ??= tokenPointer(this.#parent, this.#key));
   }
 
   get range(): Range {
@@ -74,14 +87,15 @@ class TokenScalar extends ReadTrackedScalar implements ScalarNode {
 /** A scalar on one line, from the line and character it starts at (see TokenScalar). */
 export function tokenScalarNode(
   file: string,
-  pointer: string,
+  parent: PointerParent | undefined,
+  key: string | number,
   line: number,
   character: number,
   offset: number,
   length: number,
   value: ScalarNode['value'],
 ): ScalarNode {
-  return new TokenScalar(file, pointer, line, character, offset, length, value);
+  return new TokenScalar(file, parent, key, line, character, offset, length, value);
 }
 
 /**

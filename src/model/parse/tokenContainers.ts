@@ -2,6 +2,7 @@
 import { makeRange, type Range } from '../../shared/range';
 import { moveTokenScalar } from './scalarNode';
 import type { ArrayNode, ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
+import { tokenPointer, type PointerParent } from './tokenPointer';
 
 /** Where an object or array starts and ends, as numbers: `range` is made from them when asked for. */
 abstract class TokenContainer {
@@ -9,16 +10,27 @@ abstract class TokenContainer {
   length = 0;
   endLine: number;
   endCharacter: number;
+  // Private: not fields tests compare, nor what the node is (see tokenPointer.ts).
+  readonly #parent: PointerParent | undefined;
+  readonly #key: string | number;
+  #pointer: string | undefined;
 
   constructor(
     public file: string,
-    public pointer: string,
+    parent: PointerParent | undefined,
+    key: string | number,
     public offset: number,
     public startLine: number,
     public startCharacter: number,
   ) {
+    this.#parent = parent;
+    this.#key = key;
     this.endLine = startLine;
     this.endCharacter = startCharacter;
+  }
+
+  get pointer(): string {
+    return (this.#pointer ??= tokenPointer(this.#parent, this.#key));
   }
 
   get range(): Range {
@@ -51,13 +63,14 @@ export class TokenArray extends TokenContainer implements ArrayNode {
 /** An object that starts at `offset` (line, character); closeContainer sets where it ends. */
 export function tokenObject(
   file: string,
-  pointer: string,
+  parent: PointerParent | undefined,
+  key: string | number,
   offset: number,
   line: number,
   character: number,
   properties: PropertyNode[],
 ): TokenObject {
-  const node = new TokenObject(file, pointer, offset, line, character);
+  const node = new TokenObject(file, parent, key, offset, line, character);
   node.properties = properties;
   return node;
 }
@@ -65,13 +78,14 @@ export function tokenObject(
 /** An array that starts at `offset` (line, character); closeContainer sets where it ends. */
 export function tokenArray(
   file: string,
-  pointer: string,
+  parent: PointerParent | undefined,
+  key: string | number,
   offset: number,
   line: number,
   character: number,
   items: SourceNode[],
 ): TokenArray {
-  const node = new TokenArray(file, pointer, offset, line, character);
+  const node = new TokenArray(file, parent, key, offset, line, character);
   node.items = items;
   return node;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseSource } from '../../../../src/model/parse';
+import type { SourceNode } from '../../../../src/model/sourceNode';
 import { parseJsonEvents, parseStrictJsonText } from '../../../../src/model/parse/jsonSource';
 import { parseStrictJson } from '../../../../src/model/parse/jsonStrict';
 import { LineTable } from '../../../../src/model/parse/positions';
@@ -23,6 +24,9 @@ function strictEqualsEvents(text: string): boolean {
   const events = parseJsonEvents(FILE, text, new LineTable(text));
   const message = `strict parser differs on ${JSON.stringify(text.slice(0, 200))}`;
   assert.deepStrictEqual(strict.root, events.root, message);
+  // Pointers are made when read, from fields deepStrictEqual does not see: each node's, checked against its place.
+  assertPointers(strict.root, '', message);
+  assertPointers(events.root, '', message);
   assert.deepStrictEqual(strict.duplicates, events.problems, message);
   assert.equal(strict.utf8Length, Buffer.byteLength(text, 'utf8'), message);
   // Through parseStrictJsonText, which records the holders: the same `$ref` sites as a walk of the events tree
@@ -39,6 +43,16 @@ function strictEqualsEvents(text: string): boolean {
   for (let offset = 0; offset <= text.length; offset++)
     assert.deepStrictEqual(read.lines.positionAt(offset), lines.positionAt(offset), `${message} at ${offset}`);
   return true;
+}
+
+/** Every node's pointer is the one its place in the tree gives (RFC 6901: `~` as `~0`, `/` as `~1`). */
+function assertPointers(node: SourceNode | undefined, expected: string, message: string): void {
+  if (node === undefined) return;
+  assert.equal(node.pointer, expected, message);
+  if (node.kind === 'object')
+    for (const { key, value } of node.properties)
+      assertPointers(value, `${expected}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message);
+  if (node.kind === 'array') node.items.forEach((item, i) => assertPointers(item, `${expected}/${i}`, message));
 }
 
 function jsonFiles(dir: string): string[] {
