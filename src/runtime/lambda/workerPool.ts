@@ -195,18 +195,18 @@ class HandlerWorker {
   }
 
   private settle(result: WorkerResult): void {
-    const pending = this.pending.get(result.seq);
+    const pending = this.pending.get(result[0]);
     if (pending === undefined) return;
     this.pending.delete(pending);
     if (this.pending.size === 0) this.disarm();
-    if (result.ok) {
-      pending.resolve({ kind: 'ok', result: result.result, logs: pending.logs });
+    if (result[1] === 1) {
+      pending.resolve({ kind: 'ok', result: result[2], logs: pending.logs });
     } else {
       pending.resolve({
         kind: 'error',
-        errorMessage: result.errorMessage,
-        errorType: result.errorType,
-        stackTrace: result.stackTrace,
+        errorMessage: result[2],
+        errorType: result[3],
+        stackTrace: result[4],
         logs: pending.logs,
       });
     }
@@ -233,14 +233,15 @@ class HandlerWorker {
 
 /**
  * A line of console output (posted at once; `seq` is the call's number as it was sent, 8 hex digits: see hex8),
- * or the JSON text of a list of results (one a turn), where `seq` is that number as a JSON number: JSON.parse
- * gives a number, where a string of 10 characters or fewer is made an internalized string (a look-up and
- * an insertion into V8's string table per result, each number a new one).
+ * or the JSON text of a list of results (one a turn). A result is a list too (no keys for JSON.parse to look
+ * up), its first item the call's number as a JSON number: JSON.parse gives a number, where a string of 10
+ * characters or fewer is made an internalized string (a look-up and an insertion into V8's string table per
+ * result, each number a new one).
  */
 type WorkerMessage = { type: 'log'; seq?: string; text: string } | string;
 type WorkerResult =
-  | { seq: number; ok: true; result: unknown }
-  | { seq: number; ok: false; errorMessage: string; errorType: string; stackTrace: string[] };
+  | [seq: number, ok: 1, result: unknown]
+  | [seq: number, ok: 0, errorMessage: string, errorType: string, stackTrace: string[]];
 
 /** Two lower-case hex digits for every byte. */
 const hex2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,19 +1,20 @@
 import { eventMaker } from './eventMaker';
 
 /**
- * The code each handler worker runs (evaluated as a CommonJS script, so it needs no file of its own in the
- * bundle). It imports the handler module once and runs the invocations it is sent, and reports console output
- * with the invocation's number on this worker, \`seq\` (AsyncLocalStorage keeps it across awaits); results name it
- * too, as a number. The request id is the handler's context.awsRequestId only (two calls may share one). A proxy
- * integration sends the event's parts, and the worker makes the event with eventMaker.ts's code (its source is
- * the first line here).
+ * The code each handler worker runs (evaluated as a CommonJS script, so it needs no file of its own in the bundle). It
+ * imports the handler module once and runs the invocations it is sent, and reports console output with the
+ * invocation's number on this worker, \`seq\` (AsyncLocalStorage keeps it across awaits); results name it too, as a
+ * number: a result is [number, 1, result] or [number, 0, message, type, stack]. The request id is the handler's
+ * context.awsRequestId only (two calls may share one). A proxy integration sends the event's parts, and the worker
+ * makes the event with eventMaker.ts's code (its source is the first line here).
  *
- * The channel (workerPool.ts): the runtime posts one JSON text a task (the invocations one callback made: most
- * often one request's), at the end of that task: a call's list, or a list of them; the worker answers with one JSON text a turn of its own loop,
- * the list of the results that came in that turn. Each postMessage may wake the other thread (a system call and
- * a context switch on each side), and a structured clone of an object costs more than a string: text, and
- * results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output is posted at once, so a handler's lines arrive before its
- * result and are not lost when it then hangs or ends the worker.
+ * The channel (workerPool.ts): the runtime posts one JSON text a task (the invocations one callback made: most often
+ * one request's), at the end of that task: a call's list, or a list of them; the worker answers with one JSON text a
+ * turn of its own loop, the list of the results that came in that turn. Each postMessage may wake the other thread (a
+ * system call and a context switch on each side), and a structured clone of an object costs more than a string: text,
+ * and results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output is
+ * posted at once, so a handler's lines arrive before its result and are not lost when it then hangs or ends the
+ * worker.
  */
 export const workerSource =
   `const eventMaker = (${eventMaker.toString()})();\n` +
@@ -95,9 +96,10 @@ async function invoke(message) {
     const event = isParts === 1 ? eventMaker.fromParts(payload) : payload;
     const result = await call(fn, event, context);
     const json = result === undefined ? 'null' : JSON.stringify(result);
-    reply('{"seq":' + parseInt(seq, 16) + ',"ok":true,"result":' + (json === undefined ? 'null' : json) + '}');
+    reply('[' + parseInt(seq, 16) + ',1,' + (json === undefined ? 'null' : json) + ']');
   } catch (error) {
-    reply(JSON.stringify({ seq: parseInt(seq, 16), ok: false, ...describe(error) }));
+    const { errorMessage, errorType, stackTrace } = describe(error);
+    reply(JSON.stringify([parseInt(seq, 16), 0, errorMessage, errorType, stackTrace]));
   }
 }
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
