@@ -110,28 +110,16 @@ class HandlerWorker {
       this.pending.add({ seq, resolve, deadline, logs: [] });
       if (deadline < this.timerAt) this.arm(deadline);
       // One JSON text a call, a list (see workerSource.ts): one native pass, no pieces to join and flatten.
-      const handler = invocation.handler;
-      const text = JSON.stringify(
-        invocation.eventParts !== undefined
-          ? [
-              hex8(seq),
-              invocation.requestId,
-              invocation.timeoutMs,
-              handler.exportName,
-              invocation.functionName,
-              invocation.eventParts,
-              1,
-            ]
-          : [
-              hex8(seq),
-              invocation.requestId,
-              invocation.timeoutMs,
-              handler.exportName,
-              invocation.functionName,
-              invocation.event ?? null,
-              0,
-            ],
-      );
+      const parts = invocation.eventParts;
+      const text = JSON.stringify([
+        hex8(seq),
+        invocation.requestId,
+        invocation.timeoutMs,
+        invocation.handler.exportName,
+        invocation.functionName,
+        parts ?? invocation.event ?? null,
+        parts !== undefined ? 1 : 0,
+      ]);
       this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
       this.outboxCount++;
       if (!this.flushing) {
