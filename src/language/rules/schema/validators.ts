@@ -12,8 +12,12 @@ import { officialSchema, placeRef, schemaId, validatorOptions } from './official
 import { UNIQUE_ITEMS_LINEAR, uniqueItemsKeyword } from './uniqueItemsLinear';
 
 interface Compiled {
-  /** Holds the schema: compiled for 3.1, and for the others compiled when a place was not precompiled. */
-  ajv: Ajv;
+  version: SchemaVersion;
+  /**
+   * Holds the schema: made with the validator for 3.1; for 2.0 and 3.0 (precompiled) only when a place that was
+   * not precompiled is first checked (making it and adding the 3.0 schema took 25-30 ms of a first validation).
+   */
+  ajv: Ajv | undefined;
   schema: object;
   validate: ValidateFunction;
   /** Validators of places inside the schema, by JSON pointer into it (precompiled ones first). */
@@ -27,19 +31,33 @@ function compiledFor(version: SchemaVersion): Compiled {
   if (found === undefined) {
     const schema = officialSchema(version);
     indexSchema(schema);
-    const ajv = version === '3.1' ? new Ajv2020(validatorOptions) : new AjvDraft04(validatorOptions);
-    ajv.addKeyword(uniqueItemsKeyword);
     const precompiled = version === '3.0' ? v3 : version === '2.0' ? v2 : undefined;
-    if (precompiled !== undefined) ajv.addSchema(schema);
+    const ajv = precompiled === undefined ? newAjv(version) : undefined;
     found = {
+      version,
       ajv,
       schema,
-      validate: precompiled?.whole ?? ajv.compile(schema),
+      validate: precompiled?.whole ?? ajv!.compile(schema),
       parts: new Map(Object.entries(precompiled?.places ?? {})),
     };
     compiled.set(version, found);
   }
   return found;
+}
+
+function newAjv(version: SchemaVersion): Ajv {
+  const ajv = version === '3.1' ? new Ajv2020(validatorOptions) : new AjvDraft04(validatorOptions);
+  ajv.addKeyword(uniqueItemsKeyword);
+  return ajv;
+}
+
+/** The ajv that holds the whole schema of `found` (made, with the schema added, on first use for 2.0 / 3.0). */
+function ajvWithSchema(found: Compiled): Ajv {
+  if (found.ajv === undefined) {
+    found.ajv = newAjv(found.version);
+    found.ajv.addSchema(found.schema);
+  }
+  return found.ajv;
 }
 
 /** ajv's errors of the last call of `validate`; uniqueItemsLinear's are ajv's `uniqueItems` errors. */
@@ -69,9 +87,9 @@ export function schemaErrorsAt(version: SchemaVersion, schemaPointer: string, va
   if (validate === undefined) {
     // Not a place schemaPlacePointers lists (precompile.ts): compiled here, with the whole schema first (once)
     // so that the place's validator reuses its definitions' functions.
-    if (!found.ajv.getSchema(schemaId(found.schema)))
-      throw new Error(`the official ${version} schema is not known to ajv`);
-    validate = found.ajv.compile({ $ref: placeRef(found.schema, schemaPointer) });
+    const ajv = ajvWithSchema(found);
+    if (!ajv.getSchema(schemaId(found.schema))) throw new Error(`the official ${version} schema is not known to ajv`);
+    validate = ajv.compile({ $ref: placeRef(found.schema, schemaPointer) });
     found.parts.set(schemaPointer, validate);
   }
   return errorsOf(validate, validate(value));

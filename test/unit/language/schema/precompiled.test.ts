@@ -14,6 +14,7 @@ import {
   validatorOptions,
 } from '../../../../src/language/rules/schema/officialSchemas';
 import { linkSchemaValues } from '../../../../src/language/rules/schema/precompile';
+import { schemaErrorsAt } from '../../../../src/language/rules/schema/validators';
 import { schemaPlaceOf, schemaPlacePointers } from '../../../../src/language/rules/schema/schemaPlaces';
 import { uniqueItemsKeyword } from '../../../../src/language/rules/schema/uniqueItemsLinear';
 import { repoRoot as root } from '../../helpers/paths';
@@ -208,6 +209,18 @@ describe('precompiled OpenAPI validators', () => {
       unique.map((e) => [e.instancePath, e.params, e.message]),
       [['/paths/~1a/get/parameters', { i: 2, j: 0 }, 'must NOT have duplicate items (items ## 0 and 2 are identical)']],
     );
+  });
+
+  it('checks a place that was not precompiled with a validator compiled then, as ajv compiles it at run time', () => {
+    const pointer = '/definitions/Contact';
+    assert.ok(!schemaPlacePointers(officialSchema('3.0')).includes(pointer), 'a place not precompiled');
+    const expected = runtimeAjv('3.0').compile({ $ref: placeRef(officialSchema('3.0'), pointer) });
+    for (const value of [{ name: 'n', url: 'u' }, { name: 1, extra: true }, 'not an object']) {
+      const valid = expected(value);
+      const errors = schemaErrorsAt('3.0', pointer, value);
+      assert.equal(errors.length === 0, valid, JSON.stringify(value));
+      assert.deepEqual(comparable(errors), comparable(expected.errors ?? []), JSON.stringify(value));
+    }
   });
 
   it("fails the build when no schema object of ajv's code is an object of the official schema", () => {
