@@ -71,13 +71,21 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** In document order (diagnostics about other files last), so output is stable. */
+/**
+ * In document order (diagnostics about other files last), so output is stable. Files and codes compare by their
+ * UTF-16 code units, not localeCompare: the first localeCompare of a process sets up ICU's collator (5-6 ms, 2-3 %
+ * of a first validation of Stripe's definition).
+ */
 function sorted(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      ordinal(a.file ?? '', b.file ?? '') ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+      ordinal(a.code, b.code),
   );
+}
+
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
