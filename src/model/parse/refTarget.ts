@@ -45,14 +45,15 @@ function child(node: SourceNode, segment: string): SourceNode | undefined {
 const EMBEDDED_BODY = /^\/Resources\/[^/]+\/Properties\/(?:DefinitionBody|Body)(?=\/|$)/;
 
 /**
- * The node local refs written at `pointer` are relative to: the inline OpenAPI definition of a SAM /
- * CloudFormation API when the ref is inside one (API Gateway imports that body as its own document, so
- * '#/components/schemas/Empty' means the body's components), else the file's root.
+ * The node local refs written at `ref` are relative to (`ref`'s pointer is read only in a template): the inline
+ * OpenAPI definition of a SAM / CloudFormation API when the ref is inside one (API Gateway imports that body as its
+ * own document, so '#/components/schemas/Empty' means the body's components), else the file's root.
  */
-export function localRefBase(root: SourceNode, pointer: string): SourceNode {
-  // Not a template: no need to look at the pointer (a long one is a string the regular expression would copy).
+export function localRefBase(root: SourceNode, ref: { readonly pointer: string }): SourceNode {
+  // Not a template: no need to look at the pointer, nor to make it (JSON nodes make theirs when first read; a
+  // long one is a string the regular expression would copy).
   if (getProperty(root, 'Resources') === undefined) return root;
-  const match = EMBEDDED_BODY.exec(pointer);
+  const match = EMBEDDED_BODY.exec(ref.pointer);
   if (!match) return root;
   let node: SourceNode | undefined = root;
   for (const segment of match[0].slice(1).split('/')) node = getProperty(node, unescapeSegment(segment));

@@ -154,7 +154,7 @@ class LoadedSourceSet implements SourceSet {
     const document = this.documents.get(file);
     if (!document) return `file '${parsed.filePart}' cannot be read (${this.failures.get(file) ?? 'not loaded'}).`;
     if (!document.root) return `file '${parsed.filePart || path.basename(file)}' has no content that could be parsed.`;
-    const base = parsed.filePart === '' ? localRefBase(document.root, ref.pointer) : document.root;
+    const base = parsed.filePart === '' ? localRefBase(document.root, ref) : document.root;
     return lookupPointer(base, parsed, (n) => this.resolve(n));
   }
 
@@ -165,7 +165,7 @@ class LoadedSourceSet implements SourceSet {
   private followModel(ref: ScalarNode & { value: string }, name: string): SourceNode | string {
     const root = this.documents.get(path.resolve(ref.file))?.root;
     if (!root) return 'its document has no content that could be parsed.';
-    const base = localRefBase(root, ref.pointer);
+    const base = localRefBase(root, ref);
     const found =
       getProperty(getProperty(base, 'definitions'), name) ??
       getProperty(getProperty(getProperty(base, 'components'), 'schemas'), name);
