@@ -51,9 +51,12 @@ function lambdaProxy(
 
 /** The Lambda timeout: the integration's, else the config's, else API Gateway's integration timeout. */
 function lambdaTimeoutOf(ex: Exchange, integration: Integration): number {
-  return (
-    integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? (ex.served.api.type === 'REST' ? 29_000 : 30_000)
-  );
+  return integration.timeoutInMillis ?? ex.served.config.lambdaTimeoutMs ?? defaultTimeoutOf(ex);
+}
+
+/** API Gateway's integration timeout when the integration sets none: 29 s for REST APIs, 30 s for HTTP APIs. */
+function defaultTimeoutOf(ex: Exchange): number {
+  return ex.served.api.type === 'REST' ? 29_000 : 30_000;
 }
 
 /**
@@ -79,7 +82,10 @@ function timed(
   });
 }
 
-/** HTTP / HTTP_PROXY and Lambda (AWS / AWS_PROXY) integrations; other AWS services cannot run locally. */
+/**
+ * HTTP / HTTP_PROXY integrations, Lambda AWS (non-proxy) ones, and the AWS services the config stands in for;
+ * other AWS services cannot run locally. (AWS_PROXY to Lambda: lambdaProxy.)
+ */
 async function callOut(
   ex: Exchange,
   services: StageServices,
@@ -88,7 +94,7 @@ async function callOut(
   type: string,
 ): Promise<GatewayError | undefined> {
   const rest = ex.served.api.type === 'REST';
-  const timeoutMs = integration.timeoutInMillis ?? (rest ? 29_000 : 30_000);
+  const timeoutMs = integration.timeoutInMillis ?? defaultTimeoutOf(ex);
   if (type === 'HTTP' || type === 'HTTP_PROXY') {
     const uri = typeof integration.uri === 'string' ? fillUri(ex, integration.uri) : undefined;
     if (uri === undefined) {
