@@ -3,7 +3,7 @@ import type { Integration } from '../../model';
 import type { HandlerRef } from '../config';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { isBinaryFor } from '../lambda/eventBody';
-import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import { buildProxyEvent } from '../lambda/events';
 import { proxyEventParts } from '../lambda/eventParts';
 import type { LambdaInvoker, LambdaOutcome } from '../lambda/invoker';
 import { readProxyResult } from '../lambda/proxyResult';
@@ -109,7 +109,7 @@ function proxyAnswer(
       detail: `${fn}: ${result.reason}`,
       ms: 0,
       data: {
-        event: proxyEvent(ex, version),
+        event: buildProxyEvent(ex, version),
         result: (outcome as { result: unknown }).result,
       },
     });
@@ -124,16 +124,12 @@ function proxyAnswer(
       detail: `${fn} (payload ${version}) returned ${result.response.status}`,
       ms: 0,
       data: {
-        event: proxyEvent(ex, version),
+        event: buildProxyEvent(ex, version),
         result: (outcome as { result: unknown }).result,
       },
     });
   }
   return result.response;
-}
-
-function proxyEvent(ex: Exchange, version: '1.0' | '2.0'): Record<string, unknown> {
-  return version === '1.0' ? buildProxyEventV1(ex) : buildProxyEventV2(ex);
 }
 
 /** AWS (non-proxy): the rendered body is the event; a function error becomes `errorMessage` for selection patterns. */

@@ -7,12 +7,10 @@ const maker = eventMaker();
 /** `content-type` → `Content-Type`: how REST proxy events spell header names (eventMaker.ts). */
 export const displayHeaderName = maker.displayHeaderName;
 
-/** The payload format 1.0 event of a request, as a handler gets it (the worker makes it from the same parts). */
-export function buildProxyEventV1(ex: Exchange): Record<string, unknown> {
-  return maker.fromParts(proxyEventParts(ex, '1.0'));
-}
-
-/** The payload format 2.0 event (HTTP APIs' default). */
-export function buildProxyEventV2(ex: Exchange): Record<string, unknown> {
-  return maker.fromParts(proxyEventParts(ex, '2.0'));
+/**
+ * The payload format `version` event of a request (1.0: REST APIs, and HTTP APIs that ask for it; 2.0: HTTP APIs'
+ * default), as a handler gets it: the worker makes it from the same parts.
+ */
+export function buildProxyEvent(ex: Exchange, version: '1.0' | '2.0'): Record<string, unknown> {
+  return maker.fromParts(proxyEventParts(ex, version));
 }

@@ -2,7 +2,7 @@ import type { Authorizer } from '../../model';
 import { lambdaFunctionOf } from '../../model/build/lambdaUri';
 import { gatewayError, gatewayErrors, type GatewayError } from '../errors';
 import { findHandler } from '../integrations/lambda';
-import { buildProxyEventV1, buildProxyEventV2 } from '../lambda/events';
+import { buildProxyEvent } from '../lambda/events';
 import type { StageServices } from './stage';
 import { firstHeader } from '../requestContext';
 import { invokeArn } from '../iam/routeAuth';
@@ -164,7 +164,7 @@ async function authorizeLambda(
     type === 'TOKEN'
       ? { type, authorizationToken: token, methodArn }
       : {
-          ...(v2 ? buildProxyEventV2(ex) : buildProxyEventV1(ex)),
+          ...buildProxyEvent(ex, v2 ? '2.0' : '1.0'),
           type,
           methodArn,
           ...(v2 ? { routeArn: methodArn, identitySource: [token] } : {}),

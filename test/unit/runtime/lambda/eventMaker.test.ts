@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { after, describe, it } from 'node:test';
 import { eventMaker } from '../../../../src/runtime/lambda/eventMaker';
 import { proxyEventParts } from '../../../../src/runtime/lambda/eventParts';
-import { buildProxyEventV1, buildProxyEventV2, displayHeaderName } from '../../../../src/runtime/lambda/events';
+import { buildProxyEvent, displayHeaderName } from '../../../../src/runtime/lambda/events';
 import type { LambdaInvoker } from '../../../../src/runtime/lambda/invoker';
 import { WorkerPoolInvoker } from '../../../../src/runtime/lambda/workerPool';
 import { loadServedApi } from '../../../../src/runtime/loadApi';
@@ -205,7 +205,7 @@ describe('Lambda proxy events', () => {
     exchanges.forEach((ex, i) => {
       const outcome = outcomes[i]!;
       assert.equal(outcome.kind, 'ok', JSON.stringify(outcome));
-      const made = v2Of(ex) ? buildProxyEventV2(ex) : buildProxyEventV1(ex);
+      const made = buildProxyEvent(ex, v2Of(ex) ? '2.0' : '1.0');
       assert.ok(plainObjects(made), 'the runtime makes plain objects');
       assert.deepEqual((outcome as { result: unknown }).result, { json: JSON.stringify(made), plain: true });
     });
@@ -213,7 +213,7 @@ describe('Lambda proxy events', () => {
 
   it("keep every name as an own key, __proto__ included, and Object.prototype as every object's prototype", async () => {
     const [ex] = await awkwardExchanges();
-    const event = buildProxyEventV1(ex!) as { headers: object; multiValueQueryStringParameters: object };
+    const event = buildProxyEvent(ex!, '1.0') as { headers: object; multiValueQueryStringParameters: object };
     assert.ok(Object.prototype.hasOwnProperty.call(event.headers, '__proto__'));
     assert.equal(Object.getPrototypeOf(event.headers), Object.prototype);
     assert.deepEqual(Object.getOwnPropertyDescriptor(event.multiValueQueryStringParameters, '__proto__'), {
@@ -264,7 +264,7 @@ describe('Lambda proxy events', () => {
       accountId: '111122223333',
       userId: 'AIDAEXAMPLE',
     };
-    const v1 = buildProxyEventV1(await exchange(restApi, request, { ...at, iam, apiKey: 'key-1' }));
+    const v1 = buildProxyEvent(await exchange(restApi, request, { ...at, iam, apiKey: 'key-1' }), '1.0');
     assert.equal(
       JSON.stringify(v1),
       JSON.stringify({
@@ -316,8 +316,9 @@ describe('Lambda proxy events', () => {
     const httpApi = await served(http, '/virtual/http.yaml');
     httpApi.stageVariables = { sv: 'two' };
     httpApi.stage = 'dev';
-    const v2 = buildProxyEventV2(
+    const v2 = buildProxyEvent(
       await exchange(httpApi, { ...request, body: Buffer.from('{}') }, { ...at, authorizer: { principalId: 'me' } }),
+      '2.0',
     );
     assert.equal(
       JSON.stringify(v2),
