@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../shared/logger';
 import { nullLogger } from '../../shared/logger';
 import type { LambdaInvocation, LambdaInvoker, LambdaOutcome } from './invoker';
+import { CallRing } from './callRing';
 import { workerSource } from './workerSource';
 
 interface Pending {
@@ -64,6 +65,11 @@ class Calls {
 class HandlerWorker {
   readonly worker: Worker;
   readonly pending = new Calls();
+  /**
+   * Where the calls go (callRing.ts), when this Node has shared memory and Atomics.waitAsync; else, and for a
+   * call too long for the ring or while it is full, the worker's message port.
+   */
+  private readonly ring = sharedMemoryWorks() ? new CallRing() : undefined;
   /** The number of the next call. */
   private seq = 0;
   stale = false;
@@ -87,7 +93,8 @@ class HandlerWorker {
     private readonly onGone: (w: HandlerWorker) => void,
     logger: Logger,
   ) {
-    this.worker = new Worker(workerSource, { eval: true, workerData: { module }, stdout: true, stderr: true });
+    const ring = this.ring && { control: this.ring.control, bytes: this.ring.bytes.buffer };
+    this.worker = new Worker(workerSource, { eval: true, workerData: { module, ring }, stdout: true, stderr: true });
     this.worker.stdout.on('data', (chunk: Buffer) =>
       logger.info(`[${path.basename(module)}] ${chunk.toString().trimEnd()}`),
     );
@@ -120,8 +127,10 @@ class HandlerWorker {
         parts ?? invocation.event ?? null,
         parts !== undefined ? 1 : 0,
       ]);
-      this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
-      this.outboxCount++;
+      if (this.ring?.put(text) !== true) {
+        this.outbox = this.outbox === '' ? text : `${this.outbox},${text}`;
+        this.outboxCount++;
+      }
       if (!this.flushing) {
         this.flushing = true;
         // At the end of this task, not of this turn of the loop (setImmediate): each request's call goes to the
@@ -164,9 +173,11 @@ class HandlerWorker {
     else if (next < Infinity) this.arm(next);
   };
 
-  /** Posts the invocations of this task as one message (see workerSource.ts). */
+  /** Wakes the worker for the calls of this task put in the ring; posts the others as one message. */
   private readonly flush = (): void => {
     this.flushing = false;
+    this.ring?.wake();
+    if (this.outboxCount === 0) return;
     // One call (most tasks): its list as it is; several: a list of them.
     const message = this.outboxCount === 1 ? this.outbox : `[${this.outbox}]`;
     this.outbox = '';
@@ -230,6 +241,11 @@ type WorkerMessage = { type: 'log'; seq?: string; text: string } | string;
 type WorkerResult =
   | [seq: number, ok: 1, result: unknown]
   | [seq: number, ok: 0, errorMessage: string, errorType: string, stackTrace: string[]];
+
+/** Whether the calls can go through shared memory (callRing.ts): read when a worker starts. */
+function sharedMemoryWorks(): boolean {
+  return typeof SharedArrayBuffer === 'function' && typeof Atomics.waitAsync === 'function';
+}
 
 /** Two lower-case hex digits for every byte. */
 const hex2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -1,3 +1,4 @@
+import { callRingReader } from './callRing';
 import { eventMaker } from './eventMaker';
 
 /**
@@ -8,16 +9,19 @@ import { eventMaker } from './eventMaker';
  * context.awsRequestId only (two calls may share one). A proxy integration sends the event's parts, and the worker
  * makes the event with eventMaker.ts's code (its source is the first line here).
  *
- * The channel (workerPool.ts): the runtime posts one JSON text a task (the invocations one callback made: most often
- * one request's), at the end of that task: a call's list, or a list of them; the worker answers with one JSON text a
- * turn of its own loop, the list of the results that came in that turn. Each postMessage may wake the other thread (a
- * system call and a context switch on each side), and a structured clone of an object costs more than a string: text,
- * and results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output is
- * posted at once, so a handler's lines arrive before its result and are not lost when it then hangs or ends the
- * worker.
+ * The channel (workerPool.ts): a call is one JSON text, a list. The runtime puts each in a ring of shared memory
+ * (callRing.ts; its reader's source is the second line here) and wakes the worker, if it sleeps, at the end of the
+ * task that made them; a call that does not fit in the ring, and every call where Node has no Atomics.waitAsync,
+ * is posted instead, one message a task: a call's list, or a list of them. The worker answers with one JSON text a
+ * turn of its own loop, the list of the results that came in that turn. Each postMessage may wake the other thread
+ * (a system call and a context switch on each side), and a structured clone of an object costs more than a string:
+ * text, and results batched per turn, keep a call to a fraction of a message's cost on the way back. Console output
+ * is posted at once, so a handler's lines arrive before its result and are not lost when it then hangs or ends the
+ * worker. The calls need no order among themselves: each has its own number, its own result.
  */
 export const workerSource =
   `const eventMaker = (${eventMaker.toString()})();\n` +
+  `const callRingReader = ${callRingReader.toString()};\n` +
   String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
 const { AsyncLocalStorage } = require('node:async_hooks');
@@ -105,10 +109,12 @@ async function invoke(message) {
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
 // others finish holds them back or ends them too, as it does any invocation still in flight; the results already
 // made are posted all the same (see the exit handler above).
-parentPort.on('message', (text) => {
+function run(text) {
   const calls = JSON.parse(text);
   // One call is its list; several, a list of them.
   if (typeof calls[0] === 'string') current.run(calls[0], invoke, calls);
   else for (const call of calls) current.run(call[0], invoke, call);
-});
+}
+parentPort.on('message', run);
+if (workerData.ring) callRingReader(workerData.ring.control, Buffer.from(workerData.ring.bytes), run);
 `;
