@@ -119,7 +119,7 @@ class HandlerWorker {
       // One JSON text a call, a list (see workerSource.ts): one native pass, no pieces to join and flatten.
       const parts = invocation.eventParts;
       const text = JSON.stringify([
-        hex8(seq),
+        seq,
         invocation.requestId,
         invocation.timeoutMs,
         invocation.handler.exportName,
@@ -189,7 +189,7 @@ class HandlerWorker {
     if (typeof message === 'string') {
       for (const result of JSON.parse(message) as WorkerResult[]) this.settle(result);
     } else if (message.seq !== undefined) {
-      this.pending.get(parseInt(message.seq, 16))?.logs.push(message.text);
+      this.pending.get(message.seq)?.logs.push(message.text);
     }
   }
 
@@ -231,13 +231,14 @@ class HandlerWorker {
 }
 
 /**
- * A line of console output (posted at once; `seq` is the call's number as it was sent, 8 hex digits: see hex8),
- * or the JSON text of a list of results (one a turn). A result is a list too (no keys for JSON.parse to look
- * up), its first item the call's number as a JSON number: JSON.parse gives a number, where a string of 10
- * characters or fewer is made an internalized string (a look-up and an insertion into V8's string table per
- * result, each number a new one).
+ * A line of console output (posted at once; `seq` is the call's number), or the JSON text of a list of results
+ * (one a turn). A result is a list too (no keys for JSON.parse to look up). Calls and results carry the call's
+ * number as a JSON number: JSON.stringify writes its digits without making a string, and JSON.parse gives a
+ * number, where a string of 10 characters or fewer is made an internalized string (a look-up and an insertion
+ * into V8's string table per call, each number a new one, kept until a full GC: as 8 hex digits, the worker's
+ * string table look-ups were 8 % of its CPU).
  */
-type WorkerMessage = { type: 'log'; seq?: string; text: string } | string;
+type WorkerMessage = { type: 'log'; seq?: number; text: string } | string;
 type WorkerResult =
   | [seq: number, ok: 1, result: unknown]
   | [seq: number, ok: 0, errorMessage: string, errorType: string, stackTrace: string[]];
@@ -245,20 +246,6 @@ type WorkerResult =
 /** Whether the calls can go through shared memory (callRing.ts): read when a worker starts. */
 function sharedMemoryWorks(): boolean {
   return typeof SharedArrayBuffer === 'function' && typeof Atomics.waitAsync === 'function';
-}
-
-/** Two lower-case hex digits for every byte. */
-const hex2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/**
- * A call's number (0 to 2^32 - 1) as 8 hex digits, from a table, and sent as text: a number turned
- * into a string (String(n), \`${n}\`, '...' + n) is kept in V8's number-to-string cache until another number
- * takes its entry, so a new number a call made a string that young-generation GCs copied and promoted (seen in
- * --trace-gc-nvp as soon as the calls were numbered). The worker writes it back as a number: that string is
- * made on its thread, not the runtime's.
- */
-function hex8(n: number): string {
-  return hex2[n >>> 24]! + hex2[(n >>> 16) & 0xff]! + hex2[(n >>> 8) & 0xff]! + hex2[n & 0xff]!;
 }
 
 /** Files whose change reloads the handlers of their folder: what `import` / `require` can load. */

@@ -100,10 +100,10 @@ async function invoke(message) {
     const event = isParts === 1 ? eventMaker.fromParts(payload) : payload;
     const result = await call(fn, event, context);
     const json = result === undefined ? 'null' : JSON.stringify(result);
-    reply('[' + parseInt(seq, 16) + ',1,' + (json === undefined ? 'null' : json) + ']');
+    reply('[' + seq + ',1,' + (json === undefined ? 'null' : json) + ']');
   } catch (error) {
     const { errorMessage, errorType, stackTrace } = describe(error);
-    reply(JSON.stringify([parseInt(seq, 16), 0, errorMessage, errorType, stackTrace]));
+    reply(JSON.stringify([seq, 0, errorMessage, errorType, stackTrace]));
   }
 }
 // The invocations of a batch start in the same turn: one that blocks the thread or ends the worker before the
@@ -112,7 +112,7 @@ async function invoke(message) {
 function run(text) {
   const calls = JSON.parse(text);
   // One call is its list; several, a list of them.
-  if (typeof calls[0] === 'string') current.run(calls[0], invoke, calls);
+  if (typeof calls[0] === 'number') current.run(calls[0], invoke, calls);
   else for (const call of calls) current.run(call[0], invoke, call);
 }
 parentPort.on('message', run);

@@ -148,7 +148,7 @@ describe("the worker pool's two ways of sending calls", () => {
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: []) {
       if (typeof message === 'string') {
         const list = JSON.parse(message) as unknown[];
-        calls += typeof list[0] === 'string' ? 1 : list.length;
+        calls += Array.isArray(list[0]) ? list.length : 1;
       }
       return postMessage.call(this, message, ...rest);
     };
