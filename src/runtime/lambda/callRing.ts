@@ -29,7 +29,8 @@ export class CallRing {
     readonly size = 1 << 18,
     origin = 0,
   ) {
-    if (size < 64 || (size & (size - 1)) !== 0) throw new Error(`a ring's size is a power of two ≥ 64, not ${size}`);
+    if (size < 64 || size > 2 ** 30 || (size & (size - 1)) !== 0)
+      throw new Error(`a ring's size is a power of two from 64 to 2^30, not ${size}`);
     this.bytes = Buffer.from(new SharedArrayBuffer(size));
     this.written = origin | 0;
     this.control[RING_WRITTEN] = this.control[RING_READ] = this.written;
@@ -102,8 +103,14 @@ export function callRingReader(control: Int32Array, bytes: Buffer, onText: (text
     return true;
   }
   function awake(): void {
-    if (drain()) setImmediate(awake);
-    else sleep();
+    let more = true;
+    try {
+      more = drain();
+    } finally {
+      // A text whose handling threw (an uncaught exception the thread may survive) is read: go on after it.
+      if (more) setImmediate(awake);
+      else sleep();
+    }
   }
   function sleep(): void {
     Atomics.store(control, 2, 1);

@@ -115,6 +115,7 @@ function run(text) {
   if (typeof calls[0] === 'number') current.run(calls[0], invoke, calls);
   else for (const call of calls) current.run(call[0], invoke, call);
 }
+// Also what keeps this thread's loop alive while the ring's reader sleeps: a pending Atomics.waitAsync does not.
 parentPort.on('message', run);
 if (workerData.ring) callRingReader(workerData.ring.control, Buffer.from(workerData.ring.bytes), run);
 `;

@@ -1,6 +1,7 @@
-// The worker pool's channel: the invocations made in one task go to the worker as one message, posted at the
-// task's end, and the results of one turn of the worker's loop come back as one (workerSource.ts). Each invocation still gets its
-// own result, console output, error or crash, whatever else shares its message.
+// The worker pool's channel: the invocations made in one task go to the worker at the task's end (through the
+// ring of shared memory, or as one message: callRing.test.ts), and the results of one turn of the worker's loop
+// come back as one message (workerSource.ts). Each invocation still gets its own result, console output, error or
+// crash, whatever else shares its message.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
