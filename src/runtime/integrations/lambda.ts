@@ -101,7 +101,7 @@ function proxyAnswer(
   const result = readProxyResult((outcome as { result: unknown }).result, version, {
     rest,
     // REST APIs send binary only when the client's first Accept type is a binary media type of the API.
-    decodeBase64: !rest || isBinaryFor(ex.served.api.binaryMediaTypes, firstAccept(ex)),
+    decodeBase64: rest ? () => isBinaryFor(ex.served.api.binaryMediaTypes, firstAccept(ex)) : true,
   });
   if (!result.ok) {
     ex.trace.push({

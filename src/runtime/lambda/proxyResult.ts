@@ -12,9 +12,10 @@ export interface ProxyResultOptions {
   rest?: boolean;
   /**
    * Whether an `isBase64Encoded` body is decoded to bytes (default true). REST APIs decode only when the
-   * request's first Accept type is one of the API's binary media types; otherwise the base64 text is sent.
+   * request's first Accept type is one of the API's binary media types; otherwise the base64 text is sent. A
+   * function is asked only for a result that is base64-encoded (most are not: no Accept header to read).
    */
-  decodeBase64?: boolean;
+  decodeBase64?: boolean | (() => boolean);
 }
 
 /** The keys of a payload 1.0 result; REST APIs reject any other. */
@@ -101,7 +102,8 @@ export function readProxyResult(
   if (base64 !== undefined && typeof base64 !== 'boolean')
     return malformed(`isBase64Encoded must be true or false, not ${describe(base64)}`);
   const text = body ?? '';
-  const decode = base64 === true && options.decodeBase64 !== false;
+  const decodeBase64 = options.decodeBase64;
+  const decode = base64 === true && (typeof decodeBase64 === 'function' ? decodeBase64() : decodeBase64 !== false);
   const bytes = decode ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
   const hasContentType = Object.keys(headers).some((h) => h.toLowerCase() === 'content-type');
   if (rest && !hasContentType) headers['Content-Type'] = 'application/json';

@@ -4,11 +4,14 @@
 // and https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readProxyResult } from '../../../src/runtime/lambda/proxyResult';
+import { readProxyResult, type ProxyResultOptions } from '../../../src/runtime/lambda/proxyResult';
 
 const rest = { rest: true, decodeBase64: false };
 
-function ok(result: unknown, options = rest): { status: number; headers: Record<string, string>; body: string } {
+function ok(
+  result: unknown,
+  options: ProxyResultOptions = rest,
+): { status: number; headers: Record<string, string>; body: string } {
   const outcome = readProxyResult(result, '1.0', options);
   if (!outcome.ok) assert.fail(outcome.reason);
   const { status, headers, body } = outcome.response;
@@ -67,6 +70,20 @@ describe('Lambda proxy results (REST, payload 1.0)', () => {
     const result = { statusCode: 200, body: 'dGVzdC1kYXRh', isBase64Encoded: true };
     assert.equal(ok(result).body, 'dGVzdC1kYXRh');
     assert.equal(ok(result, { rest: true, decodeBase64: true }).body, 'test-data');
+  });
+
+  it('asks whether to decode only for a base64-encoded result, when asked by a function', () => {
+    let asked = 0;
+    const binary = (answer: boolean) => () => (asked++, answer);
+    assert.equal(
+      ok({ statusCode: 200, body: 'dGVzdC1kYXRh' }, { rest: true, decodeBase64: binary(true) }).body,
+      'dGVzdC1kYXRh',
+    );
+    assert.equal(asked, 0);
+    const encoded = { statusCode: 200, body: 'dGVzdC1kYXRh', isBase64Encoded: true };
+    assert.equal(ok(encoded, { rest: true, decodeBase64: binary(true) }).body, 'test-data');
+    assert.equal(ok(encoded, { rest: true, decodeBase64: binary(false) }).body, 'dGVzdC1kYXRh');
+    assert.equal(asked, 2);
   });
 
   it('keeps payload 2.0 as it was: a result without statusCode is a 200 JSON body', () => {
