@@ -214,6 +214,47 @@ suite('Workspace APIs tree', () => {
     });
   });
 
+  test('follows a folder of definitions moved in, renamed and deleted as a whole', async () => {
+    // VS Code's file watchers report a moved or deleted folder, not the files in it: a watcher of definition
+    // files (*.yaml...) hears nothing when a folder holding them comes, goes or is renamed.
+    const outside = fs.mkdtempSync(path.join(path.dirname(workspaceRoot()), 'apigw-moved-'));
+    const first = path.join(workspaceRoot(), 'moved-apis');
+    const renamed = path.join(workspaceRoot(), 'renamed-apis');
+    const labels = (): string[] => children(api).map((c) => c.label);
+    try {
+      fs.mkdirSync(path.join(outside, 'nested'));
+      const definition = (title: string) =>
+        `openapi: 3.0.1\ninfo: {title: ${title}, version: '1'}\npaths:\n  /x:\n    get:\n      x-amazon-apigateway-integration: {type: mock}\n`;
+      fs.writeFileSync(path.join(outside, 'one.yaml'), definition('One'));
+      fs.writeFileSync(path.join(outside, 'nested', 'two.yaml'), definition('Two'));
+      fs.writeFileSync(path.join(outside, 'notes.txt'), 'not a definition');
+      fs.renameSync(outside, first);
+      await waitFor("the moved folder's definitions in the tree", async () => {
+        await api.workspaceApis.whenIdle();
+        const shown = labels();
+        return shown.includes('moved-apis/one.yaml') && shown.includes('moved-apis/nested/two.yaml') ? true : undefined;
+      });
+      fs.renameSync(first, renamed);
+      await waitFor("the renamed folder's definitions, and the old names gone", async () => {
+        await api.workspaceApis.whenIdle();
+        const shown = labels();
+        return shown.includes('renamed-apis/one.yaml') &&
+          shown.includes('renamed-apis/nested/two.yaml') &&
+          !shown.some((label) => label.startsWith('moved-apis/'))
+          ? true
+          : undefined;
+      });
+      fs.rmSync(renamed, { recursive: true });
+      await waitFor("the deleted folder's definitions to leave the tree", async () => {
+        await api.workspaceApis.whenIdle();
+        return labels().some((label) => label.startsWith('renamed-apis/')) ? undefined : true;
+      });
+    } finally {
+      for (const folder of [outside, first, renamed]) fs.rmSync(folder, { recursive: true, force: true });
+      await api.workspaceApis.whenIdle();
+    }
+  });
+
   test('a broken definition shows a problem node that reveals the error line', async () => {
     const relative = 'scratch/broken.yaml';
     const file = await writeScratch(

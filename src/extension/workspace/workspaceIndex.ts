@@ -1,3 +1,5 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { looksLikeApiDefinition, readDefinitionNow } from '../../model';
 import type { ApiType, ReadResult } from '../../model';
@@ -12,7 +14,7 @@ import {
   isExcluded,
   isExcludedAnchored,
 } from './globs';
-import { findWorkspaceFiles } from './folderWalk';
+import { findWorkspaceFiles, walkFolder } from './folderWalk';
 import type { WorkspaceSearch } from './folderWalk';
 import { IdleTracker } from './idleTracker';
 import { readCandidate, scanBudget, yieldIfBusy } from './scanBudget';
@@ -66,8 +68,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Starts watching and runs the first scan (not awaited: use whenIdle()). */
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher(candidateGlob);
+    // VS Code reports a folder moved in, renamed or deleted as one event for the folder, none for the files in it
+    // (its API documents this for watchers such as '**/*.js'): folders are followed by a watcher of everything's
+    // creations and deletions (not changes).
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate((uri) => this.idle.track(this.folderCreated(uri))),
+      folders.onDidDelete((uri) => this.removeUnder(uri.fsPath)),
       watcher.onDidCreate((uri) => this.schedule(uri, 0)),
       watcher.onDidChange((uri) => this.schedule(uri, 0)),
       watcher.onDidDelete((uri) => this.remove(uri.fsPath)),
@@ -209,6 +218,36 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.debounces.set(file, { timer, release });
   }
 
+  /**
+   * When `uri` is a folder (moved in, or made with its files at once), its candidate files are indexed as if
+   * each had been created. Its files are walked with node:fs, skipping the folders always excluded; each is then
+   * subject to the same settings as a created file (schedule).
+   */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file' || this.isAlwaysExcluded(uri)) return;
+    try {
+      if (!(await fs.stat(uri.fsPath)).isDirectory()) return;
+      const files = await walkFolder(uri.fsPath, {
+        exclude: alwaysExcluded,
+        followSymlinks: false,
+        isWanted: isCandidateFileName,
+      });
+      for (const file of files ?? []) this.schedule(vscode.Uri.file(file), 0);
+    } catch {
+      // Gone again, or unreadable: nothing to index.
+    }
+  }
+
+  private isAlwaysExcluded(uri: vscode.Uri): boolean {
+    return isExcluded(vscode.workspace.asRelativePath(uri, false), alwaysExcluded);
+  }
+
+  /** Drops the entries of the files under `folder` (a deleted or renamed folder; a file has none under it). */
+  private removeUnder(folder: string): void {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    for (const file of [...this.entries.keys()]) if (file.startsWith(prefix)) this.remove(file);
+  }
+
   private remove(file: string): void {
     this.generations.set(file, (this.generations.get(file) ?? 0) + 1);
     if (this.entries.delete(file)) this.changed.fire();
@@ -237,6 +276,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private store(file: string, generation: number, entry: IndexedFile | undefined, notify: boolean): void {
     if (this.generations.get(file) !== generation) return;
+    // A file read for a watcher's event is asked again whether it is a candidate: the settings that exclude it
+    // (files.exclude...) may have changed while it was read, and the full scan that change started, done before
+    // this read, would not see it.
+    if (entry && notify && !this.isCandidate(vscode.Uri.file(file))) entry = undefined;
     const had = this.entries.has(file);
     if (entry) this.entries.set(file, entry);
     else this.entries.delete(file);
