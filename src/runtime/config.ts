@@ -4,7 +4,8 @@ import type { FileSystem } from '../shared/fileSystem';
 import { parseCheckResponses, type CheckResponsesMode } from './contract/mode';
 import { parseIntegrationMocks, type IntegrationMock } from './integrationMocks';
 import { readMethodSetting, type MethodSetting } from './methodSettings';
-import { isRegionName, parseIamConfig, type IamConfig } from './iam/iamConfig';
+import { isRegionName } from '../shared/regionName';
+import { parseIamConfig, type IamConfig } from './iam/iamConfig';
 import { dict, dictOf } from '../shared/dict';
 import { parseMounts, type Mount } from './mounts/mounts';
 
@@ -200,7 +201,7 @@ export function parseConfig(data: unknown, file: string, baseDir: string): Confi
   }
   const region = data['region'];
   if (region !== undefined) {
-    if (!isRegionName(region))
+    if (typeof region !== 'string' || !isRegionName(region))
       return {
         ok: false,
         message: `${file}: "region" must be an AWS Region name like "us-east-1" or "eu-west-1", not ${JSON.stringify(region)}.`,

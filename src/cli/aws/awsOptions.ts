@@ -1,4 +1,5 @@
 import type { AwsPlace } from '../../aws/types';
+import { isRegionName } from '../../shared/regionName';
 import { UsageError } from '../io';
 import type { AwsModule } from './loadAws';
 
@@ -14,11 +15,9 @@ export const awsOptionsUsage = `  --region R             AWS region (default: AW
   --endpoint-url URL     send every call to this endpoint instead of AWS (LocalStack, a test server);
                          without it the SDK's AWS_ENDPOINT_URL* variables apply`;
 
-const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
-
 /** Refuses a region option that is not an AWS region name (UsageError). */
 export function checkRegionName(region: string): void {
-  if (!regionPattern.test(region)) {
+  if (!isRegionName(region)) {
     throw new UsageError(`'${region}' is not an AWS region name (e.g. us-east-1, eu-west-1)`);
   }
 }

@@ -1,3 +1,5 @@
+import { isRegionName } from '../../shared/regionName';
+
 /**
  * The regions API Gateway runs in (commercial, China and GovCloud), for the region picker. A region missing
  * here can still be typed in ("Other…"): the list only saves typing.
@@ -48,7 +50,7 @@ export const fallbackRegion = 'us-east-1';
 export function regionNameProblem(value: string): string | undefined {
   const text = value.trim();
   if (text === '') return 'Type a region name, such as eu-west-1.';
-  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(text)) {
+  if (!isRegionName(text)) {
     return `"${text}" is not a region name: it looks like eu-west-1 (letters, a dash, a direction, a dash, a number).`;
   }
   return undefined;

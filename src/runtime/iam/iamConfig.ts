@@ -132,11 +132,6 @@ function defaultUserId(resource: string): string {
   return parts[parts.length - 1]!;
 }
 
-/** The region a config names: `us-east-1`, `eu-west-3`, `us-gov-west-1`, `cn-north-1`… */
-export function isRegionName(value: unknown): value is string {
-  return typeof value === 'string' && /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value);
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
