@@ -77,9 +77,9 @@ export {
   v2StageLogGroups,
   logGroupToTail,
   executionLogGroupName,
-  logGroupNameOfArn,
   missingLogGroupHint,
 } from './logs/stageLogGroups';
+export { logGroupNameOfArn } from './logs/logGroupArn';
 export { tailLogs, type TailOptions } from './logs/tailLogs';
 export { findLogGroup, type LogGroupRef } from './logs/findLogGroup';
 export { checkFilter, filterPatternOf, matchesFilter, type LogFilter } from './logs/logFilter';

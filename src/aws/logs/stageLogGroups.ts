@@ -5,6 +5,7 @@
 import { GetStageCommand, type Stage } from '@aws-sdk/client-api-gateway';
 import { GetStageCommand as GetV2StageCommand, type GetStageResponse } from '@aws-sdk/client-apigatewayv2';
 import { badInput, guarded, requireText } from '../guard';
+import { logGroupNameOfArn } from './logGroupArn';
 import type { AwsApiKind, AwsClients } from '../types';
 import type { ExecutionLogGroup, StageLogGroups, StageLogKind } from './types';
 
@@ -13,15 +14,6 @@ export const executionLogGroupName = (apiId: string, stage: string): string =>
   `API-Gateway-Execution-Logs_${apiId}/${stage}`;
 
 const logs = (level: string | undefined): boolean => level === 'INFO' || level === 'ERROR';
-
-/**
- * The log group name of a CloudWatch Logs ARN (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME`, with or without the
- * trailing `:*`); undefined for other ARNs (a Firehose delivery stream).
- */
-export function logGroupNameOfArn(arn: string): string | undefined {
-  const match = /^arn:[\w-]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/.exec(arn.trim());
-  return match?.[1];
-}
 
 function accessOf(settings: { destinationArn?: string; format?: string } | undefined): StageLogGroups['access'] {
   const arn = settings?.destinationArn;

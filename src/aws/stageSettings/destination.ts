@@ -2,6 +2,7 @@
 // (by ARN, whose name must begin with "amazon-apigateway-"). API Gateway takes the log group's ARN without the
 // trailing ":*" that CloudWatch Logs shows.
 import { partitionOf } from '../deploy/intrinsicValues';
+import { logGroupNameOfArn } from '../logs/logGroupArn';
 
 export type AccessLogDestination =
   | { kind: 'logGroup'; name: string; arn: string }
@@ -16,17 +17,12 @@ export function logGroupArn(region: string, accountId: string, name: string): st
   return `arn:${partitionOf(region)}:logs:${region}:${accountId}:log-group:${name}`;
 }
 
-/** The log group name in a log group ARN, or undefined when the ARN is not one. */
-export function logGroupNameOf(arn: string): string | undefined {
-  return /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arn)?.[1];
-}
-
 /** Reads what the user typed as the destination of access logs. */
 export function parseDestination(text: string, region: string, accountId: string): AccessLogDestination {
   const value = text.trim();
   if (value === '') return { kind: 'invalid', problem: 'The access-log destination is empty: give a log group name.' };
   if (value.startsWith('arn:')) {
-    const name = logGroupNameOf(value);
+    const name = logGroupNameOfArn(value);
     if (name !== undefined) return { kind: 'logGroup', name, arn: value.replace(/:\*$/, '') };
     const stream = /^arn:[^:]+:firehose:[^:]*:[^:]*:deliverystream\/(.+)$/.exec(value)?.[1];
     if (stream !== undefined) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClients } from '../../../../src/aws/clients';
+import { logGroupNameOfArn } from '../../../../src/aws/logs/logGroupArn';
 import {
   executionLogGroupName,
-  logGroupNameOfArn,
   logGroupToTail,
   readStageLogGroups,
   restStageLogGroups,
@@ -68,6 +68,8 @@ test('HTTP stages have no execution logs; WebSocket stages log by DefaultRouteSe
 test('logGroupNameOfArn reads log group ARNs (with or without :*) and nothing else', () => {
   assert.equal(logGroupNameOfArn('arn:aws:logs:us-east-1:123:log-group:a/b_c#d'), 'a/b_c#d');
   assert.equal(logGroupNameOfArn('arn:aws-cn:logs:cn-north-1:123:log-group:x:*'), 'x');
+  assert.equal(logGroupNameOfArn('arn:aws-us-gov:logs:us-gov-west-1:123:log-group:g'), 'g');
+  assert.equal(logGroupNameOfArn(' arn:aws:logs:us-east-1:123:log-group:spaced:* '), 'spaced');
   assert.equal(logGroupNameOfArn('arn:aws:firehose:us-east-1:123:deliverystream/amazon-apigateway-pets'), undefined);
   assert.equal(logGroupNameOfArn('not an arn'), undefined);
 });
