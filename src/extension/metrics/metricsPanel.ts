@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { metricWindows } from '../../aws/metrics/window';
 import type { MetricsReport } from '../../shared/metrics';
 import { metricsHtml } from './metricsHtml';
 import { asMetricsRender, type MetricsRender } from './metricsRender';
@@ -26,15 +27,8 @@ export interface MetricsPanel {
   dispose(): void;
 }
 
-/** The windows the page offers (1 h, 3 h, 12 h, 1 d, 1 w), as in src/aws/metrics/window.ts. */
-const HOUR = 3_600_000;
-export const dashboardWindows = [
-  { label: '1 h', ms: HOUR },
-  { label: '3 h', ms: 3 * HOUR },
-  { label: '12 h', ms: 12 * HOUR },
-  { label: '1 d', ms: 24 * HOUR },
-  { label: '1 w', ms: 7 * 24 * HOUR },
-] as const;
+/** The windows the page offers (1 h, 3 h, 12 h, 1 d, 1 w): the report's own (window.ts, pure, no AWS client). */
+const dashboardWindows = metricWindows.map(({ label, ms }) => ({ label, ms }));
 
 const open = new Map<string, MetricsPanelImpl>();
 
@@ -58,7 +52,8 @@ class MetricsPanelImpl implements MetricsPanel {
   readonly key: string;
   private readonly panel: vscode.WebviewPanel;
   private source: MetricsSource;
-  private windowMs = 3 * HOUR;
+  /** 3 h at first. */
+  private windowMs = dashboardWindows[1]!.ms;
   private autoRefresh = true;
   private timer: ReturnType<typeof setInterval> | undefined;
   private loading = false;
