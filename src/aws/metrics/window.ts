@@ -4,18 +4,13 @@
 // sends standard-resolution (1-minute) metrics: a period is a multiple of 60 s, of 300 s for a window starting more
 // than 15 days ago, of 3600 s for one starting more than 63 days ago. Pure.
 
+import { metricWindows } from '../../shared/metricWindows';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The windows the dashboard offers, with the period each charts by default. */
-export const metricWindows = [
-  { label: '1 h', ms: HOUR, periodSeconds: 60 },
-  { label: '3 h', ms: 3 * HOUR, periodSeconds: 60 },
-  { label: '12 h', ms: 12 * HOUR, periodSeconds: 300 },
-  { label: '1 d', ms: DAY, periodSeconds: 300 },
-  { label: '1 w', ms: 7 * DAY, periodSeconds: 3600 },
-] as const;
+export { metricWindows };
 
 /** The longest window CloudWatch keeps datapoints for (455 days, as 1-hour datapoints). */
 export const MAX_WINDOW_MS = 455 * DAY;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { metricWindows } from '../../aws/metrics/window';
+import { metricWindows } from '../../shared/metricWindows';
 import type { MetricsReport } from '../../shared/metrics';
 import { metricsHtml } from './metricsHtml';
 import { asMetricsRender, type MetricsRender } from './metricsRender';
@@ -27,7 +27,7 @@ export interface MetricsPanel {
   dispose(): void;
 }
 
-/** The windows the page offers (1 h, 3 h, 12 h, 1 d, 1 w): the report's own (window.ts, pure, no AWS client). */
+/** The windows the page offers (1 h, 3 h, 12 h, 1 d, 1 w): those the report knows (shared/metricWindows.ts). */
 const dashboardWindows = metricWindows.map(({ label, ms }) => ({ label, ms }));
 
 const open = new Map<string, MetricsPanelImpl>();
