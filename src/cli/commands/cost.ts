@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
+  builtInPricesAfterPriceListFailure,
   builtInPricesFor,
   CACHE_SIZES_GB,
   estimateCost,
@@ -140,14 +141,7 @@ async function awsPrices(values: CostValues, region: string, io: CliIo, aws?: Aw
     return await withClients(module, place, io, (clients) => module.fetchPriceTable(clients, region));
   } catch (error) {
     const problem = module.describeProblem(error, { region, operation: 'GetProducts' });
-    const table = builtInPricesFor(region);
-    return {
-      ...table,
-      notes: [
-        `Could not read prices from the AWS Price List API: ${problem.message} The built-in table is used.`,
-        ...table.notes,
-      ],
-    };
+    return builtInPricesAfterPriceListFailure(region, problem.message);
   }
 }
 

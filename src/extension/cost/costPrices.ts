@@ -1,6 +1,6 @@
 // The prices an estimate in VS Code uses: the region's from the AWS Price List API when the AWS view is connected
 // (credentials allow it), else the built-in table; a failed call falls back to the table with a note saying why.
-import { builtInPricesFor, type PriceTable } from '../../model/cost';
+import { builtInPricesAfterPriceListFailure, builtInPricesFor, type PriceTable } from '../../model/cost';
 import type { Logger } from '../../shared/logger';
 import type { AwsConnection, Connected } from '../aws/awsConnection';
 
@@ -25,14 +25,7 @@ export async function pricesThrough(
   } catch (error) {
     const problem = connection.describe(error, 'GetProducts');
     logger.info(`Cost: the AWS Price List API could not be read (${problem.kind}); the built-in prices are used.`);
-    const table = builtInPricesFor(region);
-    return {
-      ...table,
-      notes: [
-        `The AWS Price List API could not be read: ${problem.message} The built-in table is used.`,
-        ...table.notes,
-      ],
-    };
+    return builtInPricesAfterPriceListFailure(region, problem.message);
   }
 }
 

@@ -113,3 +113,15 @@ export function builtInPricesFor(region: string): PriceTable {
     ],
   };
 }
+
+/**
+ * The built-in table for `region` when the AWS Price List API could not be read: its notes say so first, with
+ * `problem` (a sentence: why the call failed).
+ */
+export function builtInPricesAfterPriceListFailure(region: string, problem: string): PriceTable {
+  const table = builtInPricesFor(region);
+  return {
+    ...table,
+    notes: [`The AWS Price List API could not be read: ${problem} The built-in table is used.`, ...table.notes],
+  };
+}

@@ -238,7 +238,7 @@ describe('--prices aws', () => {
     );
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /^REST API in us-east-1: \$3,033\.10 a month/);
-    assert.match(run.out, /Could not read prices from the AWS Price List API: .*The built-in table is used\./);
+    assert.match(run.out, /The AWS Price List API could not be read: .*The built-in table is used\./);
     assert.match(run.out, /from https:\/\/aws\.amazon\.com\/api-gateway\/pricing\//);
   });
 });
