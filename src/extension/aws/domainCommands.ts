@@ -91,14 +91,8 @@ export class MapStageToCustomDomainCommand implements Command, vscode.Disposable
       throw new UserError(err instanceof Error ? err.message : String(err));
     }
     const text = facade.formatStageMappingPlan(plan);
-    const name = `Map ${plan.domainName} ${plan.basePath || '(none)'}`.replace(/[\\/:*?"<>|#]/g, '_');
-    const uri = this.planDocuments().set(`/${name}.txt`, text);
+    const uri = await this.planDocuments().showBeside(`Map ${plan.domainName} ${plan.basePath || '(none)'}`, text);
     this.lastPlan = { uri, text };
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
-      viewColumn: vscode.ViewColumn.Beside,
-      preview: true,
-      preserveFocus: true,
-    });
     const message = `Map stage "${stage.name}" of ${api.name} (${api.id}) to ${plan.url} in ${resolved.place.region}?`;
     const detail = [
       `${plan.operation === 'CreateBasePathMapping' ? 'API Gateway v1 CreateBasePathMapping' : 'API Gateway v2 CreateApiMapping'} on ${plan.domainName}, base path ${plan.basePath || '(none)'}.`,

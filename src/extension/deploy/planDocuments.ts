@@ -21,15 +21,8 @@ export class PlanDocuments implements vscode.Disposable {
 
   /** Shows any plan's text under `title` (the stage operations' plans: logging settings). */
   async showText(title: string, text: string): Promise<vscode.Uri> {
-    const name = title.replace(/[\\/:*?"<>|#]/g, '_');
-    const uri = this.documents.set(`/${name}.txt`, text);
+    const uri = await this.documents.showBeside(title, text);
     this.last = { uri, text };
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, {
-      viewColumn: vscode.ViewColumn.Beside,
-      preview: true,
-      preserveFocus: true,
-    });
     return uri;
   }
 

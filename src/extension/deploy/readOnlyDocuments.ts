@@ -19,6 +19,20 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
     return uri;
   }
 
+  /**
+   * Sets `text` as a document named for `title` and shows it beside the editor without taking the focus, as a plan
+   * is shown before its confirmation (so it can be read while deciding).
+   */
+  async showBeside(title: string, text: string): Promise<vscode.Uri> {
+    const uri = this.set(`/${title.replace(/[\\/:*?"<>|#]/g, '_')}.txt`, text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus: true,
+    });
+    return uri;
+  }
+
   get(uri: vscode.Uri): string | undefined {
     return this.texts.get(uri.toString());
   }
