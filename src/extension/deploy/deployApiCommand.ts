@@ -147,14 +147,8 @@ export class DeployApiCommand implements Command {
         void vscode.window.showInformationMessage(noChangeMessage(plan));
         return { result: 'noChange', plan, planText };
       }
-      const confirmation = confirmationOf(plan, place.region);
-      const answer = await deps.questions.ask({
-        kind: 'confirm',
-        message: confirmation.message,
-        detail: confirmation.detail,
-        choices: [confirmation.button],
-      });
-      if (answer !== confirmation.button) return { result: 'cancelled', plan, planText };
+      if (!(await deps.questions.confirm(confirmationOf(plan, place.region))))
+        return { result: 'cancelled', plan, planText };
       const progress: string[] = [];
       const outcome = await applyWithProgress(facade, clients, plan, source, (message) => progress.push(message));
       deps.diagnostics.show(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Confirmation } from './planText';
 
 /** A modal question of deploy; the test hook answers it instead of the user. */
 export interface DeployQuestion {
@@ -23,6 +24,12 @@ export class Questions {
 
   answerWith(answerer: QuestionAnswerer | undefined): void {
     this.answerer = answerer;
+  }
+
+  /** Asks to confirm a change to AWS (its plan already shown): whether its button was chosen. */
+  async confirm(confirmation: Confirmation): Promise<boolean> {
+    const { message, detail, button } = confirmation;
+    return (await this.ask({ kind: 'confirm', message, detail, choices: [button] })) === button;
   }
 
   /** The chosen button, or undefined when cancelled. */

@@ -43,13 +43,7 @@ abstract class StageChangeCommand implements Command {
     what: string,
     change: () => Promise<DeployedStage>,
   ): Promise<StageChangeRun> {
-    const answer = await this.deps.questions.ask({
-      kind: 'confirm',
-      message: confirmation.message,
-      detail: confirmation.detail,
-      choices: [confirmation.button],
-    });
-    if (answer !== confirmation.button) return { result: 'cancelled' };
+    if (!(await this.deps.questions.confirm(confirmation))) return { result: 'cancelled' };
     let stage: DeployedStage;
     try {
       stage = await vscode.window.withProgress(

@@ -89,14 +89,7 @@ export class LoggingSettingsCommand implements Command {
       void vscode.window.showInformationMessage(`Stage ${stage.name} of ${api.name} already has these settings.`);
       return { result: 'noChange', plan, planText };
     }
-    const confirmation = loggingConfirmation(plan);
-    const answer = await deps.questions.ask({
-      kind: 'confirm',
-      message: confirmation.message,
-      detail: confirmation.detail,
-      choices: [confirmation.button],
-    });
-    if (answer !== confirmation.button) return { result: 'cancelled', plan, planText };
+    if (!(await deps.questions.confirm(loggingConfirmation(plan)))) return { result: 'cancelled', plan, planText };
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Updating stage ${stage.name} of ${api.name}` },
       (progress) =>
