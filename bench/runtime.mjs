@@ -1,7 +1,8 @@
 // Mock runtime throughput: requests/s and p50 / p99 latency at 10 keep-alive connections, 127.0.0.1 only,
 // for a static MOCK route, a templated MOCK route and a Lambda-proxy route (isolated local handler), each
 // against a bare node:http server (the MOCK routes: answering the same bytes; the Lambda-proxy route: importing
-// the same handler.mjs and calling it in-process per request, its result written as the response), and against
+// the same handler.mjs and calling it in-process per request, its result written as the response; and, for that
+// route only and without a goal, the same server with the handler in a worker thread, as ours runs it), and against
 // Prism (`prism mock`, the same OpenAPI: MOCK routes from their examples) and serverless-offline
 // (`serverless@3` + `serverless-offline@13`: the Lambda-proxy route only, it has no MOCK integrations) in the
 // same run. Third parties are installed on first use into ~/.cache/apigw-bench (never package.json;
@@ -84,6 +85,47 @@ http.createServer((req, res) => {
   res.end(body);
 }).listen(0, '${HOST}', function () { console.log('http://${HOST}:' + this.address().port + '/local'); });
 `;
+
+// A second reference for the Lambda-proxy route: the same bare server, but the handler runs in a worker thread,
+// as ours does (for a handler's isolation: its timeout, process.exit, its own environment). One postMessage a call
+// (the minimal event as JSON text), the results of one turn of the worker's loop back in one message; no routing,
+// no checks, no timeout, no console capture. What a worker thread alone costs on this machine, beside what the
+// whole mock costs: a row without a goal.
+const bareWorkerServer = `import http from 'node:http';
+import { Worker } from 'node:worker_threads';
+const worker = new Worker(\`
+const { parentPort } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+const path = require('node:path');
+let mod;
+let out = [];
+let flushing = false;
+const flush = () => { flushing = false; parentPort.postMessage(JSON.stringify(out)); out = []; };
+parentPort.on('message', async (text) => {
+  const [id, event] = JSON.parse(text);
+  mod ??= await import(pathToFileURL(path.join(\${JSON.stringify(process.cwd())}, 'handler.mjs')).href);
+  const result = await mod.handler(event, { functionName: 'Bench', awsRequestId: 'bare' });
+  out.push([id, result]);
+  if (!flushing) { flushing = true; setImmediate(flush); }
+});\`, { eval: true });
+worker.unref();
+const waiting = new Map();
+let next = 0;
+worker.on('message', (text) => {
+  for (const [id, result] of JSON.parse(text)) {
+    const res = waiting.get(id);
+    waiting.delete(id);
+    res.writeHead(result.statusCode, { ...result.headers, 'Content-Length': Buffer.byteLength(result.body) });
+    res.end(result.body);
+  }
+});
+http.createServer((req, res) => {
+  const id = next++;
+  waiting.set(id, res);
+  worker.postMessage(JSON.stringify([id, { httpMethod: req.method, path: req.url, headers: req.headers }]));
+}).listen(0, '${HOST}', function () { console.log('http://${HOST}:' + this.address().port + '/local'); });
+`;
+const bareWorker = 'bare node:http, handler in a worker thread';
 
 /** Starts a child and resolves to its base URL once a line of its output matches `ready` (group 1 = URL). */
 function startChild(command, args, { ready, base = (url) => url, ...options }) {
@@ -242,6 +284,7 @@ export async function benchRuntime(root) {
     JSON.stringify({ lambdaHandlers: { Bench: 'handler.mjs#handler' } }),
   );
   fs.writeFileSync(path.join(dir, 'bare.mjs'), bareServer);
+  fs.writeFileSync(path.join(dir, 'bareWorker.mjs'), bareWorkerServer);
   const routes = { 'static MOCK': '/static', 'templated MOCK': '/templated/7', 'Lambda proxy': '/lambda' };
   const targets = {};
   const children = [];
@@ -277,6 +320,7 @@ export async function benchRuntime(root) {
     firstUrl,
   );
   start('bare node:http', process.execPath, [path.join(dir, 'bare.mjs')], firstUrl);
+  start(bareWorker, process.execPath, [path.join(dir, 'bareWorker.mjs')], { ...firstUrl, cwd: dir });
   if (process.env.APIGW_BENCH_THIRD_PARTY !== '0') await startThirdParties(dir, start);
   const result = { connections: CONNECTIONS, durationMs: DURATION_MS, repeats: REPEATS, routes: {}, skipped: {} };
   try {
@@ -292,13 +336,15 @@ export async function benchRuntime(root) {
     for (const [route, suffix] of Object.entries(routes)) {
       const served = {};
       for (const [name, base] of Object.entries(urls)) {
+        // The worker-thread reference is one for the Lambda-proxy route only.
+        if (name === bareWorker && route !== 'Lambda proxy') continue;
         const why = unsupported[name]?.[route];
         if (why) result.skipped[`${name} ${route}`] = why;
         else served[name] = `${base}${suffix}`;
       }
       console.log(`  ${route}: ${Object.keys(served).join(', ')} ...`);
       const body = bodies[`/local${suffix}`];
-      const expect = { ours: body, [accessLogged]: body, 'bare node:http': body };
+      const expect = { ours: body, [accessLogged]: body, 'bare node:http': body, [bareWorker]: body };
       result.routes[route] = await measureRoute(served, expect);
     }
   } finally {
@@ -345,6 +391,16 @@ export function runtimeRows(result) {
         continue;
       }
       const ratio = m.ratio ?? ours.rps / m.rps;
+      if (name === bareWorker) {
+        const p99Ratio = m.p99Ratio ?? ours.p99 / m.p99;
+        rows.push([
+          `mock ${route} req/s (p50/p99 ms)`,
+          figures(ours),
+          `${name} ${figures(m)}`,
+          `${ratio.toFixed(2)}×, p99 ${p99Ratio.toFixed(2)}× (no goal: the whole mock against a worker thread alone)`,
+        ]);
+        continue;
+      }
       const goal = goalFor(name, route);
       const clean = ours.errors === 0 && m.errors === 0;
       let verdict = `${ratio.toFixed(2)}× (goal ≥ ${goal.ratio}×${clean && ratio >= goal.ratio ? ', met' : ', MISSED'})`;
