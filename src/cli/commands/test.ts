@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import type { GatewayApi, Route } from '../../model';
 import { MockRuntime, loadServedApi, type RequestEvent } from '../../runtime';
 import { checkResponse, headerValue } from '../../runtime/contract/check';
+import { signForInvoke } from '../../runtime/iam/invokeSigning';
+import type { MockRequest } from '../../runtime/types';
 import { exampleRequests, type ExampleRequest } from '../../runtime/contract/exampleRequests';
 import type { Logger } from '../../shared/logger';
 import { dict } from '../../shared/dict';
@@ -28,7 +30,8 @@ validation, throttling) is skipped, with the reason.
                       the mock started for the test)
   --report FILE       also write a JUnit XML report (one testcase per request) for CI
   --header 'N: V'     send this header with every request (a token, an API key); may be repeated. Against the
-                      mock, methods that require an API key get one from the config's "apiKeys" unless given here
+                      mock, methods that require an API key get one from the config's "apiKeys", and IAM routes
+                      are SigV4-signed with the first of its "iam.credentials", unless given here
   --operation ID      test only this operation (operationId or "METHOD /path"); may be repeated
   --skip ID           leave this operation out (e.g. one whose backend is not running here); may be repeated
   --api NAME          which API of the file (default: the first REST or HTTP API)
@@ -247,6 +250,12 @@ async function send(
     headers.set('x-api-key', target.mock.apiKey);
   for (const [name, value] of given) headers.set(name, value);
   const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+  // Against the mock, an IAM route's request is SigV4-signed with the config's first local credential, as Invoke
+  // Route Locally signs it, unless an Authorization header was given.
+  const unsigned =
+    target.mock !== undefined && !headers.has('authorization')
+      ? await signForMock(target.mock.runtime, route, url, request.method, headers, hasBody ? request.body!.text : '')
+      : undefined;
   const started = performance.now();
   let response: Response;
   let body: Buffer;
@@ -286,7 +295,9 @@ async function send(
       result.gatewayFailure = true;
     } else {
       const credentials =
-        response.status === 401 || response.status === 403 ? "; send credentials with --header 'Name: value'" : '';
+        response.status === 401 || response.status === 403
+          ? `; ${unsigned ?? "send credentials with --header 'Name: value'"}`
+          : '';
       result.outcome = { kind: 'skipped', reason: `the gateway refused the request: ${gateway}${credentials}` };
     }
     return result;
@@ -354,4 +365,41 @@ function stderrLogger(io: CliIo): Logger {
     warn: write('warning: '),
     error: write('error: '),
   };
+}
+
+/**
+ * Signs `headers` in place (Authorization, X-Amz-Date, X-Amz-Security-Token) when `route` uses IAM authorization
+ * and the mock's config has local credentials; why not, when the route needs it and it could not be signed.
+ */
+async function signForMock(
+  runtime: MockRuntime,
+  route: Route,
+  url: string,
+  method: string,
+  headers: Headers,
+  body: string,
+): Promise<string | undefined> {
+  const sent = new URL(url);
+  let path = sent.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // As the mock reads a path it cannot decode: as it came.
+  }
+  const request: MockRequest = {
+    method,
+    path,
+    rawPath: sent.pathname,
+    query: sent.search.slice(1),
+    headers: Object.fromEntries([...headers].map(([name, value]) => [name, [value]])),
+    body: Buffer.from(body),
+    sourceIp: '127.0.0.1',
+  };
+  const signing = await signForInvoke(runtime, route, request, sent.host, (credentials) =>
+    Promise.resolve(credentials[0]?.accessKeyId),
+  );
+  for (const [name, values] of Object.entries(signing.request.headers)) {
+    if (name === 'authorization' || name.startsWith('x-amz-')) headers.set(name, values.join(','));
+  }
+  return signing.unsigned;
 }

@@ -6,7 +6,7 @@ import { compareResults, type ResultComparison } from '../awsInvoke/compareResul
 import { buildInvokeForm, readPostedForm, toMockRequest, type InvokeForm } from './invokeForm';
 import { originOf, toInvokeResult, type InvokeResult } from './invokeResult';
 import type { MockSessions } from './mockSessions';
-import { signForInvoke } from './invokeSigning';
+import { signForInvoke } from '../../runtime/iam/invokeSigning';
 
 /** The route the panel invokes: its API, the definition file that runs it, and the route itself. */
 export interface InvokeTarget {

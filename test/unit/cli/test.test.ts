@@ -150,6 +150,26 @@ describe('apigw test', () => {
     assert.equal(err, `apigw test: cannot reach http://${down}/prod (ECONNREFUSED): check --base-url.\n`);
   });
 
+  it("signs an IAM route's requests to the mock with the config's first local credential; says why when it cannot", async () => {
+    const iam = fixture('cli', 'test', 'iam', 'api.yaml');
+    // The route answers $context.identity.user, and its schema allows only alice: the first credential signed.
+    const signed = await run('test', iam);
+    assert.equal(signed.code, 0, signed.out + signed.err);
+    assert.match(signed.out, /^PASS {2}GET \/orders \(listOrders\) → 200$/m);
+    assert.match(signed.out, /2 requests: 2 passed, 0 failed, 0 skipped/);
+
+    const none = await run('test', iam, '--config', fixture('cli', 'test', 'iam', 'no-credentials.json'));
+    assert.equal(none.code, 0, none.out + none.err);
+    assert.match(
+      none.out,
+      /^SKIP {2}GET \/orders \(listOrders\) → 403: the gateway refused the request: MISSING_AUTHENTICATION_TOKEN 403: .*; GET \/orders uses IAM authorization, but apigw\.config\.json lists no "iam": \{"credentials": \[\.\.\.\]\} to sign with: sent unsigned\.$/m,
+    );
+
+    // An Authorization header given on the command line is sent as it is, not replaced by a signature.
+    const given = await run('test', iam, '--header', 'Authorization: AWS4-HMAC-SHA256 Credential=bogus');
+    assert.match(given.out, /^SKIP {2}GET \/orders \(listOrders\) → 403: the gateway refused the request: /m);
+  });
+
   it('refuses operations the API does not have, and WebSocket APIs', async () => {
     const unknown = await run('test', shop, '--skip', 'nope');
     assert.equal(unknown.code, 2);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildInvokeForm, toMockRequest } from '../../../../src/extension/mock/invokeForm';
-import { signForInvoke } from '../../../../src/extension/mock/invokeSigning';
+import { signForInvoke } from '../../../../src/runtime/iam/invokeSigning';
 import { MockRuntime } from '../../../../src/runtime';
 import { fixture } from '../../helpers/paths';
 

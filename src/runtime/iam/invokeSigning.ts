@@ -1,5 +1,5 @@
 import type { Route } from '../../model';
-import type { MockRequest } from '../../runtime/types';
+import type { MockRequest } from '../types';
 
 /** What Invoke Route Locally needs of the mock runtime to sign a request (MockRuntime has it). */
 export interface SigningRuntime {
