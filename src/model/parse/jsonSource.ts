@@ -1,10 +1,11 @@
 import { parseStrictJson } from './jsonStrict';
-import { tokenScalarNode } from './scalarNode';
+import { scalarNode, tokenScalarNode } from './scalarNode';
 import { closeContainer, tokenArray, tokenObject, type TokenArray, type TokenObject } from './tokenContainers';
 import { tokenProperty } from './tokenProperty';
 import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
+import type { Range } from '../../shared/range';
 import type { ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
@@ -12,6 +13,7 @@ import { KeyCheck } from './yamlFastTree';
 import { LineTable } from './positions';
 import type { ParsedTree } from './parsedTree';
 import { MAX_DEPTH } from './yamlSource';
+import { tokenPointer } from './tokenPointer';
 
 /** jsonc-parser's ParseErrorCode (a const enum, so not importable here) → what to tell the user. */
 const JSON_ERRORS: Record<number, string> = {
@@ -77,7 +79,7 @@ function withoutBom(text: string): string {
 export function parseJsonEvents(file: string, source: string, lines: LineTable): ParsedTree {
   const errors: ParseError[] = [];
   const duplicates: Diagnostic[] = [];
-  const builder = new TreeBuilder(file, duplicates);
+  const builder = new TreeBuilder(file, duplicates, lines);
   try {
     visit(source, builder.visitor(errors), {
       disallowComments: true,
@@ -112,15 +114,21 @@ interface Frame {
   node: TokenObject | TokenArray;
   keys: KeyCheck | undefined;
   key: string | undefined;
-  /** Where the key is: line, character, length. */
+  /** Where the key is: line, character, length; or its range, when it spans lines (a line break escaped). */
   keyLine: number;
   keyCharacter: number;
   keyLength: number;
+  keyRange: Range | undefined;
   /** A value with no place in the tree (a syntax error): built, not attached. */
   dropped: boolean;
 }
 
-/** Builds the tree from visit's events, as parseTree would shape it; values of keys without one are dropped. */
+/**
+ * Builds the tree from visit's events, as parseTree would shape it; values of keys without one are dropped.
+ * Positions come from the offsets through the line table, not from jsonc-parser's line and character: it does not
+ * count a line break escaped in a string (a backslash, then the break: not JSON, read on as an invalid escape), so
+ * every position after one was a line short. Such a string or key spans lines: its node gets its range whole.
+ */
 class TreeBuilder {
   root: SourceNode | undefined;
   /** Set when objects and arrays nest deeper than MAX_DEPTH: the tree is then not used. */
@@ -133,30 +141,35 @@ class TreeBuilder {
   constructor(
     private readonly file: string,
     private readonly duplicates: Diagnostic[],
+    private readonly lines: LineTable,
   ) {}
 
   visitor(errors: ParseError[]): JSONVisitor {
     return {
-      onObjectBegin: (offset, _length, line, character) => {
+      onObjectBegin: (offset) => {
         const properties: PropertyNode[] = [];
+        const { line, character } = this.lines.positionAt(offset);
         const node = tokenObject(this.file, this.nextParent(), this.nextKey(), offset, line, character, properties);
         this.open(node, new KeyCheck(this.duplicates, properties));
       },
-      onObjectProperty: (key, _offset, length, line, character) => {
+      onObjectProperty: (key, offset, length) => {
         const frame = this.stack[this.stack.length - 1];
         if (frame === undefined || frame.node.kind !== 'object') return;
+        const range = this.lines.rangeOf(offset, offset + length);
         frame.key = key;
-        frame.keyLine = line;
-        frame.keyCharacter = character;
+        frame.keyLine = range.start.line;
+        frame.keyCharacter = range.start.character;
         frame.keyLength = length;
+        frame.keyRange = range.end.line === range.start.line ? undefined : range;
       },
-      onObjectEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
-      onArrayBegin: (offset, _length, line, character) => {
+      onObjectEnd: (offset, length) => this.close(offset + length),
+      onArrayBegin: (offset) => {
+        const { line, character } = this.lines.positionAt(offset);
         const node = tokenArray(this.file, this.nextParent(), this.nextKey(), offset, line, character, []);
         this.open(node, undefined);
       },
-      onArrayEnd: (offset, length, line, character) => this.close(offset + length, line, character + length),
-      onLiteralValue: (value: unknown, offset, length, line, character) => {
+      onArrayEnd: (offset, length) => this.close(offset + length),
+      onLiteralValue: (value: unknown, offset, length) => {
         if (!this.placeable()) return;
         const parent = this.nextParent();
         const key = this.nextKey();
@@ -165,7 +178,13 @@ class TreeBuilder {
         const frame = this.stack[this.stack.length - 1];
         if (typeof scalar === 'string' && frame?.key === '$ref' && frame.node.kind === 'object')
           this.refHolders.push(frame.node);
-        this.attach(tokenScalarNode(this.file, parent, key, line, character, offset, length, scalar));
+        const range = this.lines.rangeOf(offset, offset + length);
+        const { line, character } = range.start;
+        this.attach(
+          range.end.line === line
+            ? tokenScalarNode(this.file, parent, key, line, character, offset, length, scalar)
+            : scalarNode(this.file, tokenPointer(parent, key), range, offset, length, scalar),
+        );
       },
       onSeparator: (separator) => {
         // A ',' ends the property: a key without a value keeps nothing.
@@ -211,7 +230,16 @@ class TreeBuilder {
     if (this.stack.length >= MAX_DEPTH) this.tooDeep = true;
     const dropped = !this.placeable();
     if (!dropped) this.attach(node);
-    this.stack.push({ node, keys, key: undefined, keyLine: 0, keyCharacter: 0, keyLength: 0, dropped });
+    this.stack.push({
+      node,
+      keys,
+      key: undefined,
+      keyLine: 0,
+      keyCharacter: 0,
+      keyLength: 0,
+      keyRange: undefined,
+      dropped,
+    });
   }
 
   private attach(node: SourceNode): void {
@@ -225,15 +253,20 @@ class TreeBuilder {
       frame.node.items.push(node);
       return;
     }
-    const property = tokenProperty(frame.key as string, frame.keyLine, frame.keyCharacter, frame.keyLength, node);
+    const key = frame.key as string;
+    const property =
+      frame.keyRange === undefined
+        ? tokenProperty(key, frame.keyLine, frame.keyCharacter, frame.keyLength, node)
+        : { key, keyRange: frame.keyRange, value: node };
     frame.node.properties.push(property);
     frame.keys?.added(property);
     frame.key = undefined;
   }
 
-  private close(end: number, line: number, character: number): void {
+  private close(end: number): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
+    const { line, character } = this.lines.positionAt(end);
     closeContainer(frame.node, end, line, character);
   }
 }

@@ -72,3 +72,37 @@ test('JSON with syntax errors: keys without values, values without keys and valu
   assert.deepEqual(toValue(unclosed.root), { a: [1, { b: 2 }] });
   assert.equal(unclosed.root?.length, '{"a": [1, {"b": 2'.length);
 });
+
+test('JSON that is not strict: a line break escaped in a string or a key (a backslash, then the break) keeps every range right', () => {
+  // jsonc-parser reads such a string on as an invalid escape and does not count the line: its line numbers after
+  // it were one short, and the string's range ended on its first line, past that line's end.
+  const text = '{\n  "a": "one\\\ntwo",\n  "k\\\ney": [1,\n    {"b": true}],\n  "c": "x"\n}';
+  const doc = parseSource('/t/escaped-break.json', text);
+  assert.equal(doc.format, 'json');
+  assert.ok(
+    doc.problems.some((p) => p.code === 'apigw.parse.jsonSyntax'),
+    'the invalid escape is a syntax error',
+  );
+  assert.deepEqual(at(doc.root, 'a').range, makeRange(1, 7, 2, 4));
+  const root = at(doc.root);
+  assert.deepEqual(root.kind === 'object' && root.properties[1]?.keyRange, makeRange(3, 2, 4, 3));
+  assert.deepEqual(at(doc.root, 'c').range, makeRange(6, 7, 6, 10));
+  assert.deepEqual(doc.root?.range, makeRange(0, 0, 7, 1));
+  const lines = text.split('\n');
+  const inside = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    range.end.line < lines.length && range.end.character <= (lines[range.end.line]?.length ?? -1);
+  const check = (node: ReturnType<typeof at>): void => {
+    assert.deepEqual(node.range, {
+      start: doc.positionAt(node.offset),
+      end: doc.positionAt(node.offset + node.length),
+    });
+    assert.ok(inside(node.range), `${node.pointer} ends inside the document`);
+    if (node.kind === 'object')
+      for (const p of node.properties) {
+        assert.ok(inside(p.keyRange), `the key ${p.key} ends inside the document`);
+        check(p.value);
+      }
+    if (node.kind === 'array') node.items.forEach(check);
+  };
+  check(root);
+});
