@@ -71,7 +71,7 @@ class HandlerWorker {
    */
   private readonly ring = sharedMemoryWorks() ? new CallRing() : undefined;
   /** The number of the next call. */
-  private seq = 0;
+  private seq: number;
   stale = false;
   dead = false;
   /**
@@ -92,7 +92,9 @@ class HandlerWorker {
     readonly module: string,
     private readonly onGone: (w: HandlerWorker) => void,
     logger: Logger,
+    firstCall: number,
   ) {
+    this.seq = firstCall;
     const ring = this.ring && { control: this.ring.control, bytes: this.ring.bytes.buffer };
     this.worker = new Worker(workerSource, { eval: true, workerData: { module, ring }, stdout: true, stderr: true });
     this.worker.stdout.on('data', (chunk: Buffer) =>
@@ -261,7 +263,13 @@ export class WorkerPoolInvoker implements LambdaInvoker {
   private readonly watchers = new Map<string, fs.FSWatcher>();
   private closed = false;
 
-  constructor(private readonly logger: Logger = nullLogger) {}
+  /**
+   * `firstCall`: the number a new worker's first call gets (0; tests start near 2^32 to see the numbers wrap).
+   */
+  constructor(
+    private readonly logger: Logger = nullLogger,
+    private readonly firstCall = 0,
+  ) {}
 
   /**
    * Not an async function: the promise is the worker's own, with no suspended frame holding the invocation (and
@@ -288,6 +296,7 @@ export class WorkerPoolInvoker implements LambdaInvoker {
         module,
         (gone) => this.workers.get(module) === gone && this.workers.delete(module),
         this.logger,
+        this.firstCall,
       );
       this.workers.set(module, worker);
       this.watch(path.dirname(module));

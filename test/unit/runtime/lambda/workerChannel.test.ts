@@ -65,6 +65,33 @@ export async function exit(event) {
     });
   });
 
+  it('tells calls apart by their numbers where the numbers pass 2^31 and wrap at 2^32', async () => {
+    // A worker numbers its calls from 0 up to 2^32 - 1, then 0 again; this pool's first worker starts just short.
+    const wrapping = new WorkerPoolInvoker(undefined, 2 ** 32 - 5);
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, n) =>
+          wrapping.invoke({
+            handler: { module, exportName: 'echo' },
+            functionName: 'Channel',
+            event: { n, text: 'wrap' },
+            timeoutMs: 10_000,
+            requestId: `wrap-${n}`,
+          }),
+        ),
+      );
+      outcomes.forEach((outcome, n) => {
+        assert.deepEqual(outcome, {
+          kind: 'ok',
+          result: { n, id: `wrap-${n}`, text: 'wrap' },
+          logs: [`echo ${n}`, `echoed ${n}`],
+        });
+      });
+    } finally {
+      await wrapping.close();
+    }
+  });
+
   it('answers two calls in flight with the same request id each with its own result and console output', async () => {
     // Calls are told apart by their number on the worker, not by request id: the request id is only the
     // handler's context.awsRequestId (an authorizer and an integration, or a caller's own ids, may share one).
