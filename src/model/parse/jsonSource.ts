@@ -5,7 +5,6 @@ import { tokenProperty } from './tokenProperty';
 import { visit } from 'jsonc-parser';
 import type { JSONVisitor, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../../shared/diagnostic';
-import type { Range } from '../../shared/range';
 import type { ObjectNode, PropertyNode, SourceNode } from '../sourceNode';
 import { knowExtensionHolders } from './extensionHolders';
 import { knowRefHolders } from './refs';
@@ -114,11 +113,9 @@ interface Frame {
   node: TokenObject | TokenArray;
   keys: KeyCheck | undefined;
   key: string | undefined;
-  /** Where the key is: line, character, length; or its range, when it spans lines (a line break escaped). */
-  keyLine: number;
-  keyCharacter: number;
+  /** Where the key is: its offset and length (with its quotes). */
+  keyOffset: number;
   keyLength: number;
-  keyRange: Range | undefined;
   /** A value with no place in the tree (a syntax error): built, not attached. */
   dropped: boolean;
 }
@@ -155,12 +152,9 @@ class TreeBuilder {
       onObjectProperty: (key, offset, length) => {
         const frame = this.stack[this.stack.length - 1];
         if (frame === undefined || frame.node.kind !== 'object') return;
-        const range = this.lines.rangeOf(offset, offset + length);
         frame.key = key;
-        frame.keyLine = range.start.line;
-        frame.keyCharacter = range.start.character;
+        frame.keyOffset = offset;
         frame.keyLength = length;
-        frame.keyRange = range.end.line === range.start.line ? undefined : range;
       },
       onObjectEnd: (offset, length) => this.close(offset + length),
       onArrayBegin: (offset) => {
@@ -230,16 +224,7 @@ class TreeBuilder {
     if (this.stack.length >= MAX_DEPTH) this.tooDeep = true;
     const dropped = !this.placeable();
     if (!dropped) this.attach(node);
-    this.stack.push({
-      node,
-      keys,
-      key: undefined,
-      keyLine: 0,
-      keyCharacter: 0,
-      keyLength: 0,
-      keyRange: undefined,
-      dropped,
-    });
+    this.stack.push({ node, keys, key: undefined, keyOffset: 0, keyLength: 0, dropped });
   }
 
   private attach(node: SourceNode): void {
@@ -254,10 +239,12 @@ class TreeBuilder {
       return;
     }
     const key = frame.key as string;
+    const keyRange = this.lines.rangeOf(frame.keyOffset, frame.keyOffset + frame.keyLength);
+    const { line, character } = keyRange.start;
     const property =
-      frame.keyRange === undefined
-        ? tokenProperty(key, frame.keyLine, frame.keyCharacter, frame.keyLength, node)
-        : { key, keyRange: frame.keyRange, value: node };
+      keyRange.end.line === line
+        ? tokenProperty(key, line, character, frame.keyLength, node)
+        : { key, keyRange, value: node };
     frame.node.properties.push(property);
     frame.keys?.added(property);
     frame.key = undefined;
