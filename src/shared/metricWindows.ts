@@ -11,3 +11,6 @@ export const metricWindows = [
   { label: '1 d', ms: 24 * HOUR, periodSeconds: 300 },
   { label: '1 w', ms: 7 * 24 * HOUR, periodSeconds: 3600 },
 ] as const;
+
+/** The window the dashboard opens on (3 h), as `apigw metrics` looks back 3h unless told otherwise. */
+export const defaultMetricWindowMs = 3 * HOUR;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { metricWindows } from '../../shared/metricWindows';
+import { defaultMetricWindowMs, metricWindows } from '../../shared/metricWindows';
 import type { MetricsReport } from '../../shared/metrics';
 import { metricsHtml } from './metricsHtml';
 import { asMetricsRender, type MetricsRender } from './metricsRender';
@@ -52,8 +52,7 @@ class MetricsPanelImpl implements MetricsPanel {
   readonly key: string;
   private readonly panel: vscode.WebviewPanel;
   private source: MetricsSource;
-  /** 3 h at first. */
-  private windowMs = dashboardWindows[1]!.ms;
+  private windowMs = defaultMetricWindowMs;
   private autoRefresh = true;
   private timer: ReturnType<typeof setInterval> | undefined;
   private loading = false;
