@@ -5,13 +5,12 @@ import { parseArgs } from 'node:util';
 import type { GatewayApi, Route } from '../../model';
 import { MockRuntime, loadServedApi, type RequestEvent } from '../../runtime';
 import { checkResponse, headerValue } from '../../runtime/contract/check';
-import { signForInvoke } from '../../runtime/iam/invokeSigning';
-import type { MockRequest } from '../../runtime/types';
 import { exampleRequests, type ExampleRequest } from '../../runtime/contract/exampleRequests';
 import type { Logger } from '../../shared/logger';
 import { dict } from '../../shared/dict';
 import { nodeFileSystem } from '../../shared/nodeFileSystem';
 import { ExitCode, UsageError, type CliIo } from '../io';
+import { signForMock } from '../contract/mockSigning';
 import { printResult, printSummary, report, type RequestResult, type Target } from '../contract/testResults';
 
 export const testUsage = `usage: apigw test DEFINITION [--base-url URL] [--report FILE.xml] [--header 'NAME: VALUE']...
@@ -365,41 +364,4 @@ function stderrLogger(io: CliIo): Logger {
     warn: write('warning: '),
     error: write('error: '),
   };
-}
-
-/**
- * Signs `headers` in place (Authorization, X-Amz-Date, X-Amz-Security-Token) when `route` uses IAM authorization
- * and the mock's config has local credentials; why not, when the route needs it and it could not be signed.
- */
-async function signForMock(
-  runtime: MockRuntime,
-  route: Route,
-  url: string,
-  method: string,
-  headers: Headers,
-  body: string,
-): Promise<string | undefined> {
-  const sent = new URL(url);
-  let path = sent.pathname;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // As the mock reads a path it cannot decode: as it came.
-  }
-  const request: MockRequest = {
-    method,
-    path,
-    rawPath: sent.pathname,
-    query: sent.search.slice(1),
-    headers: Object.fromEntries([...headers].map(([name, value]) => [name, [value]])),
-    body: Buffer.from(body),
-    sourceIp: '127.0.0.1',
-  };
-  const signing = await signForInvoke(runtime, route, request, sent.host, (credentials) =>
-    Promise.resolve(credentials[0]?.accessKeyId),
-  );
-  for (const [name, values] of Object.entries(signing.request.headers)) {
-    if (name === 'authorization' || name.startsWith('x-amz-')) headers.set(name, values.join(','));
-  }
-  return signing.unsigned;
 }
